@@ -1,0 +1,70 @@
+"""The `workbench` command: argument parsing and printing only; the work is in the core.
+
+Each command group lives in its own module exposing `register(subparsers)`; a module
+keeps its top-level imports light (argparse, the standard library) and imports the core
+inside its handlers, so `workbench --help` loads no model, dictionary or heavy library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+# Command-group modules, in the order their commands appear in `--help`.
+COMMAND_MODULES = (
+    "workbench.cli.corpus",  # status, segment, langid, inspect          (#2)
+    "workbench.cli.align",  # align                                     (#3)
+    "workbench.cli.glossary",  # terms, check, glossary                  (#4)
+    "workbench.cli.mt",  # models, translate                             (#5)
+    "workbench.cli.review",  # approve, reject, history, export, import …  (#6)
+)
+
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Translation and alignment workbench. With no command, opens the TUI.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument(
+        "--root",
+        default=None,
+        help="project folder (holding sources/, translations/, glossary.yaml); default: "
+        "the current folder or the nearest parent that has them",
+    )
+    parser.add_argument("--user", default=None, help="who is working (default: $WORKBENCH_USER, "
+                        "else git's user.name)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a command group not built yet
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from workbench.cli.tui import run_tui
+
+            return run_tui(args)
+        return int(args.handler(args) or 0)
+    except WorkbenchError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # `workbench segment … | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

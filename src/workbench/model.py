@@ -1,0 +1,183 @@
+"""The data model every layer shares: plain dataclasses, no behaviour beyond small helpers.
+
+Data flows one way: files → `SideText` (decoded text, kept exactly) → `Block`s and
+`Segment`s (offsets into that text) → `Bead`s (alignment) → `Unit`s (the reviewable,
+stored thing) → `Issue`s and `Proposal`s → storage and export.
+
+The original text is never changed: everything else points into it by offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class BlockKind(StrEnum):
+    """Structural role of a run of lines in a document."""
+
+    LETTERHEAD = "letterhead"  # sender's organisation, address, phone/fax, e-mail
+    TITLE = "title"
+    ADDRESSEE = "addressee"  # "To the leaders of …", salutation ("Dear comrades!")
+    BODY = "body"
+    SIGNATURE = "signature"  # "On behalf of …", position, name, place and date
+    SIGNATORIES = "signatories"  # list of signing parties, one per line
+    FURNITURE = "furniture"  # web-page furniture: comment forms, pingbacks, share lists
+
+    @property
+    def aligned_by_default(self) -> bool:
+        """Furniture is kept and shown, but neither aligned nor translated by default."""
+        return self is not BlockKind.FURNITURE
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A damage flag on a segment: `code` is machine-readable, `reason` is for people."""
+
+    code: str  # "ascii-stripped" | "mojibake" | "mixed-script" | "replacement-char"
+    reason: str
+
+
+@dataclass(frozen=True)
+class SideText:
+    """One side of a document as read from disk.
+
+    `text` is the decoded text with newlines normalised to "\\n" (the text "as read");
+    `newline`, `encoding` and `bom` are what is needed to write the same bytes back.
+    """
+
+    path: Path
+    lang: str
+    text: str
+    encoding: str
+    bom: bool = False
+    newline: str = "\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A typed run of the text: [start, end) offsets into `SideText.text`."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, heading, list item or signature line.
+
+    `text` is exactly `SideText.text[start:end]` (it may contain newlines);
+    `block` is the index of its block in the side's block list.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: BlockKind
+    lang: str
+    block: int = 0
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass
+class Side:
+    """A side of a document, read and segmented."""
+
+    source: SideText
+    completeness: str  # "full" | "excerpt"
+    blocks: list[Block] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.source.lang
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+
+@dataclass
+class Document:
+    """A document of the corpus: an id, its metadata, and up to two sides."""
+
+    id: str
+    title: str
+    meta: dict
+    source: Side | None  # the original (Russian in the shipped pair)
+    target: Side | None  # the translation (English in the shipped pair)
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment bead: indices of source and target segments, and a confidence in [0, 1]."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float = 1.0
+
+    def __str__(self) -> str:  # the `[i,j]:[k]` contract of `workbench align`
+        return f"[{','.join(map(str, self.src))}]:[{','.join(map(str, self.tgt))}]"
+
+
+class State(StrEnum):
+    """XLIFF 2.0 segment states, plus `rejected` (kept with a reason)."""
+
+    INITIAL = "initial"
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    FINAL = "final"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    """Where a unit's English came from."""
+
+    ALIGNED = "aligned"
+    TM = "tm"
+    RULES = "rules"
+    MT = "mt"
+    MANUAL = "manual"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A QA finding. `fix` is the replacement English (or None when no fix is known)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    fix: str | None = None
+    doc_id: str | None = None
+    unit_id: str | None = None
+    start: int | None = None  # offsets into the checked English text, where known
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a text: [start, end) offsets into that text."""
+
+    term_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed English for a unit, labelled with its origin and a score in [0, 1]."""
+
+    text: str
+    origin: Origin
+    score: float
+    detail: str = ""  # e.g. "tm exact: ucp-cpsu-belarus-solidarity-2020#u3", "argos ru→en 0.0.1"
+    issues: tuple[Issue, ...] = ()
