@@ -181,3 +181,43 @@ class Proposal:
     score: float
     detail: str = ""  # e.g. "tm exact: ucp-cpsu-belarus-solidarity-2020#u3", "argos ru→en 0.0.1"
     issues: tuple[Issue, ...] = ()
+
+
+@dataclass
+class HistoryEntry:
+    """One change to a unit: who, when (ISO 8601, UTC), what, and the English after it."""
+
+    when: str
+    who: str
+    action: str  # "align" | "edit" | "translate" | "approve" | "sign-off" | "reject" | "split" …
+    target: str | None = None
+    state: State | None = None
+    note: str = ""
+
+
+@dataclass
+class Unit:
+    """The reviewable thing: a bead (source segments + English) with a state and a history.
+
+    `src`/`tgt` index `Document.source.segments` / `Document.target.segments` (the
+    segments the unit was aligned from); `target_text` is the English as it stands now,
+    which a person may have edited away from the original target segments.
+    """
+
+    id: str  # stable within its document ("u1", "u2", …); new ids on split
+    src: list[int]
+    tgt: list[int]
+    source_text: str
+    target_text: str
+    kind: BlockKind = BlockKind.BODY
+    state: State = State.INITIAL
+    origin: Origin = Origin.ALIGNED
+    confidence: float | None = None
+    locked: bool = False
+    reject_reason: str = ""
+    proposal: Proposal | None = None  # the machine proposal the English started from, if any
+    created_by: str = ""
+    created_at: str = ""
+    changed_by: str = ""
+    changed_at: str = ""
+    history: list[HistoryEntry] = field(default_factory=list)
