@@ -1,0 +1,142 @@
+"""`workbench status | segment | langid | inspect`: the corpus as read.
+
+Argument parsing and printing only; the core is imported inside the handlers so that
+`workbench --help` stays light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("status", help="a table of the documents: id, title, sides, "
+                              "completeness, segments, flags")
+    p.set_defaults(handler=cmd_status)
+
+    p = subparsers.add_parser("segment", help="the segments of FILE, one per line, in order")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", default=None,
+                   help="language of FILE (e.g. ru, en); default: detected")
+    p.add_argument("--jsonl", action="store_true",
+                   help="one JSON object per segment: text, kind, lang, start, end, flags")
+    p.set_defaults(handler=cmd_segment)
+
+    p = subparsers.add_parser("langid", help="one language label per line of FILE")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_langid)
+
+    p = subparsers.add_parser("inspect", help="a document's blocks, segments, languages "
+                              "and flags")
+    p.add_argument("doc_id", metavar="ID")
+    p.set_defaults(handler=cmd_inspect)
+
+
+def _project(args: argparse.Namespace):
+    from workbench.project import open_project
+
+    return open_project(getattr(args, "root", None))
+
+
+def _flag_codes(segments) -> list[str]:
+    codes: list[str] = []
+    for seg in segments:
+        for flag in seg.flags:
+            if flag.code not in codes:
+                codes.append(flag.code)
+    return codes
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    project = _project(args)
+    src, tgt = project.source_lang, project.target_lang
+    rows = [("id", "title", src, tgt, "completeness", "segments", "flags")]
+    for doc in project.documents():
+        sides = (doc.source, doc.target)
+        comp = "/".join(side.completeness if side else "-" for side in sides)
+        segs = "/".join(str(len(side.segments)) if side else "-" for side in sides)
+        flags = []
+        for side in sides:
+            if side is not None:
+                flags.extend(c for c in _flag_codes(side.segments) if c not in flags)
+        rows.append((doc.id, _cell(doc.title, 48), "yes" if doc.source else "no",
+                     "yes" if doc.target else "no", comp, segs, ",".join(flags) or "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _read_any(path: str, lang: str | None):
+    from workbench.corpus import read_side
+
+    side = read_side(path, lang or "und")
+    if lang is None:
+        from workbench.langid import detect_document
+
+        side = type(side)(path=side.path, lang=detect_document(side.text), text=side.text,
+                          encoding=side.encoding, bom=side.bom, newline=side.newline)
+    return side
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from workbench.segment import segment_side
+
+    side = _read_any(args.file, args.lang)
+    _blocks, segments = segment_side(side.text, side.lang)
+    out = sys.stdout
+    for seg in segments:
+        one_line = " ".join(seg.text.split("\n"))
+        if args.jsonl:
+            out.write(json.dumps({
+                "text": one_line, "kind": str(seg.kind), "lang": seg.lang, "start": seg.start,
+                "end": seg.end, "flags": [{"code": f.code, "reason": f.reason}
+                                          for f in seg.flags],
+            }, ensure_ascii=False) + "\n")
+        else:
+            out.write(one_line + "\n")
+    return 0
+
+
+def cmd_langid(args: argparse.Namespace) -> int:
+    from workbench.corpus import read_side
+    from workbench.langid import detect_lines
+
+    side = read_side(args.file, "und")
+    lines = side.text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for label in detect_lines(lines):
+        sys.stdout.write(label + "\n")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    project = _project(args)
+    doc = project.document(project.check_id(args.doc_id))
+    print(f"{doc.id}: {doc.title}")
+    for name, side in (("source", doc.source), ("target", doc.target)):
+        if side is None:
+            print(f"\n[{name}] (none)")
+            continue
+        st = side.source
+        print(f"\n[{name}] {st.path.name}  lang={st.lang} encoding={st.encoding}"
+              f"{' bom' if st.bom else ''} newline={st.newline!r} "
+              f"completeness={side.completeness} blocks={len(side.blocks)} "
+              f"segments={len(side.segments)}")
+        for b_index, block in enumerate(side.blocks):
+            print(f"  block {b_index} {block.kind} [{block.start}:{block.end}]")
+            for s_index, seg in enumerate(side.segments):
+                if seg.block != b_index:
+                    continue
+                text = " ".join(seg.text.split("\n"))
+                print(f"    {s_index:>3} {seg.lang:<3} {_cell(text, 90)}")
+                for flag in seg.flags:
+                    print(f"        ! {flag.code}: {flag.reason}")
+    return 0

@@ -1,0 +1,7 @@
+"""Reading the corpus: discovery and metadata, decoding, the normalised view, damage."""
+
+from workbench.corpus.decode import decode_text, encode_text, read_side
+from workbench.corpus.discover import check_id, discover_ids, load_meta, title_from_text
+
+__all__ = ["check_id", "decode_text", "discover_ids", "encode_text", "load_meta", "read_side",
+           "title_from_text"]

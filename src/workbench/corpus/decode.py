@@ -1,0 +1,135 @@
+"""Bytes → text, kept exactly: encoding detection, BOMs, newline style.
+
+The decoded text (newlines normalised to "\\n") is what every offset points into; the
+recorded encoding, BOM and newline style are enough to write the same bytes back.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.model import SideText
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Single-byte Cyrillic encodings we try when the bytes are not UTF-8, best guess first.
+_LEGACY = ("cp1251", "koi8_r", "cp866", "iso8859_5", "mac_cyrillic")
+
+_FIX = "save it as UTF-8 text, or give a text file"
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters: not a text file (checked after BOM removal)."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(2, len(sample) // 50)
+
+
+def _cyrillic_score(text: str) -> float:
+    """How plausible a decoding is: share of letters that are ordinary Cyrillic/Latin,
+    with common lower-case Russian letters rewarded (KOI8-R read as cp1251 gives
+    mostly capitals and odd letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    common = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфё")
+    good = sum(1 for c in letters if c in common or c.isascii())
+    lower = sum(1 for c in letters if c.islower())
+    return good / len(letters) + 0.2 * lower / len(letters)
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str, bool]:
+    """Decode `data`; return (text with original newlines, encoding name, had BOM)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding, True
+            except UnicodeDecodeError as exc:
+                raise WorkbenchError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {exc.start + len(bom)})", path=path, fix=_FIX) from None
+    if _looks_binary(data):
+        raise WorkbenchError("is a binary file, not text", path=path,
+                             fix="give a plain-text file (.txt)")
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    candidates: list[tuple[float, str, str]] = []
+    for encoding in _LEGACY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_cyrillic_score(text), encoding, text))
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding not in {c[1] for c in candidates}:
+            text = str(best)
+            candidates.append((_cyrillic_score(text) - 0.05, best.encoding, text))
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        pass
+    if not candidates:
+        raise WorkbenchError("cannot be decoded (not UTF-8, UTF-16 or a Cyrillic code page)",
+                             path=path, fix=_FIX)
+    score, encoding, text = max(candidates, key=lambda c: c[0])
+    if score < 0.6:
+        raise WorkbenchError(f"cannot be decoded reliably (best guess {encoding})",
+                             path=path, fix=_FIX)
+    return text, encoding, False
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((crlf, "\r\n"), (cr, "\r"), (lf, "\n"))
+    return best[1] if best[0] else "\n"
+
+
+def decode_text(data: bytes, path: Path, lang: str) -> SideText:
+    """Decode bytes already read from `path` into a SideText."""
+    if not data.strip():
+        raise WorkbenchError("is empty", path=path, fix="add the text, or remove the file")
+    raw, encoding, bom = decode_bytes(data, path)
+    if not raw.strip():
+        raise WorkbenchError("is empty", path=path, fix="add the text, or remove the file")
+    newline = _newline_style(raw)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return SideText(path=path, lang=lang, text=text, encoding=encoding, bom=bom, newline=newline)
+
+
+def read_side(path: str | Path, lang: str) -> SideText:
+    """Read one side of a document; WorkbenchError for missing/empty/binary/undecodable."""
+    path = Path(path)
+    if not path.exists():
+        raise WorkbenchError("no such file", path=path, fix="check the path")
+    if path.is_dir():
+        raise WorkbenchError("is a folder, not a file", path=path, fix="give a text file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path,
+                             fix="check its permissions") from None
+    return decode_text(data, path, lang)
+
+
+def encode_text(side: SideText, text: str | None = None) -> bytes:
+    """The bytes of `text` (default: the side's own text) as the side was stored."""
+    body = (side.text if text is None else text).replace("\n", side.newline)
+    data = body.encode(side.encoding)
+    if side.bom:
+        data = next(b for b, enc in _BOMS if enc == side.encoding) + data
+    return data

@@ -1,0 +1,171 @@
+"""A workbench folder: its documents (read, blocked, segmented, language-tagged), its
+languages and its glossary path. The API the CLI and the TUI share."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.model import Document, Side
+
+CONFIG_NAME = "workbench.toml"
+
+
+@dataclass
+class Project:
+    """An opened workbench folder. `document()` results are cached per process and
+    re-read when a side's file changes on disk."""
+
+    root: Path
+    source_lang: str = "ru"
+    target_lang: str = "en"
+    _cache: dict[str, tuple[tuple, Document]] = field(default_factory=dict, repr=False)
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / "glossary.yaml"
+
+    def check_id(self, doc_id: str) -> str:
+        """Refuse ids that could escape the project folder (`../`, absolute, separators)."""
+        from workbench.corpus.discover import check_id
+
+        return check_id(doc_id)
+
+    def document_ids(self) -> list[str]:
+        from workbench.corpus.discover import discover_ids
+
+        return discover_ids(self.sources_dir, self.translations_dir, self.source_lang,
+                            self.target_lang)
+
+    def source_path(self, doc_id: str) -> Path:
+        from workbench.corpus.discover import side_path
+
+        return side_path(self.sources_dir, self.check_id(doc_id), self.source_lang)
+
+    def target_path(self, doc_id: str) -> Path:
+        from workbench.corpus.discover import side_path
+
+        return side_path(self.translations_dir, self.check_id(doc_id), self.target_lang)
+
+    def meta_path(self, doc_id: str) -> Path:
+        return self.sources_dir / f"{self.check_id(doc_id)}.meta.yaml"
+
+    def provenance_path(self, doc_id: str) -> Path:
+        return self.sources_dir / f"{self.check_id(doc_id)}.provenance.md"
+
+    def _stamp(self, doc_id: str) -> tuple:
+        stamp = []
+        for path in (self.source_path(doc_id), self.target_path(doc_id), self.meta_path(doc_id)):
+            try:
+                st = path.stat()
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def document(self, doc_id: str) -> Document:
+        """Read, block, segment and tag one document (WorkbenchError when it does not exist
+        or a file cannot be read)."""
+        self.check_id(doc_id)
+        stamp = self._stamp(doc_id)
+        cached = self._cache.get(doc_id)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        doc = self._load(doc_id)
+        self._cache[doc_id] = (stamp, doc)
+        return doc
+
+    def documents(self) -> list[Document]:
+        return [self.document(doc_id) for doc_id in self.document_ids()]
+
+    def _load(self, doc_id: str) -> Document:
+        from workbench.corpus.discover import load_meta, title_from_text
+
+        src_path, tgt_path = self.source_path(doc_id), self.target_path(doc_id)
+        if not src_path.is_file() and not tgt_path.is_file():
+            raise WorkbenchError(
+                f"no document {doc_id!r} in {self.root}",
+                fix=f"expected {src_path.relative_to(self.root)} or "
+                f"{tgt_path.relative_to(self.root)}; `workbench status` lists the documents")
+        meta = load_meta(self.meta_path(doc_id))
+        source = self._side(src_path, self.source_lang, meta)
+        target = self._side(tgt_path, self.target_lang, meta)
+        title = str(meta.get("title") or "")
+        if not title:
+            for side in (target, source):
+                if side is not None:
+                    title = title_from_text(side.text)
+                    if title:
+                        break
+        return Document(id=doc_id, title=title or doc_id, meta=meta, source=source,
+                        target=target)
+
+    @staticmethod
+    def _side(path: Path, lang: str, meta: dict) -> Side | None:
+        from workbench.corpus.decode import read_side
+        from workbench.corpus.discover import completeness
+        from workbench.segment import segment_side
+
+        if not path.is_file():
+            return None
+        side_text = read_side(path, lang)
+        blocks, segments = segment_side(side_text.text, lang)
+        return Side(source=side_text, completeness=completeness(meta, lang), blocks=blocks,
+                    segments=segments)
+
+
+def _languages(root: Path) -> tuple[str, str]:
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return "ru", "en"
+    try:
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise WorkbenchError(f"is not valid TOML: {exc}", path=path,
+                             fix='write e.g. [languages] source = "ru" target = "en"') from None
+    langs = config.get("languages", {})
+    source, target = langs.get("source", "ru"), langs.get("target", "en")
+    for value in (source, target):
+        if not (isinstance(value, str) and value.isalpha() and 2 <= len(value) <= 3):
+            raise WorkbenchError(f"[languages] has {value!r}, not a language code", path=path,
+                                 fix='use ISO 639-1 codes, e.g. source = "ru"')
+    return source.lower(), target.lower()
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder upward from `start` that has `sources/` or `translations/`."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "sources").is_dir() or (folder / "translations").is_dir():
+            return folder
+    return None
+
+
+def open_project(root: str | Path | None = None) -> Project:
+    """Open the project at `root`, or the nearest folder upward from the cwd with
+    `sources/` or `translations/` (also `$WORKBENCH_ROOT` when set and `root` is None)."""
+    if root is None:
+        env = os.environ.get("WORKBENCH_ROOT")
+        found = Path(env).resolve() if env else find_root()
+        if found is None:
+            raise WorkbenchError(f"no workbench project here ({Path.cwd()})",
+                                 fix="run inside a folder with sources/ or translations/, "
+                                 "or pass --root")
+        root_path = found
+    else:
+        root_path = Path(root).resolve()
+        if not root_path.is_dir():
+            raise WorkbenchError("no such folder", path=root_path, fix="check --root")
+    source_lang, target_lang = _languages(root_path)
+    return Project(root=root_path, source_lang=source_lang, target_lang=target_lang)
