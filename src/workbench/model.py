@@ -170,6 +170,9 @@ class TermHit:
     start: int
     end: int
     text: str
+    # how it matched: source "full" | "abbr"; target "canonical" | "variant" |
+    # "forbidden" | "miscased" (a name whose capitalisation differs from every listed form)
+    form: str = ""
 
 
 @dataclass(frozen=True)

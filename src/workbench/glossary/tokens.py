@@ -1,0 +1,75 @@
+"""Tokens with offsets into the original text, and the token-level normalisation the
+matchers share (ё/е, Latin look-alike letters inside Cyrillic words).
+
+Hyphenated words are split at the hyphen ("Алма-Аты" → "Алма", "Аты"): each part is
+lemmatised on its own, which is what pymorphy3 does best, and a glossary form written
+with or without the hyphen matches both spellings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# A token: letters and digits, with inner apostrophes kept ("Workers’", "won't").
+TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+# What may stand between two tokens of one term: spaces, hyphens and dashes, quotes.
+# Sentence and clause punctuation (.,;:!?) and brackets end a term.
+GAP_RE = regex.compile(r"[\s\-‐‑‒–—«»“”„\"'’*]*")
+MAX_GAP = 6  # longer gaps ("word     word" in ASCII-art) end a term as well
+
+# Latin letters that look like Cyrillic ones; used only inside words that also have
+# Cyrillic letters ("Kоммунистическая" with a Latin K is Russian).
+LATIN_TO_CYRILLIC = str.maketrans({
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
+    "P": "Р", "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о",
+    "p": "р", "x": "х", "y": "у",
+})
+CYRILLIC_RE = regex.compile(r"\p{Cyrillic}")
+LATIN_RE = regex.compile(r"\p{Latin}")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: `text` exactly as in the text, [start, end) offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def joinable(text: str, left: Token, right: Token) -> bool:
+    """May `left` and `right` belong to one term? Only spaces, dashes and quotes between."""
+    gap = text[left.end:right.start]
+    if len(gap) > MAX_GAP or "\n\n" in gap:
+        return False
+    return GAP_RE.fullmatch(gap) is not None
+
+
+def fix_script(word: str) -> str:
+    """Map Latin look-alikes to Cyrillic in a word that mixes both scripts."""
+    if CYRILLIC_RE.search(word) and LATIN_RE.search(word):
+        return word.translate(LATIN_TO_CYRILLIC)
+    return word
+
+
+def fold(word: str) -> str:
+    """Case- and ё-insensitive key of a word (after the script fix)."""
+    return fix_script(word).lower().replace("ё", "е")
+
+
+def is_abbreviation(word: str) -> bool:
+    """An abbreviation is matched exactly: two or more letters, all capitals ("ЦК", "КПРФ",
+    "CPRF"), or capitals with lower-case letters inside ("КПоЮ") but not a capitalised
+    word ("Партия")."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    uppers = sum(c.isupper() for c in letters)
+    return uppers == len(letters) or (uppers >= 2 and not letters[0].islower()
+                                      and letters[1].isupper())
