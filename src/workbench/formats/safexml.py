@@ -1,0 +1,78 @@
+"""Hardened XML input: no external entities, no entity expansion, no network, no DTD
+loading. A hostile file (XXE, billion laughs) or a broken one raises a WorkbenchError
+naming the file and line; nothing is read from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from workbench.errors import WorkbenchError
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def parse_xml(data: bytes, *, path: Path | str) -> Element:
+    """Parse `data` with defusedxml (expat): any entity declaration or external reference
+    is refused. A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is allowed and not loaded."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    if len(data) > MAX_BYTES:
+        raise WorkbenchError(f"is larger than {MAX_BYTES // 2**20} MB", path=path,
+                             fix="split the file")
+    try:
+        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise WorkbenchError(
+            f"refused: the file declares entities or external references ({type(exc).__name__})",
+            path=path,
+            fix="remove the <!DOCTYPE …> entity declarations; workbench never expands "
+            "entities or loads external files") from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=line,
+                             fix="repair the file (or export it again) and retry") from None
+
+
+def read_xml(path: Path) -> Element:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path) from None
+    return parse_xml(data, path=path)
+
+
+def local(tag: str) -> str:
+    """`{namespace}name` → `name`."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def namespace(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+_XML_OK = {0x9, 0xA, 0xD}
+
+
+def is_xml_char(code: int) -> bool:
+    return (code >= 0x20 and code not in (0xFFFE, 0xFFFF) and not 0xD800 <= code <= 0xDFFF) \
+        or code in _XML_OK
+
+
+def escape_text(text: str) -> str:
+    """Escape for element content; `\\r` kept as a reference so it survives parsing."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def escape_attr(text: str) -> str:
+    return (escape_text(text).replace('"', "&quot;").replace("\n", "&#10;")
+            .replace("\t", "&#9;"))
+
+
+def clean(text: str) -> str:
+    """Replace characters XML 1.0 cannot carry (in metadata) by U+FFFD."""
+    if all(is_xml_char(ord(ch)) for ch in text):
+        return text
+    return "".join(ch if is_xml_char(ord(ch)) else "\ufffd" for ch in text)

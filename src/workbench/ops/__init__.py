@@ -1,0 +1,20 @@
+"""The operations the CLI and the TUI share. Each one loads the document's working
+file under its lock, changes it, records who/when in the unit's history, and saves it
+atomically; user mistakes raise WorkbenchError and change nothing."""
+
+from __future__ import annotations
+
+from workbench.ops.review import (
+    apply_proposals,
+    approve,
+    edit,
+    history,
+    lock,
+    reject,
+    sign_off,
+)
+from workbench.ops.structure import align_document, merge, realign, shift, split
+from workbench.ops.user import current_user
+
+__all__ = ["align_document", "apply_proposals", "approve", "current_user", "edit", "history",
+           "lock", "merge", "realign", "reject", "shift", "sign_off", "split"]

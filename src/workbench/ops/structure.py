@@ -1,0 +1,215 @@
+"""Operations on a unit's segments: split, merge, shift; (re)alignment that keeps the
+units people worked on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from workbench.errors import WorkbenchError
+from workbench.model import Bead, Document, Origin, State, Unit
+from workbench.ops.transaction import record, transaction
+from workbench.store.units import (
+    align_beads,
+    join_segments,
+    now_iso,
+    side_segments,
+    unit_from_bead,
+    unit_kind,
+)
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+    from workbench.store import WorkingFile
+
+SIDES = ("source", "target")
+
+
+def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
+    for unit in units:
+        if unit.locked:
+            raise WorkbenchError(f"{doc_id} {unit.id} is locked",
+                                 fix=f"unlock it first: `workbench lock {doc_id} {unit.id} "
+                                 "--off`")
+
+
+def _refresh(doc: Document, unit: Unit, sides: Sequence[str] = SIDES) -> None:
+    """Recompute texts from the segments on `sides`; the unit needs review again."""
+    if "source" in sides:
+        unit.source_text = join_segments(side_segments(doc, "source"), unit.src)
+    if "target" in sides:
+        unit.target_text = join_segments(side_segments(doc, "target"), unit.tgt)
+        unit.origin = Origin.ALIGNED
+    unit.kind = unit_kind(doc, unit.src, unit.tgt)
+    unit.confidence = None
+    unit.reject_reason = ""
+    unit.state = State.TRANSLATED if unit.target_text.strip() else State.INITIAL
+
+
+def split(project: Project, doc_id: str, unit_id: str, *, src_at: int, tgt_at: int,
+          user: str) -> tuple[Unit, Unit]:
+    """Split a unit after its first `src_at` source and `tgt_at` target segments. The
+    first part keeps the id, the second gets a new one; both take their English from
+    their target segments (the English before the split stays in the history)."""
+    with transaction(project, doc_id, user) as wf:
+        unit = wf.unit(unit_id)
+        _refuse_locked([unit], doc_id)
+        if not (0 <= src_at <= len(unit.src) and 0 <= tgt_at <= len(unit.tgt)) or \
+                (src_at + tgt_at == 0) or (src_at == len(unit.src) and tgt_at == len(unit.tgt)):
+            raise WorkbenchError(
+                f"cannot split {doc_id} {unit_id} ({len(unit.src)} source, {len(unit.tgt)} "
+                f"target segments) at source {src_at}, target {tgt_at}",
+                fix="both parts need at least one segment")
+        doc = project.document(doc_id)
+        when = now_iso()
+        second = Unit(id=wf.new_id(), src=unit.src[src_at:], tgt=unit.tgt[tgt_at:],
+                      source_text="", target_text="")
+        unit.src, unit.tgt = unit.src[:src_at], unit.tgt[:tgt_at]
+        before = unit.target_text
+        _refresh(doc, unit)
+        _refresh(doc, second)
+        record(unit, user, "split", note=f"split off {second.id}; English before: {before}",
+               when=when)
+        record(second, user, "split", note=f"split from {unit.id}", when=when)
+        wf.units.insert(wf.index(unit.id) + 1, second)
+        return unit, second
+
+
+def merge(project: Project, doc_id: str, unit_ids: Sequence[str], *, user: str) -> Unit:
+    """Merge adjacent units into the first: segments and English concatenated, histories
+    kept; the other ids are retired (never reused)."""
+    if len(unit_ids) < 2:
+        raise WorkbenchError("merge needs at least two units", fix="e.g. merge ID u3 u4")
+    with transaction(project, doc_id, user) as wf:
+        positions = sorted(wf.index(uid) for uid in unit_ids)
+        if positions != list(range(positions[0], positions[0] + len(positions))):
+            raise WorkbenchError(f"{doc_id}: units {' '.join(unit_ids)} are not adjacent",
+                                 fix="merge only neighbouring units")
+        units = [wf.units[i] for i in positions]
+        _refuse_locked(units, doc_id)
+        first = units[0]
+        doc = project.document(doc_id)
+        first.src = [i for u in units for i in u.src]
+        first.tgt = [i for u in units for i in u.tgt]
+        english = " ".join(u.target_text.strip() for u in units if u.target_text.strip())
+        origins = {u.origin for u in units}
+        first.source_text = join_segments(side_segments(doc, "source"), first.src)
+        first.target_text = english
+        first.origin = origins.pop() if len(origins) == 1 else Origin.MANUAL
+        first.kind = unit_kind(doc, first.src, first.tgt)
+        first.confidence, first.reject_reason = None, ""
+        first.state = State.TRANSLATED if english else State.INITIAL
+        first.history = sorted((h for u in units for h in u.history), key=lambda h: h.when)
+        record(first, user, "merge", note="merged " + " ".join(u.id for u in units))
+        for other in units[1:]:
+            wf.units.remove(other)
+        return first
+
+
+def shift(project: Project, doc_id: str, unit_id: str, *, side: str, direction: str,
+          user: str) -> list[Unit]:
+    """Move one segment on `side` ("source"/"target") to a neighbour: `up` gives the
+    unit's first segment to the previous unit, `down` its last to the next. A unit left
+    with no segment on either side is removed. Returns the changed units."""
+    if side not in SIDES or direction not in ("up", "down"):
+        raise WorkbenchError(f"cannot shift {side} {direction}",
+                             fix="side is source or target, direction up or down")
+    with transaction(project, doc_id, user) as wf:
+        pos = wf.index(unit_id)
+        unit = wf.units[pos]
+        other_pos = pos - 1 if direction == "up" else pos + 1
+        if not 0 <= other_pos < len(wf.units):
+            where = "before" if direction == "up" else "after"
+            raise WorkbenchError(f"{doc_id} {unit_id} has no unit {where} it",
+                                 fix="shift the other way")
+        other = wf.units[other_pos]
+        _refuse_locked([unit, other], doc_id)
+        mine = unit.src if side == "source" else unit.tgt
+        theirs = other.src if side == "source" else other.tgt
+        if not mine:
+            raise WorkbenchError(f"{doc_id} {unit_id} has no {side} segment to shift",
+                                 fix=f"shift the other side or merge with {other.id}")
+        if direction == "up":
+            theirs.append(mine.pop(0))
+        else:
+            theirs.insert(0, mine.pop())
+        doc = project.document(doc_id)
+        when = now_iso()
+        changed = []
+        for target in (unit, other):
+            before = target.target_text
+            _refresh(doc, target, (side,))
+            record(target, user, "shift", when=when,
+                   note=f"{side} {direction} from {unit.id}; English before: {before}")
+            changed.append(target)
+        if not unit.src and not unit.tgt:
+            wf.units.remove(unit)
+            changed.remove(unit)
+        return changed
+
+
+def _check_current(doc: Document, unit: Unit, doc_id: str) -> bool:
+    """Whether the unit's segments still exist with the same source text."""
+    src_segs, tgt_segs = side_segments(doc, "source"), side_segments(doc, "target")
+    if any(i >= len(src_segs) for i in unit.src) or any(i >= len(tgt_segs) for i in unit.tgt):
+        return False
+    return join_segments(src_segs, unit.src) == unit.source_text
+
+
+def _kept(unit: Unit) -> bool:
+    """Units realignment must not touch: locked, approved, or English a person wrote."""
+    return unit.locked or unit.state in (State.REVIEWED, State.FINAL) or (
+        unit.state is not State.REJECTED and any(h.action == "edit" for h in unit.history))
+
+
+def align_document(project: Project, doc_id: str, *, user: str,
+                   embeddings: bool = True) -> WorkingFile:
+    """Align (or realign) a document and save: locked, approved and person-edited units
+    are kept as they are and the aligner works around them; a unit whose bead did not
+    change keeps its id and English; every other bead becomes a new unit."""
+    with transaction(project, doc_id, user) as wf:
+        if not wf.stored:
+            return wf
+        doc = project.document(doc_id)
+        kept = [u for u in wf.units if _kept(u)]
+        stale = [u.id for u in kept if not _check_current(doc, u, doc_id)]
+        if stale:
+            raise WorkbenchError(
+                f"{doc_id}: the document's segments changed under kept units "
+                f"{' '.join(stale[:10])}", path=wf.path,
+                fix="reject or unlock those units (their English stays in their history), "
+                "then realign")
+        locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
+                             if u.confidence is not None else 1.0) for u in kept]
+        beads = align_beads(doc, locked_beads, embeddings=embeddings)
+        by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
+                  if _kept(u) or _check_current(doc, u, doc_id)}
+        when = now_iso()
+        units = []
+        for bead in beads:
+            existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
+            if existing is not None:
+                units.append(existing)
+            else:
+                units.append(unit_from_bead(doc, bead, wf.new_id(), user=user, when=when))
+        missing = [u.id for u in kept if u not in units]
+        if missing:
+            raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
+                                 f"{' '.join(missing[:10])}; nothing was saved",
+                                 fix="report this; lock fewer units meanwhile")
+        wf.units = units
+        return wf
+
+
+def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:
+    """Lock the approved units, then realign the rest of the document around them (both
+    steps under one lock)."""
+    from workbench import store
+
+    with store.locked(project, doc_id, user):
+        with transaction(project, doc_id, user) as wf:
+            for unit in wf.units:
+                if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
+                    unit.locked = True
+                    record(unit, user, "lock", note="realign", with_target=False)
+        return align_document(project, doc_id, user=user, embeddings=embeddings)

@@ -1,0 +1,54 @@
+"""Load-modify-save under the document's lock: the shape of every operation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from workbench import store
+from workbench.model import HistoryEntry, State, Unit
+from workbench.store.units import now_iso
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+    from workbench.store import WorkingFile
+
+
+@contextmanager
+def transaction(project: Project, doc_id: str, user: str) -> Iterator[WorkingFile]:
+    """Yield the current working file under the lock; save it when the block ends
+    without an exception (an exception saves nothing).
+
+    A document never stored is aligned before the lock is taken (alignment can take
+    seconds), and that result is used only if still nothing is stored under the lock.
+    """
+    pre = None
+    if store.load_stored(project, doc_id) is None:
+        pre = store.fresh(project, doc_id, user=user)
+    with store.locked(project, doc_id, user):
+        wf = store.load_stored(project, doc_id) or pre or store.fresh(project, doc_id,
+                                                                       user=user)
+        yield wf
+        store.save(project, wf, user=user)
+
+
+def record(unit: Unit, user: str, action: str, *, note: str = "", when: str | None = None,
+           with_target: bool = True) -> None:
+    """Append a history entry and stamp who/when on the unit."""
+    when = when or now_iso()
+    unit.history.append(HistoryEntry(when=when, who=user, action=action,
+                                     target=unit.target_text if with_target else None,
+                                     state=unit.state, note=note))
+    unit.changed_by, unit.changed_at = user, when
+    if not unit.created_by:
+        unit.created_by, unit.created_at = user, when
+
+
+PERSON_ACTIONS = frozenset({"edit", "approve", "sign-off", "reject"})
+
+
+def touched_by_person(unit: Unit) -> bool:
+    """Whether a person edited, approved, signed off or rejected the unit."""
+    return unit.state in (State.REVIEWED, State.FINAL) or any(
+        h.action in PERSON_ACTIONS for h in unit.history)

@@ -1,0 +1,96 @@
+"""An exclusive per-document lock (fcntl.flock on `.<name>.lock` next to the file).
+
+The kernel releases a flock when its holder dies, so a crashed session never leaves a
+stale lock; the lock file's text only says who holds it, for the error message.
+Re-entrant within one process, so an operation may call another under the same lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+
+DEFAULT_TIMEOUT = 5.0
+_held: dict[str, int] = {}
+_held_guard = threading.RLock()
+
+
+def lock_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another session (`$WORKBENCH_LOCK_TIMEOUT`, default 5)."""
+    try:
+        return float(os.environ.get("WORKBENCH_LOCK_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
+@contextmanager
+def hold(path: Path, user: str, *, timeout: float | None = None,
+         shown_as: str | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of `path` for the block; wait up to `timeout` seconds for
+    another holder, then raise a WorkbenchError naming who holds it."""
+    key = str(path.resolve())
+    with _held_guard:
+        if key in _held:
+            _held[key] += 1
+            try:
+                yield
+            finally:
+                _held[key] -= 1
+            return
+    lock_path = lock_path_for(path)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, lock_path, shown_as or str(path), lock_timeout() if timeout is None
+                 else timeout)
+        info = (f"{user}@{socket.gethostname()} (pid {os.getpid()}) since "
+                f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, info.encode("utf-8"), 0)
+        with _held_guard:
+            _held[key] = 1
+        try:
+            yield
+        finally:
+            with _held_guard:
+                _held.pop(key, None)
+    finally:
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+def _acquire(fd: int, lock_path: Path, shown_as: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = _holder(lock_path)
+                raise WorkbenchError(
+                    f"{shown_as} is being edited by {holder}",
+                    fix=f"wait until that session finishes and retry; the lock is released "
+                    f"when it ends (lock file {lock_path.name})") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+
+
+def _holder(lock_path: Path) -> str:
+    try:
+        text = lock_path.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    return text or "another session"

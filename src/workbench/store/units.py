@@ -1,0 +1,75 @@
+"""Units from alignment beads: the texts come from the document's segments."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+
+from workbench.errors import WorkbenchError
+from workbench.model import Bead, BlockKind, Document, HistoryEntry, Origin, Segment, State, Unit
+
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def now_iso() -> str:
+    """The current time, ISO 8601 UTC, to the second."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def join_segments(segments: Sequence[Segment], indices: Sequence[int]) -> str:
+    """Segments' text joined with a space, line breaks inside a segment become spaces."""
+    return " ".join(_LINE_BREAK.sub(" ", segments[i].text).strip() for i in indices)
+
+
+def side_segments(doc: Document, side: str) -> list[Segment]:
+    part = doc.source if side == "source" else doc.target
+    return [] if part is None else part.segments
+
+
+def unit_kind(doc: Document, src: Sequence[int], tgt: Sequence[int]) -> BlockKind:
+    if src:
+        return side_segments(doc, "source")[src[0]].kind
+    if tgt:
+        return side_segments(doc, "target")[tgt[0]].kind
+    return BlockKind.BODY
+
+
+def unit_from_bead(doc: Document, bead: Bead, unit_id: str, *, user: str, when: str) -> Unit:
+    """A fresh unit: origin `aligned`; `translated` when it has English, else `initial`."""
+    src, tgt = list(bead.src), list(bead.tgt)
+    source_text = join_segments(side_segments(doc, "source"), src)
+    target_text = join_segments(side_segments(doc, "target"), tgt)
+    state = State.TRANSLATED if target_text else State.INITIAL
+    return Unit(id=unit_id, src=src, tgt=tgt, source_text=source_text, target_text=target_text,
+                kind=unit_kind(doc, src, tgt), state=state, origin=Origin.ALIGNED,
+                confidence=bead.confidence, created_by=user, created_at=when,
+                changed_by=user, changed_at=when,
+                history=[HistoryEntry(when=when, who=user, action="align", target=target_text,
+                                      state=state, note=str(bead))])
+
+
+def one_sided_beads(doc: Document) -> list[Bead]:
+    """A document with one side only: one bead per segment of that side (furniture
+    excluded). English-only documents thus get units with an empty source whose English
+    can be reviewed; Russian-only documents get units waiting for English."""
+    if doc.source is not None:
+        return [Bead(src=(i,), tgt=(), confidence=1.0) for i, s in
+                enumerate(doc.source.segments) if s.kind.aligned_by_default]
+    if doc.target is not None:
+        return [Bead(src=(), tgt=(i,), confidence=1.0) for i, s in
+                enumerate(doc.target.segments) if s.kind.aligned_by_default]
+    return []
+
+
+def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
+                embeddings: bool = True) -> list[Bead]:
+    """Beads for `doc`: the aligner (#3) when both sides exist, else one-sided beads."""
+    if doc.source is None or doc.target is None:
+        return one_sided_beads(doc)
+    try:
+        from workbench.align import align_document
+    except ImportError as exc:  # the aligner (#3) not importable: say so, change nothing
+        raise WorkbenchError(f"cannot align {doc.id}: the aligner is not available ({exc})",
+                             fix="check the installation (workbench.align)") from None
+    return align_document(doc, locked=locked, embeddings=embeddings)

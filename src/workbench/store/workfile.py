@@ -1,0 +1,143 @@
+"""Load and save working files; the lock around a load-modify-save."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.errors import WorkbenchError
+from workbench.formats.safexml import parse_xml
+from workbench.model import State
+from workbench.store import lock as _lock
+from workbench.store.atomic import atomic_write, remove_stale_temps
+from workbench.store.units import align_beads, now_iso, unit_from_bead
+from workbench.store.xlf import WorkingFile, parse_root, serialize
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+SUFFIX = ".xlf"
+_VERSION = re.compile(rb'<mda:meta type="version">(\d+)</mda:meta>')
+
+
+def working_path(project: Project, doc_id: str) -> Path:
+    """`translations/<id>.xlf`, after refusing ids that leave the corpus folders."""
+    doc_id = project.check_id(doc_id)
+    path = (project.translations_dir / f"{doc_id}{SUFFIX}").resolve()
+    if path.parent != project.translations_dir.resolve():
+        raise WorkbenchError(f"document id {doc_id!r} leaves translations/",
+                             fix="use a plain id as listed by `workbench status`")
+    return path
+
+
+def _shown(project: Project, path: Path) -> str:
+    try:
+        return str(path.relative_to(project.root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
+    """The stored working file, or None when the document has none yet."""
+    path = working_path(project, doc_id)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path) from None
+    shown = _shown(project, path)
+    files = parse_root(parse_xml(data, path=shown), path=shown)
+    if len(files) != 1 or files[0][0].doc_id != doc_id:
+        raise WorkbenchError(f"should hold exactly one <file id=\"{doc_id}\">", path=shown,
+                             fix="restore it from git (`git log -- " + shown + "`)")
+    wf = files[0][0]
+    wf.path, wf.stored = path, True
+    return wf
+
+
+def fresh(project: Project, doc_id: str, *, user: str = "",
+          embeddings: bool = True) -> WorkingFile:
+    """Units from aligning the document (nothing saved)."""
+    doc = project.document(doc_id)
+    when = now_iso()
+    beads = align_beads(doc, embeddings=embeddings)
+    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when)
+             for n, bead in enumerate(beads, start=1)]
+    return WorkingFile(doc_id=doc_id, units=units, version=0, next_id=len(units) + 1,
+                       source_lang=project.source_lang, target_lang=project.target_lang,
+                       path=working_path(project, doc_id), stored=False)
+
+
+def load(project: Project, doc_id: str, *, embeddings: bool = True) -> WorkingFile:
+    """The document's working file; when none is stored yet, units from aligning the
+    document (not saved until an operation saves them)."""
+    return load_stored(project, doc_id) or fresh(project, doc_id, embeddings=embeddings)
+
+
+def _disk_version(path: Path) -> int | None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        return None
+    match = _VERSION.search(head)
+    return int(match.group(1)) if match else 0
+
+
+def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
+    """Write `wf` atomically under the document's lock. Refuses (WorkbenchError) when the
+    file on disk is newer than the one `wf` was loaded from: nothing is overwritten."""
+    path = working_path(project, wf.doc_id)
+    shown = _shown(project, path)
+    with _lock.hold(path, user or "workbench", shown_as=shown):
+        on_disk = _disk_version(path)
+        expected = wf.version if wf.stored else None
+        if on_disk != expected:
+            raise WorkbenchError(
+                f"changed on disk since it was loaded (version {expected} → {on_disk}); "
+                "your change was not saved", path=shown,
+                fix="reload the document and apply the change again")
+        remove_stale_temps(path)
+        wf.version += 1
+        try:
+            atomic_write(path, serialize([wf]).encode("utf-8"))
+        except BaseException:
+            wf.version -= 1
+            raise
+        wf.path, wf.stored = path, True
+
+
+@contextmanager
+def locked(project: Project, doc_id: str, user: str) -> Iterator[Path]:
+    """Hold the document's lock for a load-modify-save (re-entrant in one process)."""
+    path = working_path(project, doc_id)
+    with _lock.hold(path, user or "workbench", shown_as=_shown(project, path)):
+        yield path
+
+
+def stored_ids(project: Project) -> list[str]:
+    """Ids of the documents that have a working file."""
+    folder = project.translations_dir
+    if not folder.is_dir():
+        return []
+    return sorted(p.name[: -len(SUFFIX)] for p in folder.glob(f"*{SUFFIX}")
+                  if not p.name.startswith("."))
+
+
+def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
+    """(source, target, doc_id, unit_id) of every reviewed or final unit with both sides,
+    across the corpus: the translation memory."""
+    pairs = []
+    for doc_id in stored_ids(project):
+        wf = load_stored(project, doc_id)
+        if wf is None:
+            continue
+        for unit in wf.units:
+            if unit.state in (State.REVIEWED, State.FINAL) and unit.source_text.strip() \
+                    and unit.target_text.strip():
+                pairs.append((unit.source_text, unit.target_text, doc_id, unit.id))
+    return pairs

@@ -1,0 +1,319 @@
+"""The working file format: XLIFF 2.1, one `<file>` per document, one `<unit>` per unit.
+
+Pretty-printed with a fixed element and attribute order so a change shows as a small
+diff. XLIFF's own `state` carries initial/translated/reviewed/final; everything else a
+unit has (rejected + reason, origin, confidence, lock, segment indices, who/when, the
+machine proposal, history) lives in the Metadata module (`mda:`), which XLIFF tools
+must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=…/>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from workbench.errors import WorkbenchError
+from workbench.formats.safexml import clean, escape_attr, escape_text, is_xml_char, local
+from workbench.model import BlockKind, HistoryEntry, Origin, Proposal, State, Unit
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+NS_MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
+NS_XML = "http://www.w3.org/XML/1998/namespace"
+GROUP = "workbench"
+
+
+@dataclass
+class WorkingFile:
+    """One document's units as stored in `translations/<id>.xlf`.
+
+    `version` counts saves (the optimistic check: a save refuses to overwrite a newer
+    file); `next_id` is the next unit number, so ids are never reused.
+    """
+
+    doc_id: str
+    units: list[Unit] = field(default_factory=list)
+    version: int = 0
+    next_id: int = 1
+    source_lang: str = "ru"
+    target_lang: str = "en"
+    path: Path | None = None
+    stored: bool = False
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        known = ", ".join(u.id for u in self.units[:5])
+        raise WorkbenchError(
+            f"{self.doc_id} has no unit {unit_id!r}", path=self.path,
+            fix=f"unit ids look like {known or 'u1'}…; `workbench align {self.doc_id}` lists them")
+
+    def index(self, unit_id: str) -> int:
+        return self.units.index(self.unit(unit_id))
+
+    def new_id(self) -> str:
+        used = {u.id for u in self.units}
+        while f"u{self.next_id}" in used:
+            self.next_id += 1
+        unit_id = f"u{self.next_id}"
+        self.next_id += 1
+        return unit_id
+
+
+def xliff_state(unit: Unit) -> str:
+    """XLIFF 2 has no `rejected`: a rejected unit is `initial` (needs work), with the
+    real state in the metadata and a `subState`."""
+    if unit.state is State.REJECTED or not unit.target_text:
+        return "initial"
+    return unit.state.value
+
+
+def base_hash(unit: Unit) -> str:
+    """Fingerprint of a unit's English and state, written into exports so an import can
+    tell whether the unit changed here since."""
+    data = f"{unit.state.value}\x00{unit.target_text}".encode()
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def inline(text: str) -> str:
+    """Element content with `<cp/>` for characters XML 1.0 cannot carry."""
+    if all(is_xml_char(ord(ch)) for ch in text):
+        return escape_text(text)
+    return "".join(escape_text(ch) if is_xml_char(ord(ch)) else f'<cp hex="{ord(ch):04X}"/>'
+                   for ch in text)
+
+
+def _meta(kind: str, value: str) -> str:
+    return f'<mda:meta type="{kind}">{escape_text(clean(value))}</mda:meta>'
+
+
+def _fmt_float(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
+    pad = "      "
+    info = [("kind", unit.kind.value), ("state", unit.state.value),
+            ("origin", unit.origin.value)]
+    if unit.confidence is not None:
+        info.append(("confidence", _fmt_float(unit.confidence)))
+    info.append(("locked", "yes" if unit.locked else "no"))
+    info.append(("src", " ".join(map(str, unit.src))))
+    info.append(("tgt", " ".join(map(str, unit.tgt))))
+    for name, value in (("reject-reason", unit.reject_reason), ("created-by", unit.created_by),
+                        ("created-at", unit.created_at), ("changed-by", unit.changed_by),
+                        ("changed-at", unit.changed_at)):
+        if value:
+            info.append((name, value))
+    if export:
+        info.append(("base", base_hash(unit)))
+    lines = [f'    <unit id="{escape_attr(unit.id)}" name="{unit.kind.value}">',
+             f"{pad}<mda:metadata>",
+             f'{pad}  <mda:metaGroup category="{GROUP}">']
+    lines += [f"{pad}    {_meta(k, v)}" for k, v in info]
+    lines.append(f"{pad}  </mda:metaGroup>")
+    if unit.proposal is not None:
+        p = unit.proposal
+        lines.append(f'{pad}  <mda:metaGroup category="proposal">')
+        for k, v in (("origin", p.origin.value), ("score", _fmt_float(p.score)),
+                     ("detail", p.detail), ("text", p.text)):
+            lines.append(f"{pad}    {_meta(k, v)}")
+        lines.append(f"{pad}  </mda:metaGroup>")
+    if unit.history:
+        lines.append(f'{pad}  <mda:metaGroup category="history">')
+        for entry in unit.history:
+            parts = [_meta("when", entry.when), _meta("who", entry.who),
+                     _meta("action", entry.action)]
+            if entry.state is not None:
+                parts.append(_meta("state", entry.state.value))
+            if entry.target is not None:
+                parts.append(_meta("target", entry.target))
+            if entry.note:
+                parts.append(_meta("note", entry.note))
+            lines.append(f'{pad}    <mda:metaGroup category="entry">{"".join(parts)}'
+                         "</mda:metaGroup>")
+        lines.append(f"{pad}  </mda:metaGroup>")
+    lines.append(f"{pad}</mda:metadata>")
+    if unit.reject_reason and unit.state is State.REJECTED:
+        lines.append(f'{pad}<notes><note category="reject-reason">'
+                     f"{escape_text(clean(unit.reject_reason))}</note></notes>")
+    sub = ' subState="workbench:rejected"' if unit.state is State.REJECTED else ""
+    lines.append(f'{pad}<segment id="s1" state="{xliff_state(unit)}"{sub}>')
+    lines.append(f"{pad}  <source>{inline(unit.source_text)}</source>")
+    if unit.target_text:
+        lines.append(f"{pad}  <target>{inline(unit.target_text)}</target>")
+    lines.append(f"{pad}</segment>")
+    lines.append("    </unit>")
+    return lines
+
+
+def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
+    """XLIFF 2.1 text for one or more documents (the working file holds exactly one)."""
+    src = files[0].source_lang if files else "ru"
+    tgt = files[0].target_lang if files else "en"
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<xliff xmlns="{NS}" xmlns:mda="{NS_MDA}" version="2.1" srcLang="{src}" '
+           f'trgLang="{tgt}">']
+    for wf in files:
+        out.append(f'  <file id="{escape_attr(wf.doc_id)}" '
+                   f'original="{escape_attr(f"sources/{wf.doc_id}.{wf.source_lang}.txt")}">')
+        out.append("    <mda:metadata>")
+        out.append(f'      <mda:metaGroup category="{GROUP}">')
+        out.append(f"        {_meta('version', str(wf.version))}")
+        out.append(f"        {_meta('next-id', str(wf.next_id))}")
+        out.append("      </mda:metaGroup>")
+        out.append("    </mda:metadata>")
+        for unit in wf.units:
+            out += unit_lines(unit, export=export)
+        out.append("  </file>")
+    out.append("</xliff>")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def element_text(element: Element | None) -> str:
+    """Text of `<source>`/`<target>`: `<cp hex>` decoded, other inline markup's text kept."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if local(child.tag) == "cp":
+            try:
+                parts.append(chr(int(child.get("hex", ""), 16)))
+            except ValueError:
+                parts.append("\ufffd")
+        else:
+            parts.append(element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _meta_groups(owner: Element) -> list[Element]:
+    meta = owner.find(f"{{{NS_MDA}}}metadata")
+    return [] if meta is None else list(meta.findall(f"{{{NS_MDA}}}metaGroup"))
+
+
+def _metas(group: Element) -> dict[str, str]:
+    return {m.get("type", ""): m.text or "" for m in group.findall(f"{{{NS_MDA}}}meta")}
+
+
+@dataclass
+class ParsedUnit:
+    """A unit read from an XLIFF 2 file, with the export fingerprint when present."""
+
+    unit: Unit
+    base: str | None = None
+    has_target: bool = False
+
+
+def _ints(text: str) -> list[int]:
+    return [int(x) for x in text.split()] if text.strip() else []
+
+
+def _enum(kind, value: str, default, where: str, path: Path | str):
+    if not value:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise WorkbenchError(f"{where}: unknown {kind.__name__.lower()} {value!r}", path=path,
+                             fix=f"use one of {', '.join(k.value for k in kind)}") from None
+
+
+def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
+    unit_id = element.get("id") or ""
+    segments = element.findall(f"{{{NS}}}segment")
+    if not unit_id or not segments:
+        raise WorkbenchError(f"a <unit> lacks an id or a <segment> (unit {unit_id!r})",
+                             path=path, fix="each unit needs id= and at least one segment")
+    source = " ".join(element_text(s.find(f"{{{NS}}}source")) for s in segments)
+    targets = [s.find(f"{{{NS}}}target") for s in segments]
+    has_target = any(t is not None for t in targets)
+    target = " ".join(element_text(t) for t in targets if t is not None)
+    xstate = segments[0].get("state") or ("translated" if target else "initial")
+    info: dict[str, str] = {}
+    proposal = None
+    history: list[HistoryEntry] = []
+    where = f"unit {unit_id}"
+    for group in _meta_groups(element):
+        category = group.get("category")
+        if category == GROUP:
+            info = _metas(group)
+        elif category == "proposal":
+            m = _metas(group)
+            proposal = Proposal(text=m.get("text", ""),
+                                origin=_enum(Origin, m.get("origin", ""), Origin.MT, where, path),
+                                score=float(m.get("score") or 0), detail=m.get("detail", ""))
+        elif category == "history":
+            for entry in group.findall(f"{{{NS_MDA}}}metaGroup"):
+                m = _metas(entry)
+                state = m.get("state")
+                history.append(HistoryEntry(
+                    when=m.get("when", ""), who=m.get("who", ""), action=m.get("action", ""),
+                    target=m.get("target"), note=m.get("note", ""),
+                    state=_enum(State, state, None, where, path) if state else None))
+    state = _enum(State, info.get("state") or xstate, State.INITIAL, where, path)
+    if "state" in info and xstate != _xstate_of(state, target):
+        state = _enum(State, xstate, State.INITIAL, where, path)  # another tool changed it
+    try:
+        unit = Unit(
+            id=unit_id, src=_ints(info.get("src", "")), tgt=_ints(info.get("tgt", "")),
+            source_text=source, target_text=target,
+            kind=_kind(info.get("kind") or element.get("name", "")),
+            state=state,
+            origin=_enum(Origin, info.get("origin", ""), Origin.MANUAL, where, path),
+            confidence=float(info["confidence"]) if info.get("confidence") else None,
+            locked=info.get("locked") == "yes", reject_reason=info.get("reject-reason", ""),
+            proposal=proposal, created_by=info.get("created-by", ""),
+            created_at=info.get("created-at", ""), changed_by=info.get("changed-by", ""),
+            changed_at=info.get("changed-at", ""), history=history)
+    except ValueError as exc:
+        raise WorkbenchError(f"{where}: bad metadata value ({exc})", path=path,
+                             fix="repair the value or export the file again") from None
+    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target)
+
+
+def _kind(value: str) -> BlockKind:
+    """Other tools use `name` freely: an unknown value means body."""
+    return BlockKind(value) if value in BlockKind._value2member_map_ else BlockKind.BODY
+
+
+def _xstate_of(state: State, target: str) -> str:
+    if state is State.REJECTED or not target:
+        return "initial"
+    return state.value
+
+
+def parse_root(root: Element, *, path: Path | str) -> list[tuple[WorkingFile, list[ParsedUnit]]]:
+    """All `<file>`s of an XLIFF 2.x document, as working files plus the parsed units."""
+    if local(root.tag) != "xliff" or not (root.get("version") or "").startswith("2."):
+        raise WorkbenchError("is not an XLIFF 2.x file (root <xliff version=\"2.x\"> expected)",
+                             path=path)
+    if not root.tag.startswith(f"{{{NS}}}"):
+        raise WorkbenchError(f"has the wrong XLIFF namespace (expected {NS})", path=path)
+    src_lang = root.get("srcLang") or "ru"
+    tgt_lang = root.get("trgLang") or "en"
+    result = []
+    for file_el in root.findall(f"{{{NS}}}file"):
+        doc_id = file_el.get("id") or ""
+        info = {}
+        for group in _meta_groups(file_el):
+            if group.get("category") == GROUP:
+                info = _metas(group)
+        parsed = [parse_unit(u, path=path) for u in file_el.iter(f"{{{NS}}}unit")]
+        try:
+            version = int(info.get("version") or 0)
+            next_id = int(info.get("next-id") or 0)
+        except ValueError:
+            raise WorkbenchError(f"file {doc_id}: bad version metadata", path=path) from None
+        numbers = [int(p.unit.id[1:]) for p in parsed
+                   if p.unit.id.startswith("u") and p.unit.id[1:].isdigit()]
+        next_id = max([next_id, *(n + 1 for n in numbers), 1])
+        wf = WorkingFile(doc_id=doc_id, units=[p.unit for p in parsed], version=version,
+                         next_id=next_id, source_lang=src_lang, target_lang=tgt_lang)
+        result.append((wf, parsed))
+    return result
