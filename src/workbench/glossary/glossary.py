@@ -166,10 +166,15 @@ class Glossary:
                 return None
             chosen = loose[0]
             letters = [c for c in span if c.isalpha()]
+            rest_equal = all(_same_case(w, fw, inflected and k == len(words) - 1)
+                             for k, (w, fw) in enumerate(zip(words, chosen.words, strict=True))
+                             if k > 0)
             if all(c.isupper() for c in letters) and len(letters) > 1:
                 status = chosen.status  # a heading in capitals: not a capitalisation error
             elif words[0][:1].islower() and chosen.words[0][:1].isupper():
-                return None  # "a communist party": a common noun, not the name
+                if not rest_equal or len(words) == 1:
+                    return None  # "a communist party": a common noun, not the name
+                status = chosen.status  # "the representative of the Central Committee"
             else:
                 status = "miscased"
         entry = self.entries[chosen.entry_index]
@@ -178,14 +183,14 @@ class Glossary:
 
     def target_hits(self, text: str, *, overlapping: bool = False) -> list[TargetHit]:
         """Glossary names in target-language text, with their status."""
-        cands = self._target.candidates(text, self._allows)
-        out = []
-        for cand in cands if overlapping else resolve(cands):
+        classified: dict[Candidate, TargetHit] = {}
+        for cand in self._target.candidates(text, self._allows):
             hit = self._classify(text, cand)
             if hit is not None:
-                out.append(hit)
+                classified[cand] = hit
         if not overlapping:
-            return out
+            return [classified[c] for c in resolve(list(classified))]
+        out = list(classified.values())
         seen, unique = set(), []
         for h in out:
             key = (h.hit.start, h.hit.end, h.entry.id)

@@ -15,7 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.glossary.lemmas import Keys
-from workbench.glossary.tokens import Token, fix_script, fold, is_abbreviation, joinable, tokenize
+from workbench.glossary.tokens import (
+    TARGET_GAP_RE,
+    Token,
+    fix_script,
+    fold,
+    is_abbreviation,
+    joinable,
+    tokenize,
+)
 
 MAX_LEMMA_PATHS = 32  # lemma combinations inserted per form (ambiguous words multiply)
 
@@ -199,7 +207,8 @@ class TargetMatcher:
                     out.append(Candidate(i, j, tokens[i].start, tokens[j].end,
                                          tuple(node.payload)))
                 j += 1
-                if j >= len(tokens) or not joinable(text, tokens[j - 1], tokens[j]):
+                if j >= len(tokens) or not joinable(text, tokens[j - 1], tokens[j],
+                                                    TARGET_GAP_RE):
                     break
                 prev, node = node, node.children.get(folded[j])
         return out

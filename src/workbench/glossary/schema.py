@@ -145,8 +145,10 @@ def _entry(node, src: str, tgt: str, path: Path | None) -> Entry:
     abbr = _strings(node.get("abbr"), node, "abbr", path, f"term {term_id!r}: abbr")
     full = tuple(f for f in forms if not all(is_abbreviation(t.text) for t in tokenize(f)))
     abbr += tuple(f for f in forms if f not in full)
-    en_forms = _strings(node.get(f"{tgt}_forms"), node, f"{tgt}_forms", path,
-                        f"term {term_id!r}: {tgt}_forms") if f"{tgt}_forms" in node else ("possessive",)
+    en_forms: tuple[str, ...] = ("possessive",)
+    if f"{tgt}_forms" in node:
+        en_forms = _strings(node.get(f"{tgt}_forms"), node, f"{tgt}_forms", path,
+                            f"term {term_id!r}: {tgt}_forms")
     for form in en_forms:
         if form not in EN_FORMS:
             raise WorkbenchError(f"term {term_id!r}: unknown {tgt}_forms value {form!r}",

@@ -43,12 +43,17 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
-def joinable(text: str, left: Token, right: Token) -> bool:
+# English names may hold commas ("Forum of Communist, Socialist, Workers’ … Forces"); a
+# comma can only join words that a listed form joins with one, so allowing it is safe.
+TARGET_GAP_RE = regex.compile(r"[\s\-‐‑‒–—«»“”„\"'’*,]*")
+
+
+def joinable(text: str, left: Token, right: Token, gap_re: regex.Pattern = GAP_RE) -> bool:
     """May `left` and `right` belong to one term? Only spaces, dashes and quotes between."""
     gap = text[left.end:right.start]
     if len(gap) > MAX_GAP or "\n\n" in gap:
         return False
-    return GAP_RE.fullmatch(gap) is not None
+    return gap_re.fullmatch(gap) is not None
 
 
 def fix_script(word: str) -> str:
@@ -59,8 +64,8 @@ def fix_script(word: str) -> str:
 
 
 def fold(word: str) -> str:
-    """Case- and ё-insensitive key of a word (after the script fix)."""
-    return fix_script(word).lower().replace("ё", "е")
+    """Case- and ё-insensitive key of a word (after the script fix); ’ and ' are one."""
+    return fix_script(word).lower().replace("ё", "е").replace("’", "'")
 
 
 def is_abbreviation(word: str) -> bool:
