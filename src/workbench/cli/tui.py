@@ -1,4 +1,4 @@
-"""`workbench` with no command: the TUI (until it lands, the corpus status table)."""
+"""`workbench` with no command: the Textual workbench on the project found from the cwd."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ import argparse
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    try:
-        from workbench.tui.app import run
-    except ModuleNotFoundError:
-        from workbench.cli.corpus import cmd_status
+    """Open the TUI; Textual is imported here only, so other commands stay light."""
+    from workbench.tui.app import run
 
-        return cmd_status(args)
     return run(args)

@@ -1,0 +1,300 @@
+"""One person working on one document: the units as stored, the operations, undo.
+
+The TUI (and any other interactive front end) holds a `DocumentSession`; every change
+goes through `workbench.ops`, which saves atomically — that is the autosave: a crash
+loses at most the English being typed. After each operation the units are reloaded
+from the store, so what is shown is what is on disk. No Textual import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.model import Issue, Proposal, Unit
+
+
+@dataclass
+class UndoStep:
+    """The English a unit had before an edit made in this session."""
+
+    unit_id: str
+    before: str
+    action: str
+
+
+def split_points(unit: Unit) -> tuple[int, int]:
+    """Where "split" cuts a unit: after the first segment of each side that has more
+    than one; a side with one segment keeps it in the first part. A 2:1 bead thus
+    becomes 1:1 + 1:0, the usual repair, and shift moves segments from there."""
+    if len(unit.src) < 2 and len(unit.tgt) < 2:
+        raise WorkbenchError(f"{unit.id} has one segment per side: nothing to split",
+                             fix="split a unit that joins two or more segments on a side")
+    src_at = 1 if len(unit.src) > 1 else len(unit.src)
+    tgt_at = 1 if len(unit.tgt) > 1 else len(unit.tgt)
+    return src_at, tgt_at
+
+
+@dataclass
+class DocumentSession:
+    """The units of `doc_id` and what `user` does to them."""
+
+    project: object
+    doc_id: str
+    user: str
+    units: list[Unit] = field(default_factory=list)
+    stored: bool = False
+    undo_stack: list[UndoStep] = field(default_factory=list)
+    proposals: dict[str, list[Proposal]] = field(default_factory=dict)
+
+    # --- reading ------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Units from the working file (or, when none is stored, from aligning the text)."""
+        from workbench import store
+
+        working = store.load(self.project, self.doc_id)
+        self.units = list(working.units)
+        self.stored = bool(getattr(working, "stored", True))
+
+    @cached_property
+    def document(self):
+        return self.project.document(self.doc_id)
+
+    def index(self, unit_id: str) -> int:
+        for i, unit in enumerate(self.units):
+            if unit.id == unit_id:
+                return i
+        raise WorkbenchError(f"{self.doc_id} has no unit {unit_id!r}",
+                             fix="reload the document")
+
+    def unit(self, unit_id: str) -> Unit:
+        return self.units[self.index(unit_id)]
+
+    # --- the English --------------------------------------------------------------
+
+    def edit(self, unit_id: str, text: str, *, action: str = "edit") -> bool:
+        """Store new English for a unit (no-op when unchanged); undoable."""
+        before = self.unit(unit_id).target_text
+        if text == before:
+            return False
+        from workbench import ops
+
+        ops.edit(self.project, self.doc_id, unit_id, text, user=self.user)
+        self.undo_stack.append(UndoStep(unit_id, before, action))
+        self.load()
+        return True
+
+    def accept(self, unit_id: str, proposal: Proposal) -> bool:
+        """Take a proposal as the unit's English; undoable.
+
+        An empty unit nobody touched gets it through `ops.apply_proposals`, which keeps
+        its origin and score; otherwise it is an edit by this user (a person chose it).
+        """
+        before = self.unit(unit_id).target_text
+        from workbench import ops
+
+        filled = ops.apply_proposals(self.project, self.doc_id, {unit_id: proposal},
+                                     user=self.user)
+        if not filled:
+            if proposal.text == before:
+                return False
+            ops.edit(self.project, self.doc_id, unit_id, proposal.text, user=self.user)
+        self.undo_stack.append(UndoStep(unit_id, before, "accept"))
+        self.load()
+        return True
+
+    def apply_fix(self, unit_id: str, issue: Issue) -> bool:
+        if issue.fix is None:
+            return False
+        return self.edit(unit_id, issue.fix, action="qa-fix")
+
+    def undo(self) -> UndoStep | None:
+        """Put back the English a unit had before the last edit of this session."""
+        if not self.undo_stack:
+            return None
+        step = self.undo_stack.pop()
+        from workbench import ops
+
+        ops.edit(self.project, self.doc_id, step.unit_id, step.before, user=self.user)
+        self.load()
+        return step
+
+    # --- review -------------------------------------------------------------------
+
+    def approve(self, unit_id: str) -> None:
+        from workbench import ops
+
+        ops.approve(self.project, self.doc_id, [unit_id], user=self.user)
+        self.load()
+
+    def sign_off(self, unit_id: str) -> None:
+        from workbench import ops
+
+        ops.sign_off(self.project, self.doc_id, [unit_id], user=self.user)
+        self.load()
+
+    def reject(self, unit_id: str, reason: str) -> None:
+        from workbench import ops
+
+        ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
+        self.load()
+
+    # --- alignment ----------------------------------------------------------------
+
+    def align(self) -> None:
+        from workbench import ops
+
+        ops.align_document(self.project, self.doc_id, user=self.user)
+        self.undo_stack.clear()
+        self.load()
+
+    def split(self, unit_id: str) -> None:
+        """Split a unit after its first segment on each side that has more than one."""
+        from workbench import ops
+
+        src_at, tgt_at = split_points(self.unit(unit_id))
+        ops.split(self.project, self.doc_id, unit_id, src_at=src_at, tgt_at=tgt_at,
+                  user=self.user)
+        self.load()
+
+    def merge(self, unit_id: str) -> None:
+        """Merge a unit with the next one."""
+        from workbench import ops
+
+        i = self.index(unit_id)
+        if i + 1 >= len(self.units):
+            raise WorkbenchError(f"{self.doc_id} {unit_id} is the last unit: nothing to "
+                                 "merge it with", fix="merge from the unit above")
+        ops.merge(self.project, self.doc_id, [unit_id, self.units[i + 1].id], user=self.user)
+        self.load()
+
+    def shift(self, unit_id: str, side: str, direction: str) -> None:
+        """Move a segment on `side` ("source"/"target") to the unit above or below."""
+        from workbench import ops
+
+        ops.shift(self.project, self.doc_id, unit_id, side=side, direction=direction,
+                  user=self.user)
+        self.load()
+
+    def lock(self, unit_id: str, locked: bool = True) -> None:
+        from workbench import ops
+
+        ops.lock(self.project, self.doc_id, [unit_id], locked=locked, user=self.user)
+        self.load()
+
+    def realign(self) -> None:
+        from workbench import ops
+
+        ops.realign(self.project, self.doc_id, user=self.user)
+        self.undo_stack.clear()
+        self.load()
+
+    # --- proposals, QA, export ----------------------------------------------------
+
+    def propose(self, unit_ids: Sequence[str] | None = None) -> dict[str, list[Proposal]]:
+        """Proposals (TM, rules, MT) for some units; kept for the proposal panel."""
+        from workbench import mt
+
+        wanted = set(unit_ids) if unit_ids is not None else None
+        units = [u for u in self.units if wanted is None or u.id in wanted]
+        found = mt.propose(self.project, units)
+        self.proposals.update(found)
+        return found
+
+    def fill_empty(self) -> int:
+        """Put the best proposal into every unit that has no English and no human edit."""
+        from workbench import ops
+
+        empty = [u for u in self.units if not u.target_text.strip()]
+        if not empty:
+            return 0
+        found = self.propose([u.id for u in empty])
+        best = {uid: props[0] for uid, props in found.items() if props}
+        filled = ops.apply_proposals(self.project, self.doc_id, best, user=self.user)
+        self.load()
+        return int(filled)
+
+    def export_tmx(self, path: str | Path | None = None) -> Path:
+        """Write the approved units of this document as TMX; returns the path written."""
+        from workbench.formats import tmx
+
+        out = Path(path) if path else Path(self.project.root) / "exports" / f"{self.doc_id}.tmx"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmx.export(self.project, [self.doc_id], out)
+        return out
+
+
+@dataclass
+class GlossaryView:
+    """The glossary as the document screen uses it: term hits, canonical English, QA.
+
+    Results are cached by text: the table asks for the same rows again as it scrolls.
+    """
+
+    glossary: object | None
+    _source_hits: dict[str, list] = field(default_factory=dict)
+    _target_hits: dict[str, list] = field(default_factory=dict)
+
+    @classmethod
+    def for_project(cls, project) -> GlossaryView:
+        """Load the project's glossary when it has one (a broken file raises WorkbenchError)."""
+        path = Path(project.glossary_path)
+        if not path.exists():
+            return cls(None)
+        from workbench.glossary import load_glossary
+
+        return cls(load_glossary(path))
+
+    def source_hits(self, text: str) -> list:
+        if self.glossary is None or not text:
+            return []
+        if text not in self._source_hits:
+            self._source_hits[text] = list(self.glossary.match_source(text))
+        return self._source_hits[text]
+
+    def target_hits(self, text: str) -> list:
+        if self.glossary is None or not text:
+            return []
+        if text not in self._target_hits:
+            self._target_hits[text] = list(self.glossary.match_target(text))
+        return self._target_hits[text]
+
+    def canonical(self, term_id: str) -> str:
+        return self.glossary.term(term_id).en if self.glossary is not None else ""
+
+    def unit_terms(self, unit: Unit) -> list[tuple[str, str, bool]]:
+        """(Russian as found, canonical English, whether the English side has the term)."""
+        in_target = {hit.term_id for hit in self.target_hits(unit.target_text)}
+        seen: set[str] = set()
+        out = []
+        for hit in self.source_hits(unit.source_text):
+            if hit.term_id in seen:
+                continue
+            seen.add(hit.term_id)
+            out.append((hit.text, self.canonical(hit.term_id), hit.term_id in in_target))
+        return out
+
+    def completion_terms(self, unit: Unit) -> list[str]:
+        """Canonical English to complete from: the unit's own terms first, then the rest."""
+        own = [english for _, english, _ in self.unit_terms(unit)]
+        rest = [t for t in self.all_english() if t not in own]
+        return own + rest
+
+    def all_english(self) -> list[str]:
+        if self.glossary is None:
+            return []
+        entries = getattr(self.glossary, "entries", None) or getattr(self.glossary, "terms", ())
+        if isinstance(entries, dict):
+            entries = entries.values()
+        return [e.en for e in entries if getattr(e, "en", "")]
+
+    def issues(self, unit: Unit) -> list[Issue]:
+        if not unit.target_text:
+            return []
+        from workbench.qa import check_unit
+
+        return list(check_unit(unit.source_text, unit.target_text, self.glossary))

@@ -1,0 +1,121 @@
+"""The workbench TUI application: factory, screens stack, errors shown not raised.
+
+`make_app(root, user)` builds the app on a project folder (tests use it with
+`run_test()`); `run(args)` is what `workbench` with no command calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+
+from workbench.errors import WorkbenchError
+from workbench.tui.commands import ActionCommands
+
+
+class WorkbenchApp(App):
+    """Corpus screen first; Enter on a document opens its document screen."""
+
+    CSS_PATH = "workbench.tcss"
+    TITLE = "workbench"
+    COMMANDS = App.COMMANDS | {ActionCommands}
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(self, project, user: str, *, open_doc: str | None = None,
+                 glossary_view=None) -> None:
+        super().__init__()
+        self.project = project
+        self.user = user
+        self.open_doc = open_doc
+        self._glossary_view = glossary_view
+
+    @property
+    def glossary_view(self):
+        """The project's glossary, loaded once (an error in it is shown, not fatal)."""
+        if self._glossary_view is None:
+            from workbench.session import GlossaryView
+
+            try:
+                self._glossary_view = GlossaryView.for_project(self.project)
+            except (WorkbenchError, ImportError) as exc:
+                self.notify(f"glossary not loaded: {exc}", severity="error", timeout=10)
+                self._glossary_view = GlossaryView(None)
+        return self._glossary_view
+
+    def on_mount(self) -> None:
+        from workbench.tui.screens.corpus import CorpusScreen
+
+        self.push_screen(CorpusScreen())
+        if self.open_doc:
+            self.open_document(self.open_doc)
+
+    def open_document(self, doc_id: str) -> None:
+        from workbench.session import DocumentSession
+        from workbench.tui.screens.document import DocumentScreen
+
+        try:
+            self.project.check_id(doc_id)
+        except WorkbenchError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        session = DocumentSession(self.project, doc_id, self.user)
+        self.push_screen(DocumentScreen(session, self.glossary_view))
+
+    def action_help(self) -> None:
+        from workbench.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; English still in the editor is saved, discarded or kept on request."""
+        from workbench.tui.screens.document import DocumentScreen
+        from workbench.tui.screens.prompts import QuitScreen
+
+        screen = self.screen
+        if isinstance(screen, DocumentScreen) and screen.editor_dirty():
+            def done(answer: str | None) -> None:
+                if answer == "save":
+                    screen.save_editor()
+                    self.call_after_refresh(self.exit)
+                elif answer == "discard":
+                    self.exit()
+
+            self.push_screen(QuitScreen(), done)
+            return
+        self.exit()
+
+
+def make_app(root: str | Path | None = None, user: str | None = None, *,
+             open_doc: str | None = None) -> WorkbenchApp:
+    """The app on the project at `root` (default: found from the cwd) for `user`."""
+    from workbench.project import open_project
+
+    project = open_project(root)
+    return WorkbenchApp(project, _user(user), open_doc=open_doc)
+
+
+def _user(explicit: str | None) -> str:
+    try:
+        from workbench.ops import current_user
+    except ImportError:
+        import os
+
+        return explicit or os.environ.get("WORKBENCH_USER") or "anonymous"
+    return current_user(explicit)
+
+
+def run(args: argparse.Namespace) -> int:
+    """`workbench` with no command: the TUI on the project found from the cwd."""
+    app = make_app(getattr(args, "root", None), getattr(args, "user", None),
+                   open_doc=getattr(args, "doc", None))
+    app.run()
+    return int(app.return_code or 0)

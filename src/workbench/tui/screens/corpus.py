@@ -1,0 +1,163 @@
+"""The corpus screen: every document with its sides, progress, QA errors and damage.
+
+Figures come from `workbench.stats` in a worker thread, so the screen paints at once
+and fills in; `/` filters; Enter opens the document screen.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from workbench.stats import DocumentStats
+
+COLUMNS = ("document", "ru", "en", "units", "transl", "review", "final", "QA", "damage")
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:3.0f}%"
+
+
+def _side(present: bool, completeness: str) -> str:
+    if not present:
+        return "—"
+    return "full" if completeness == "full" else "part"
+
+
+def stats_cells(stats: DocumentStats) -> tuple[str, ...]:
+    if stats.problem:
+        return (stats.doc_id, "?", "?", "", "", "", "", "", stats.problem[:60])
+    return (
+        stats.doc_id,
+        _side(stats.has_source, stats.source_completeness),
+        _side(stats.has_target, stats.target_completeness),
+        "—" if stats.units is None else str(stats.units),
+        _pct(stats.translated),
+        _pct(stats.reviewed),
+        _pct(stats.final),
+        "—" if stats.qa_errors is None else str(stats.qa_errors),
+        stats.damage_text,
+    )
+
+
+class CorpusScreen(Screen):
+    """The documents of the project."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "open", "Open"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("f5", "refresh", "Refresh"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: list[DocumentStats] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter: id, title or damage (Enter keeps it, Esc clears)",
+                    id="filter")
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="corpus-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.app.project.root)
+        table = self.query_one(DataTable)
+        table.add_columns(*COLUMNS)
+        filter_box = self.query_one("#filter", Input)
+        filter_box.display = False
+        table.focus()
+        self.load_stats()
+
+    def on_screen_resume(self) -> None:
+        if self.stats:  # back from a document: its figures changed
+            self.load_stats()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def load_stats(self) -> None:
+        from workbench.stats import document_stats
+
+        self.app.call_from_thread(self._status, "reading the corpus…")
+        glossary = self.app.glossary_view.glossary
+        project = self.app.project
+        ids = project.document_ids()
+        results: list[DocumentStats] = []
+        for n, doc_id in enumerate(ids, 1):
+            try:
+                results.append(document_stats(project, doc_id, glossary))
+            except Exception as exc:  # a core bug on one document: show it on its row
+                results.append(DocumentStats(doc_id, "", False, False, "", "", 0,
+                                             problem=f"{type(exc).__name__}: {exc}"))
+            self.app.call_from_thread(self._status, f"reading the corpus… {n}/{len(ids)}")
+        self.app.call_from_thread(self._show, results)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#corpus-status", Static).update(text)
+
+    def _show(self, stats: list[DocumentStats]) -> None:
+        self.stats = stats
+        self._fill()
+        self._status(f"{len(stats)} documents in {self.app.project.root.name}/ · "
+                     "Enter opens · / filters · ctrl+p commands")
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        selected = self.selected_id
+        needle = self.query_one("#filter", Input).value
+        table.clear()
+        for stats in self.stats:
+            if needle and not stats.matches(needle):
+                continue
+            table.add_row(*stats_cells(stats), key=stats.doc_id)
+        if selected is not None:
+            for row, stats in enumerate(s for s in self.stats
+                                        if not needle or s.matches(needle)):
+                if stats.doc_id == selected:
+                    table.move_cursor(row=row)
+
+    @property
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value)
+
+    def action_open(self) -> None:
+        doc_id = self.selected_id
+        if doc_id is not None:
+            self.app.open_document(doc_id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_document(str(event.row_key.value))
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_one(DataTable).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            event.input.display = False
+        self.query_one(DataTable).focus()
+
+    def action_refresh(self) -> None:
+        self.load_stats()

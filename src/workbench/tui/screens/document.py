@@ -1,0 +1,469 @@
+"""The document screen: translate, edit the alignment and review, keyboard only.
+
+Units side by side in the virtualised `UnitTable`; under it the English editor (shown
+while editing) and three panels for the current unit: proposals (or the diff against
+the machine proposal), QA, glossary terms. Every key calls one method of
+`workbench.session.DocumentSession`, which goes through `workbench.ops` and saves at
+once. Long work (alignment, realignment, proposals) runs in worker threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from workbench.errors import WorkbenchError
+from workbench.model import State, Unit
+from workbench.session import DocumentSession, GlossaryView
+from workbench.tui.screens.prompts import ConfirmScreen, ReasonScreen
+from workbench.tui.widgets.diff_view import DiffView
+from workbench.tui.widgets.editor import EnglishEditor
+from workbench.tui.widgets.proposal_panel import ProposalPanel
+from workbench.tui.widgets.qa_panel import QAPanel
+from workbench.tui.widgets.term_panel import TermPanel
+from workbench.tui.widgets.unit_table import UnitTable
+from workbench.worklist import (
+    build_rows,
+    filter_rows,
+    is_low_confidence,
+    is_unreviewed,
+    next_index,
+    word_diff,
+)
+
+# The state filter cycles through these (None: all units).
+STATE_FILTERS: tuple[tuple[State, ...] | None, ...] = (
+    None,
+    (State.INITIAL,),
+    (State.TRANSLATED,),
+    (State.REVIEWED,),
+    (State.FINAL,),
+    (State.REJECTED,),
+)
+
+
+class DocumentScreen(Screen):
+    """One document's units, and every action on them."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("e", "edit", "Edit"),
+        Binding("enter", "edit", "Edit English", show=False),
+        Binding("p", "accept", "Accept"),
+        Binding("u", "undo", "Undo"),
+        Binding("a", "approve", "Approve"),
+        Binding("r", "reject", "Reject"),
+        Binding("s", "sign_off", "Sign off"),
+        Binding("n", "next_unreviewed", "Next unrev."),
+        Binding("c", "next_low_confidence", "Next low-conf.", show=False),
+        Binding("i", "next_issue", "Next QA issue", show=False),
+        Binding("x", "apply_fix", "Apply QA fix", show=False),
+        Binding("f", "cycle_filter", "Filter by state", show=False),
+        Binding("d", "toggle_diff", "Diff vs machine", show=False),
+        Binding("t", "propose", "Proposals (TM/rules/MT)", show=False),
+        Binding("T", "fill_empty", "Fill empty units with proposals", show=False),
+        Binding("slash", "split", "Split unit", key_display="/", show=False),
+        Binding("equals_sign", "merge", "Merge with next unit", key_display="=", show=False),
+        Binding("shift+up", "shift('up')", "Move segment to unit above", show=False),
+        Binding("shift+down", "shift('down')", "Move segment to unit below", show=False),
+        Binding("l", "lock", "Lock/unlock unit", show=False),
+        Binding("R", "realign", "Realign around locked", show=False),
+        Binding("A", "align", "Align document", show=False),
+        Binding("E", "export_tmx", "Export TMX", show=False),
+        Binding("escape", "back", "Corpus", show=False),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, session: DocumentSession, glossary: GlossaryView) -> None:
+        super().__init__()
+        self.doc_id = session.doc_id
+        self.session = session
+        self.glossary = glossary
+        self.state_filter = 0
+        self.show_diff = False
+        self.busy = ""
+        self._proposals_pending: set[str] = set()
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="doc-status")
+        yield UnitTable(id="units")
+        yield EnglishEditor(id="editor")
+        with Horizontal(id="panels"):
+            yield ProposalPanel(id="proposals", classes="panel")
+            yield DiffView(id="diff", classes="panel")
+            yield QAPanel(id="qa", classes="panel")
+            yield TermPanel(id="terms", classes="panel")
+        yield Footer()
+
+    @property
+    def table(self) -> UnitTable:
+        return self.query_one(UnitTable)
+
+    @property
+    def editor(self) -> EnglishEditor:
+        return self.query_one(EnglishEditor)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.doc_id
+        self.title = "workbench"
+        self.editor.display = False
+        self.query_one(DiffView).display = False
+        table = self.table
+        table.term_spans = self._term_spans
+        table.focus()
+        self._set_status("loading…")
+        self.load_units()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_units(self) -> None:
+        """Read the working file (or align when nothing is stored) off the UI thread."""
+        try:
+            self.session.load()
+            _ = self.session.document
+        except Exception as exc:  # shown, never fatal: the TUI must outlive a core bug
+            self.app.call_from_thread(self._error, exc)
+            return
+        self.app.call_from_thread(self.refresh_units)
+
+    # --- showing ------------------------------------------------------------------
+
+    def refresh_units(self, keep_unit_id: str | None = None) -> None:
+        """Rebuild the rows from the session's units; keep the cursor on a unit."""
+        units = self.session.units
+        rows = build_rows(units, self._document())
+        rows = filter_rows(rows, units, STATE_FILTERS[self.state_filter])
+        keep = None
+        if keep_unit_id is not None:
+            keep = next((i for i, u in enumerate(units) if u.id == keep_unit_id), None)
+        self.table.set_rows(rows, units, keep_unit=keep)
+        self._update_panels()
+        self._set_status()
+
+    def _document(self):
+        try:
+            return self.session.document
+        except WorkbenchError:
+            return None
+
+    def _set_status(self, busy: str | None = None) -> None:
+        if busy is not None:
+            self.busy = busy
+        units = self.session.units
+        done = sum(1 for u in units if u.state in (State.REVIEWED, State.FINAL))
+        states = STATE_FILTERS[self.state_filter]
+        shown = "all" if states is None else "/".join(s.value for s in states)
+        stored = "" if self.session.stored or not units else " · not saved yet (aligned now)"
+        text = (f"{self.doc_id} · {len(units)} units · {done} reviewed · showing {shown}"
+                f" · {self.app.user}{stored}")
+        if self.busy:
+            text += f" · {self.busy}"
+        self.query_one("#doc-status", Static).update(text)
+
+    def current_unit(self) -> Unit | None:
+        index = self.table.current_unit_index
+        if index is None or index >= len(self.session.units):
+            return None
+        return self.session.units[index]
+
+    def on_unit_table_highlighted(self, event: UnitTable.Highlighted) -> None:
+        self._update_panels()
+
+    def _update_panels(self) -> None:
+        unit = self.current_unit()
+        proposals = self.session.proposals.get(unit.id) if unit else None
+        pending = unit is not None and unit.id in self._proposals_pending
+        self.query_one(ProposalPanel).show(unit, proposals, busy=pending)
+        if unit is None:
+            self.query_one(QAPanel).show(None)
+            self.query_one(TermPanel).show(None)
+            self.query_one(DiffView).show(None)
+            return
+        try:
+            self.query_one(QAPanel).show(self.glossary.issues(unit))
+        except (WorkbenchError, ImportError) as exc:
+            self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
+        try:
+            self.query_one(TermPanel).show(self.glossary.unit_terms(unit),
+                                           note="" if self.glossary.glossary else
+                                           "no glossary.yaml in this project")
+        except (WorkbenchError, ImportError) as exc:
+            self.query_one(TermPanel).show([], note=f"glossary unavailable: {exc}")
+        machine = unit.proposal.text if unit.proposal is not None else None
+        self.query_one(DiffView).show(
+            None if machine is None else word_diff(machine, unit.target_text),
+            label="" if unit.proposal is None else
+            f"{unit.proposal.origin.value} {unit.proposal.score:.2f} → now")
+
+    def _term_spans(self, row_index: int, side: str) -> list[tuple[int, int]]:
+        row = self.table.rows[row_index]
+        try:
+            hits = (self.glossary.source_hits(row.source_text) if side == "src"
+                    else self.glossary.target_hits(row.target_text))
+        except (WorkbenchError, ImportError):
+            return []
+        return sorted((h.start, h.end) for h in hits)
+
+    def _error(self, exc: Exception) -> None:
+        self._set_status("")
+        text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
+        self.notify(text, severity="error", timeout=8)
+
+    def _run(self, what: Callable[[Unit], object], *, need_unit: bool = True,
+             message: str = "") -> None:
+        """Apply a session operation to the current unit; show errors, keep the cursor."""
+        unit = self.current_unit()
+        if need_unit and unit is None:
+            self.notify("no unit here", severity="warning")
+            return
+        try:
+            what(unit)
+        except WorkbenchError as exc:
+            self._error(exc)
+            return
+        except Exception as exc:  # a core bug: show it, keep the session alive
+            self.log.error(repr(exc))
+            self._error(exc)
+            return
+        self.refresh_units(keep_unit_id=unit.id if unit else None)
+        if message:
+            self.notify(message, timeout=2)
+
+    # --- translating --------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        try:
+            terms = self.glossary.completion_terms(unit)
+        except (WorkbenchError, ImportError):
+            terms = []
+        editor = self.editor
+        editor.start(unit.id, unit.target_text, terms)
+        editor.display = True
+        editor.focus()
+
+    def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
+        self._close_editor()
+        try:
+            changed = self.session.edit(event.unit_id, event.text)
+        except WorkbenchError as exc:
+            self._error(exc)
+            return
+        self.refresh_units(keep_unit_id=event.unit_id)
+        self.notify(f"{event.unit_id} saved" if changed else "unchanged", timeout=2)
+
+    def on_english_editor_cancelled(self, event: EnglishEditor.Cancelled) -> None:
+        self._close_editor()
+
+    def _close_editor(self) -> None:
+        self.editor.display = False
+        self.table.focus()
+
+    @property
+    def editing(self) -> bool:
+        return bool(self.editor.display)
+
+    def save_editor(self) -> None:
+        """Store what is in the editor now (used when quitting mid-edit)."""
+        if self.editing:
+            self.editor.action_save()
+
+    def editor_dirty(self) -> bool:
+        if not self.editing:
+            return False
+        try:
+            return self.editor.text != self.session.unit(self.editor.unit_id).target_text
+        except WorkbenchError:
+            return True
+
+    def action_accept(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        proposals = self.session.proposals.get(unit.id)
+        if not proposals:
+            self.notify("no proposal yet: press t to look for one", severity="warning")
+            return
+        best = proposals[0]
+        self._run(lambda u: self.session.accept(u.id, best),
+                  message=f"accepted {best.origin.value} {best.score:.2f}")
+
+    def action_undo(self) -> None:
+        try:
+            step = self.session.undo()
+        except WorkbenchError as exc:
+            self._error(exc)
+            return
+        if step is None:
+            self.notify("nothing to undo", severity="warning")
+            return
+        self.refresh_units(keep_unit_id=step.unit_id)
+        self.notify(f"undid {step.action} of {step.unit_id}", timeout=2)
+
+    def action_propose(self) -> None:
+        unit = self.current_unit()
+        if unit is not None:
+            self._proposals_pending.add(unit.id)
+            self._update_panels()
+            self.propose_for([unit.id])
+
+    @work(thread=True, group="propose")
+    def propose_for(self, unit_ids: list[str]) -> None:
+        self.app.call_from_thread(self._set_status, "looking for proposals (TM, rules, MT)…")
+        try:
+            self.session.propose(unit_ids)
+        except Exception as exc:  # shown, never fatal
+            self.app.call_from_thread(self._error, exc)
+        finally:
+            self._proposals_pending.difference_update(unit_ids)
+            self.app.call_from_thread(self._proposals_done)
+
+    def _proposals_done(self) -> None:
+        self._set_status("")
+        self._update_panels()
+
+    def action_fill_empty(self) -> None:
+        self.fill_empty()
+
+    @work(thread=True, exclusive=True, group="fill")
+    def fill_empty(self) -> None:
+        self.app.call_from_thread(self._set_status, "filling empty units with proposals…")
+        try:
+            filled = self.session.fill_empty()
+        except Exception as exc:  # shown, never fatal
+            self.app.call_from_thread(self._error, exc)
+            return
+        self.app.call_from_thread(self._after_long_op, f"{filled} unit(s) filled")
+
+    def action_apply_fix(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        fixable = [i for i in self.glossary.issues(unit) if i.fix is not None]
+        if not fixable:
+            self.notify("no QA fix for this unit", severity="warning")
+            return
+        self._run(lambda u: self.session.apply_fix(u.id, fixable[0]),
+                  message=f"applied {fixable[0].rule}")
+
+    # --- reviewing ----------------------------------------------------------------
+
+    def action_approve(self) -> None:
+        self._run(lambda u: self.session.approve(u.id), message="approved")
+
+    def action_sign_off(self) -> None:
+        self._run(lambda u: self.session.sign_off(u.id), message="signed off")
+
+    def action_reject(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self._run(lambda u: self.session.reject(u.id, reason), message="rejected")
+
+        self.app.push_screen(ReasonScreen(unit.id), done)
+
+    def _jump(self, wanted: Callable[[Unit], bool], what: str) -> None:
+        rows = self.table.rows
+        units = self.session.units
+
+        def row_wanted(i: int) -> bool:
+            return not rows[i].is_fold and wanted(units[rows[i].unit_index])
+
+        found = next_index(len(rows), self.table.cursor, row_wanted) if rows else None
+        if found is None:
+            self.notify(f"no {what}", timeout=2)
+        else:
+            self.table.cursor = found
+
+    def action_next_unreviewed(self) -> None:
+        self._jump(is_unreviewed, "unreviewed unit")
+
+    def action_next_low_confidence(self) -> None:
+        self._jump(is_low_confidence, "low-confidence unit")
+
+    def action_next_issue(self) -> None:
+        self._jump(lambda u: bool(self.glossary.issues(u)), "unit with a QA issue")
+
+    def action_cycle_filter(self) -> None:
+        self.state_filter = (self.state_filter + 1) % len(STATE_FILTERS)
+        unit = self.current_unit()
+        self.refresh_units(keep_unit_id=unit.id if unit else None)
+
+    def action_toggle_diff(self) -> None:
+        self.show_diff = not self.show_diff
+        self.query_one(DiffView).display = self.show_diff
+        self.query_one(ProposalPanel).display = not self.show_diff
+
+    # --- alignment ----------------------------------------------------------------
+
+    def action_split(self) -> None:
+        self._run(lambda u: self.session.split(u.id), message="split")
+
+    def action_merge(self) -> None:
+        self._run(lambda u: self.session.merge(u.id), message="merged with the next unit")
+
+    def action_shift(self, direction: str) -> None:
+        side = "source" if self.table.side == "src" else "target"
+        self._run(lambda u: self.session.shift(u.id, side, direction),
+                  message=f"moved a {side} segment {direction}")
+
+    def action_lock(self) -> None:
+        self._run(lambda u: self.session.lock(u.id, not u.locked))
+
+    def action_realign(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.long_op("realign", "realigning around locked units…")
+
+        self.app.push_screen(ConfirmScreen("Realign every unlocked unit around the locked "
+                                           "ones? (y/n)"), done)
+
+    def action_align(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.long_op("align", "aligning…")
+
+        if self.session.stored and self.session.units:
+            self.app.push_screen(ConfirmScreen("Align the whole document again? Locked units "
+                                               "are kept. (y/n)"), done)
+        else:
+            done(True)
+
+    @work(thread=True, exclusive=True, group="align")
+    def long_op(self, name: str, busy: str) -> None:
+        self.app.call_from_thread(self._set_status, busy)
+        try:
+            getattr(self.session, name)()
+        except Exception as exc:  # shown, never fatal
+            self.app.call_from_thread(self._error, exc)
+            return
+        self.app.call_from_thread(self._after_long_op, f"{name}: done")
+
+    def _after_long_op(self, message: str) -> None:
+        self._set_status("")
+        self.refresh_units()
+        self.notify(message, timeout=3)
+
+    def action_export_tmx(self) -> None:
+        try:
+            path = self.session.export_tmx()
+        except (WorkbenchError, ImportError) as exc:
+            self._error(exc)
+            return
+        self.notify(f"TMX written to {path}", timeout=5)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,57 @@
+"""The help screen: every key of every screen, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+INTRO = (
+    "Work moves from alignment (A align, / split, = merge, shift+↑/↓ move a segment, "
+    "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
+    "p accept the best proposal, u undo) to review (a approve, r reject, s sign off). "
+    "Every action saves at once. ctrl+p opens the command palette: every action is there."
+)
+
+
+def bindings_table(title: str, bindings) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=None,
+                  padding=(0, 1))
+    table.add_column("key", style="bold cyan", no_wrap=True)
+    table.add_column("action")
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            table.add_row(binding.key_display or binding.key, binding.description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the document and corpus screens; any of Esc, q, ? closes it."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("escape", "dismiss_help", "Close"),
+        Binding("q", "dismiss_help", "Close"),
+        Binding("question_mark", "dismiss_help", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from workbench.tui.screens.corpus import CorpusScreen
+        from workbench.tui.screens.document import DocumentScreen
+        from workbench.tui.widgets.editor import EnglishEditor
+
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("Workbench help  (Esc closes)", style="bold"))
+            yield Static(INTRO, classes="intro")
+            yield Static(bindings_table("Document screen", DocumentScreen.BINDINGS))
+            yield Static(bindings_table("Editing English", EnglishEditor.BINDINGS))
+            yield Static(bindings_table("Corpus screen", CorpusScreen.BINDINGS))
+            yield Static(bindings_table("Everywhere", self.app.BINDINGS))
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,39 @@
+"""Proposals for the current unit (translation memory, rules, MT), best first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from workbench.model import Proposal, Unit
+
+
+class ProposalPanel(Static):
+    """Lists proposals with origin and score; the first one is what `accept` takes."""
+
+    def show(self, unit: Unit | None, proposals: Sequence[Proposal] | None,
+             busy: bool = False) -> None:
+        text = Text()
+        text.append("Proposals", style="bold")
+        text.append("  (p: accept best)\n", style="dim")
+        if unit is None:
+            text.append("no unit", style="dim")
+        elif busy:
+            text.append("looking for proposals…", style="italic")
+        elif not proposals:
+            text.append("none yet: ctrl+t proposes", style="dim")
+        else:
+            for rank, proposal in enumerate(proposals, 1):
+                text.append(f"{rank}. ", style="bold")
+                text.append(f"[{proposal.origin.value} {proposal.score:.2f}] ",
+                            style="bold cyan")
+                text.append(proposal.text)
+                if proposal.detail:
+                    text.append(f"  ({proposal.detail})", style="dim")
+                text.append("\n")
+        if unit is not None and unit.proposal is not None:
+            p = unit.proposal
+            text.append(f"\nstarted from: {p.origin.value} {p.score:.2f}", style="dim")
+        self.update(text)
