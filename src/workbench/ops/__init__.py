@@ -4,6 +4,7 @@ atomically; user mistakes raise WorkbenchError and change nothing."""
 
 from __future__ import annotations
 
+from workbench.ops.importing import ImportReport, import_file
 from workbench.ops.review import (
     apply_proposals,
     approve,
@@ -16,5 +17,6 @@ from workbench.ops.review import (
 from workbench.ops.structure import align_document, merge, realign, shift, split
 from workbench.ops.user import current_user
 
-__all__ = ["align_document", "apply_proposals", "approve", "current_user", "edit", "history",
-           "lock", "merge", "realign", "reject", "shift", "sign_off", "split"]
+__all__ = ["ImportReport", "align_document", "apply_proposals", "approve", "current_user",
+           "edit", "history", "import_file", "lock", "merge", "realign", "reject", "shift",
+           "sign_off", "split"]

@@ -9,12 +9,12 @@ must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=â
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
+from workbench.formats.import_model import form_hash
 from workbench.formats.safexml import clean, escape_attr, escape_text, is_xml_char, local
 from workbench.model import BlockKind, HistoryEntry, Origin, Proposal, State, Unit
 
@@ -71,10 +71,9 @@ def xliff_state(unit: Unit) -> str:
 
 
 def base_hash(unit: Unit) -> str:
-    """Fingerprint of a unit's English and state, written into exports so an import can
-    tell whether the unit changed here since."""
-    data = f"{unit.state.value}\x00{unit.target_text}".encode()
-    return hashlib.sha1(data).hexdigest()[:16]
+    """Fingerprint of a unit's XLIFF state and English, written into exports so an import
+    can tell whether the unit changed here since."""
+    return form_hash((xliff_state(unit), unit.target_text))
 
 
 def inline(text: str) -> str:

@@ -1,0 +1,260 @@
+"""`workbench approve | sign-off | reject | edit | lock | split | merge | shift | realign |
+units | history | export | import`: the review workflow and exchange formats.
+
+Parsing and printing only; the work is `workbench.ops`. Core modules are imported in
+the handlers so `workbench --help` stays light.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    def units_cmd(name: str, help_text: str, handler) -> argparse.ArgumentParser:
+        p = subparsers.add_parser(name, help=help_text)
+        p.add_argument("doc_id", metavar="ID")
+        p.add_argument("units", metavar="UNIT", nargs="+")
+        p.set_defaults(handler=handler)
+        return p
+
+    units_cmd("approve", "mark units reviewed (their English is approved)", cmd_approve)
+    units_cmd("sign-off", "mark units final (signed off after review)", cmd_sign_off)
+    p = units_cmd("reject", "mark units rejected, with a reason", cmd_reject)
+    p.add_argument("--reason", required=True, help="why (shown to the translator)")
+    p = units_cmd("lock", "lock units' alignment (realignment keeps them)", cmd_lock)
+    p.add_argument("--off", action="store_true", help="unlock instead")
+    p = units_cmd("merge", "merge adjacent units into the first", cmd_merge)
+
+    p = subparsers.add_parser("edit", help="set the English of a unit")
+    p.add_argument("doc_id", metavar="ID")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("text", metavar="TEXT", help="the new English ('-' reads it from stdin)")
+    p.set_defaults(handler=cmd_edit)
+
+    p = subparsers.add_parser("split", help="split a unit after N source and M target segments")
+    p.add_argument("doc_id", metavar="ID")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("--source", type=int, required=True, metavar="N",
+                   help="source segments kept in the first part")
+    p.add_argument("--target", type=int, required=True, metavar="M",
+                   help="target segments kept in the first part")
+    p.set_defaults(handler=cmd_split)
+
+    p = subparsers.add_parser("shift", help="move a unit's first segment to the previous unit "
+                              "(up) or its last to the next (down), on one side")
+    p.add_argument("doc_id", metavar="ID")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("side", choices=("source", "target"))
+    p.add_argument("direction", choices=("up", "down"))
+    p.set_defaults(handler=cmd_shift)
+
+    p = subparsers.add_parser("realign", help="lock approved units and realign the rest")
+    p.add_argument("doc_id", metavar="ID")
+    p.set_defaults(handler=cmd_realign)
+
+    p = subparsers.add_parser("units", help="a document's units: id, state, origin, texts")
+    p.add_argument("doc_id", metavar="ID")
+    p.set_defaults(handler=cmd_units)
+
+    p = subparsers.add_parser("history", help="the history of a unit: who did what, when")
+    p.add_argument("doc_id", metavar="ID")
+    p.add_argument("unit", metavar="UNIT")
+    p.set_defaults(handler=cmd_history)
+
+    p = subparsers.add_parser("export", help="export documents as TMX (approved units), "
+                              "XLIFF 2.1, XLIFF 1.2, plain English text, or the glossary as TBX")
+    p.add_argument("doc_id", metavar="ID", nargs="?")
+    p.add_argument("--all", action="store_true", help="every document of the project")
+    p.add_argument("--format", required=True,
+                   choices=("tmx", "xliff2", "xliff12", "txt", "tbx"))
+    p.add_argument("-o", "--output", metavar="PATH", default=None,
+                   help="output file (a folder for txt with --all); default: stdout")
+    p.add_argument("--keep-furniture", action="store_true",
+                   help="txt: keep web-page furniture (comment forms etc.)")
+    p.set_defaults(handler=cmd_export)
+
+    p = subparsers.add_parser("import", help="merge an XLIFF 2.1 or 1.2 file back: English "
+                              "and states; conflicts are reported, not overwritten")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+
+def _context(args: argparse.Namespace):
+    from workbench.ops import current_user
+    from workbench.project import open_project
+
+    return open_project(getattr(args, "root", None)), current_user(getattr(args, "user", None))
+
+
+def _report(verb: str, doc_id: str, asked: list[str], changed) -> int:
+    ids = [u.id for u in changed]
+    same = [uid for uid in asked if uid not in ids]
+    print(f"{verb} {len(ids)} unit(s) in {doc_id}" + (f": {' '.join(ids)}" if ids else ""))
+    if same:
+        print(f"unchanged (already so): {' '.join(same)}")
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    return _report("approved", args.doc_id, args.units,
+                   ops.approve(project, args.doc_id, args.units, user=user))
+
+
+def cmd_sign_off(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    return _report("signed off", args.doc_id, args.units,
+                   ops.sign_off(project, args.doc_id, args.units, user=user))
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    return _report("rejected", args.doc_id, args.units,
+                   ops.reject(project, args.doc_id, args.units, reason=args.reason, user=user))
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    changed = ops.lock(project, args.doc_id, args.units, user=user, locked=not args.off)
+    return _report("unlocked" if args.off else "locked", args.doc_id, args.units, changed)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    unit = ops.merge(project, args.doc_id, args.units, user=user)
+    print(f"merged {' '.join(args.units)} into {unit.id}: src {unit.src} tgt {unit.tgt}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    unit = ops.edit(project, args.doc_id, args.unit, text, user=user)
+    print(f"{args.doc_id} {unit.id}: {unit.state.value}")
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    first, second = ops.split(project, args.doc_id, args.unit, src_at=args.source,
+                              tgt_at=args.target, user=user)
+    print(f"split {args.unit} into {first.id} {first.src}:{first.tgt} and "
+          f"{second.id} {second.src}:{second.tgt}")
+    return 0
+
+
+def cmd_shift(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    changed = ops.shift(project, args.doc_id, args.unit, side=args.side,
+                        direction=args.direction, user=user)
+    for unit in changed:
+        print(f"{unit.id}: src {unit.src} tgt {unit.tgt}")
+    return 0
+
+
+def cmd_realign(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, user = _context(args)
+    wf = ops.realign(project, args.doc_id, user=user)
+    kept = sum(1 for u in wf.units if u.locked)
+    print(f"{args.doc_id}: {len(wf.units)} units, {kept} locked kept as they were")
+    return 0
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    from workbench import store
+
+    project, _user = _context(args)
+    wf = store.load(project, args.doc_id)
+    if not wf.stored:
+        print(f"# {args.doc_id}: not saved yet (units from a fresh alignment)")
+    for unit in wf.units:
+        lock = "L" if unit.locked else "-"
+        conf = f"{unit.confidence:.2f}" if unit.confidence is not None else "  - "
+        print(f"{unit.id}\t{unit.state.value}\t{unit.origin.value}\t{lock}\t{conf}\t"
+              f"{_one_line(unit.source_text, 50)}\t{_one_line(unit.target_text, 50)}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from workbench import ops
+
+    project, _user = _context(args)
+    for entry in ops.history(project, args.doc_id, args.unit):
+        state = entry.state.value if entry.state else "-"
+        detail = entry.note
+        if entry.target is not None and entry.action in ("align", "edit", "translate",
+                                                         "import", "split", "merge", "shift"):
+            detail = (detail + " | " if detail else "") + _one_line(entry.target, 70)
+        print(f"{entry.when}\t{entry.who}\t{entry.action}\t{state}\t{detail}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workbench.errors import WorkbenchError
+    from workbench.ops.export import export
+    from workbench.store.atomic import atomic_write
+
+    project, user = _context(args)
+    if args.all == bool(args.doc_id) and args.format != "tbx":
+        raise WorkbenchError("name one document ID or --all", fix="e.g. export ID --format tmx")
+    doc_ids = project.document_ids() if args.all else ([args.doc_id] if args.doc_id else [])
+    outputs = export(project, doc_ids, args.format, user=user,
+                     keep_furniture=args.keep_furniture)
+    for out in outputs:
+        for note in out.notes:
+            print(f"workbench: {note}", file=sys.stderr)
+    if args.output is None:
+        for out in outputs:
+            sys.stdout.write(out.text)
+        return 0
+    target = Path(args.output)
+    if len(outputs) > 1:
+        target.mkdir(parents=True, exist_ok=True)
+        paths = [(target / out.name, out) for out in outputs]
+    else:
+        paths = [(target / outputs[0].name if target.is_dir() else target, outputs[0])]
+    for path, out in paths:
+        atomic_write(path, out.text.encode("utf-8"))
+        print(f"wrote {path} ({out.count} {'terms' if args.format == 'tbx' else 'units'})",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workbench.ops import import_file
+
+    project, user = _context(args)
+    report = import_file(project, args.file, user=user)
+    for doc_id, unit_id, what in report.applied:
+        print(f"updated {doc_id} {unit_id}: {what}")
+    for doc_id, unit_id, why in report.conflicts:
+        print(f"CONFLICT {doc_id} {unit_id}: {why}")
+    print(f"{report.path.name} ({report.format}): {len(report.applied)} updated, "
+          f"{len(report.conflicts)} conflicts (kept as here), {report.unchanged} unchanged")
+    return 1 if report.conflicts else 0

@@ -1,0 +1,76 @@
+"""The English of a document as plain text, in the original layout (letterhead, title,
+body, signatures), built by replacing spans of the original file.
+
+- Paired document: the English file is the template. A unit whose English differs from
+  its target segments replaces their span; a unit with English but no target segment is
+  inserted after the previous unit's English; untouched text stays byte-for-byte.
+- Russian-only document: the Russian file is the template; each unit's span becomes its
+  English, untranslated units keep their Russian (counted, so the caller can warn).
+- Furniture blocks (comment forms, pingbacks…) are dropped unless `keep_furniture`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.model import BlockKind, Document, Side, Unit
+from workbench.store.units import join_segments
+
+
+@dataclass
+class TextExport:
+    text: str
+    untranslated: list[str]  # ids of units whose English is missing (original kept)
+
+
+def _span(side: Side, indices: list[int]) -> tuple[int, int]:
+    segs = [side.segments[i] for i in indices]
+    return min(s.start for s in segs), max(s.end for s in segs)
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Apply non-overlapping (start, end, replacement) edits; later overlaps are skipped."""
+    out, pos = [], 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def document_text(doc: Document, units: list[Unit], *, keep_furniture: bool = False) -> TextExport:
+    use_target = doc.target is not None and (doc.source is None or any(u.tgt for u in units))
+    side = doc.target if use_target else doc.source
+    if side is None:
+        return TextExport(text="", untranslated=[u.id for u in units])
+    edits: list[tuple[int, int, str]] = []
+    untranslated: list[str] = []
+    last_end = 0
+    for unit in units:
+        english = unit.target_text.strip()
+        indices = unit.tgt if use_target else unit.src
+        if indices and max(indices) < len(side.segments):
+            start, end = _span(side, indices)
+            original = join_segments(side.segments, indices)
+            if not english and not use_target:
+                untranslated.append(unit.id)
+            elif not english and use_target:
+                edits.append((start, end, ""))
+                untranslated.append(unit.id)
+            elif not (use_target and english == original):
+                edits.append((start, end, english))
+            last_end = end
+        elif english:
+            edits.append((last_end, last_end, (" " if last_end else "") + english))
+        else:
+            untranslated.append(unit.id)
+    if not keep_furniture:
+        edits += [(b.start, b.end, "") for b in side.blocks if b.kind is BlockKind.FURNITURE]
+    text = _apply(side.text, edits)
+    if not keep_furniture and any(b.kind is BlockKind.FURNITURE for b in side.blocks):
+        text = re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
+    return TextExport(text=text, untranslated=untranslated)

@@ -1,0 +1,85 @@
+"""Export documents to exchange formats. XLIFF exports save a document's working file
+first when it has none, so the units a translator gets exist here and import back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from workbench import store
+from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+FORMATS = ("tmx", "xliff2", "xliff12", "txt", "tbx")
+SUFFIXES = {"tmx": ".tmx", "xliff2": ".xlf", "xliff12": ".xliff", "txt": ".en.txt",
+            "tbx": ".tbx"}
+
+
+@dataclass
+class Export:
+    """One output: a suggested file name, its text, and notes for the user."""
+
+    name: str
+    text: str
+    count: int = 0  # units (or terms) written
+    notes: list[str] = field(default_factory=list)
+
+
+def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
+           keep_furniture: bool = False) -> list[Export]:
+    """The exports of `doc_ids` in `fmt`: one for tmx/xliff2/xliff12 (all documents
+    together), one per document for txt, one (the whole glossary) for tbx."""
+    if fmt not in FORMATS:
+        raise WorkbenchError(f"unknown export format {fmt!r}",
+                             fix=f"use one of {', '.join(FORMATS)}")
+    if fmt == "tbx":
+        return [_tbx(project)]
+    for doc_id in doc_ids:
+        project.check_id(doc_id)
+    if fmt in ("xliff2", "xliff12"):
+        from workbench.ops.structure import align_document
+
+        files = []
+        for doc_id in doc_ids:
+            wf = store.load_stored(project, doc_id)
+            files.append(wf if wf is not None else align_document(project, doc_id, user=user))
+    else:
+        files = [store.load(project, doc_id) for doc_id in doc_ids]
+    base = doc_ids[0] if len(doc_ids) == 1 else "corpus"
+    if fmt == "tmx":
+        from workbench.formats.tmx import approved_units, write_tmx
+
+        text = write_tmx(files, source_lang=project.source_lang, target_lang=project.target_lang)
+        return [Export(f"{base}.tmx", text, sum(len(approved_units(wf)) for wf in files))]
+    if fmt == "xliff2":
+        from workbench.formats.xliff2 import write_xliff2
+
+        return [Export(f"{base}.xlf", write_xliff2(files), sum(len(wf.units) for wf in files))]
+    if fmt == "xliff12":
+        from workbench.formats.xliff12 import write_xliff12
+
+        return [Export(f"{base}.xliff", write_xliff12(files),
+                       sum(len(wf.units) for wf in files))]
+    from workbench.formats.text import document_text
+
+    result = []
+    for wf in files:
+        out = document_text(project.document(wf.doc_id), wf.units, keep_furniture=keep_furniture)
+        notes = [f"{wf.doc_id}: {len(out.untranslated)} unit(s) without English kept as the "
+                 f"original text: {' '.join(out.untranslated[:10])}"] if out.untranslated else []
+        result.append(Export(f"{wf.doc_id}.{project.target_lang}.txt", out.text, len(wf.units),
+                             notes))
+    return result
+
+
+def _tbx(project: Project) -> Export:
+    from workbench.formats.tbx import write_tbx
+    from workbench.glossary import load_glossary
+
+    glossary = load_glossary(project.glossary_path)
+    entries = list(glossary.entries)
+    text = write_tbx(entries, source_lang=glossary.source_lang, target_lang=glossary.target_lang)
+    return Export("glossary.tbx", text, len(entries))
