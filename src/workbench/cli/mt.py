@@ -1,0 +1,175 @@
+"""`workbench models list | install FILE.argosmodel | install SRC TGT | remove SRC TGT`
+and `workbench translate [ID...|--all] [--engine tm,rules,argos]`.
+
+Argument parsing and printing only; the core is imported inside the handlers so that
+`workbench --help` loads neither argostranslate nor CTranslate2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "models", help="Argos translation models: list | install FILE.argosmodel | "
+        "install SRC TGT | remove SRC TGT")
+    msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    q = msub.add_parser("list", help="installed models and where they live")
+    q.set_defaults(handler=cmd_models_list)
+    q = msub.add_parser("install", help="install FILE.argosmodel (offline), or SRC TGT from "
+                        "Argos's package index (online)")
+    q.add_argument("what", nargs="+", metavar="FILE|SRC TGT")
+    q.set_defaults(handler=cmd_models_install)
+    q = msub.add_parser("remove", help="remove the SRC→TGT model")
+    q.add_argument("from_code", metavar="SRC")
+    q.add_argument("to_code", metavar="TGT")
+    q.set_defaults(handler=cmd_models_remove)
+
+    p = subparsers.add_parser(
+        "translate", help="fill English drafts for units that have none (translation memory, "
+        "letterhead/glossary rules, Argos MT); never overwrites a person's work")
+    p.add_argument("doc_ids", nargs="*", metavar="ID")
+    p.add_argument("--all", action="store_true", help="every document of the project")
+    p.add_argument("--engine", default="tm,rules,argos", metavar="LIST",
+                   help="engines to use, comma-separated, from tm,rules,argos (default: all)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="print the proposals, save nothing")
+    p.add_argument("--beam", type=int, default=None, help="beam size (default 2)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="CPU threads for the model (default: all cores)")
+    p.set_defaults(handler=cmd_translate)
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from workbench.mt import models
+
+    found, stray = models.scan()
+    print(f"packages folder: {models.packages_dir()}")
+    if not found:
+        print("no translation models installed; " + models.install_hint("ru", "en"))
+    for m in found:
+        print(f"{m.from_code}→{m.to_code}\t{m.version}\t{m.name}\t{m.path}")
+    for path in stray:
+        print(f"warning: {path} is not an Argos package (no metadata.json); remove it",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_models_install(args: argparse.Namespace) -> int:
+    from workbench.errors import WorkbenchError
+    from workbench.mt import models
+
+    if len(args.what) == 1:
+        info = models.install_file(args.what[0])
+    elif len(args.what) == 2:
+        info = models.install_pair(*args.what)
+    else:
+        raise WorkbenchError("give FILE.argosmodel, or two language codes such as `ru en`")
+    print(f"installed {info.from_code}→{info.to_code} {info.version} in {info.path}")
+    return 0
+
+
+def cmd_models_remove(args: argparse.Namespace) -> int:
+    from workbench.mt import models
+
+    for info in models.remove(args.from_code, args.to_code):
+        print(f"removed {info.from_code}→{info.to_code} {info.version} ({info.path})")
+    return 0
+
+
+class Progress:
+    """A bar with ETA on a terminal (stderr), plain lines otherwise."""
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = max(total, 0)
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.start = time.monotonic()
+        self._last_line = -1.0
+
+    def advance(self, n: int) -> None:
+        self.done = min(self.total, self.done + n)
+        now = time.monotonic()
+        if self.tty:
+            elapsed = now - self.start
+            eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
+            width = 30
+            filled = int(width * self.done / self.total) if self.total else width
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                              f"{self.done}/{self.total} units  ETA {eta:4.0f}s ")
+            self.stream.flush()
+        elif now - self._last_line >= 2.0 or self.done == self.total:
+            self._last_line = now
+            print(f"translate: {self.done}/{self.total} units", file=self.stream)
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from workbench import ops, store
+    from workbench.errors import WorkbenchError
+    from workbench.mt.batch import candidates, translate_document
+    from workbench.mt.chain import parse_engines
+    from workbench.mt.engine import EngineSettings
+    from workbench.mt.models import find_model, install_hint
+    from workbench.project import open_project
+
+    project = open_project(args.root)
+    engines = parse_engines(args.engine)
+    if args.all and args.doc_ids:
+        raise WorkbenchError("give document ids or --all, not both")
+    if not args.all and not args.doc_ids:
+        raise WorkbenchError("which documents?", fix="give IDs or --all; `workbench status` "
+                             "lists them")
+    doc_ids = project.document_ids() if args.all else [project.check_id(d) for d in args.doc_ids]
+    user = ops.current_user(args.user)
+    settings = EngineSettings.from_env(beam_size=args.beam, threads=args.threads)
+    src, tgt = project.source_lang, project.target_lang
+    if "argos" in engines and find_model(src, tgt) is None:
+        print(f"no {src}→{tgt} model installed: proposing translation memory, glossary and "
+              f"letterhead translations only; {install_hint(src, tgt)}", file=sys.stderr)
+    loaded = {doc_id: store.load(project, doc_id).units for doc_id in doc_ids}
+    total = sum(len(candidates(units, src, tgt)) for units in loaded.values())
+    progress = Progress(total)
+    filled = 0
+    try:
+        for doc_id, units in loaded.items():
+            result = translate_document(project, doc_id, user=user, engines=engines,
+                                        settings=settings, dry_run=args.dry_run,
+                                        progress=progress.advance, units=units)
+            filled += result.filled
+            if args.dry_run:
+                progress.close()
+                _print_proposals(doc_id, units, result.proposals)
+            origins = ", ".join(f"{k} {v}" for k, v in sorted(result.by_origin.items()))
+            print(f"{doc_id}: {result.filled} of {result.candidates} empty units "
+                  f"{'would be ' if args.dry_run else ''}filled"
+                  + (f" ({origins})" if origins else ""))
+            if result.damaged:
+                print(f"  damaged, not translated: {', '.join(result.damaged)}")
+            if result.flagged:
+                print(f"  glossary term missing in MT (see issues): {', '.join(result.flagged)}")
+            if result.source_left:
+                print(f"  English side still in {src} (left as is; proposals in the TUI): "
+                      f"{', '.join(result.source_left)}")
+    finally:
+        progress.close()
+    return 0
+
+
+def _print_proposals(doc_id: str, units, proposals) -> None:
+    by_id = {u.id: u for u in units}
+    for unit_id, ranked in proposals.items():
+        unit = by_id.get(unit_id)
+        print(f"{doc_id}#{unit_id}\t{(unit.source_text if unit else '')!r}")
+        for p in ranked:
+            print(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
+            for issue in p.issues:
+                print(f"    {issue.severity}: {issue.message}")

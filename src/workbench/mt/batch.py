@@ -1,0 +1,95 @@
+"""Batch translation: fill English drafts for the units of documents that have none.
+
+Works in chunks and saves each chunk through `workbench.ops.apply_proposals` (which
+fills only units with no English that no person edited, approved or rejected), so an
+interrupted run keeps what it did and a rerun continues where it stopped; neural
+results are cached, so a rerun over finished work costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.model import Proposal, Unit
+from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose, text_to_translate
+from workbench.mt.engine import EngineSettings
+
+CHUNK_UNITS = 64
+
+
+@dataclass
+class DocResult:
+    """What a batch run did to one document."""
+
+    doc_id: str
+    units: int = 0
+    candidates: int = 0  # units with no English and something to translate
+    filled: int = 0
+    by_origin: Counter = field(default_factory=Counter)
+    unfilled: list[str] = field(default_factory=list)  # unit ids with no usable proposal
+    damaged: list[str] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)  # filled, but the proposal has issues
+    source_left: list[str] = field(default_factory=list)  # English side still in the source lang
+    proposals: dict[str, list[Proposal]] = field(default_factory=dict)  # dry run only
+
+
+def best_usable(proposals: Sequence[Proposal]) -> Proposal | None:
+    """The best proposal worth writing as a draft (a damaged line's has score 0: skipped)."""
+    for proposal in proposals:
+        if proposal.score > 0 and proposal.text.strip():
+            return proposal
+    return None
+
+
+def candidates(units: Iterable[Unit], source_lang: str, target_lang: str) -> list[Unit]:
+    return [u for u in units if not u.target_text.strip()
+            and text_to_translate(u, source_lang, target_lang).strip()]
+
+
+def translate_document(project, doc_id: str, *, user: str,
+                       engines: Iterable[str] = DEFAULT_ENGINES,
+                       settings: EngineSettings | None = None, dry_run: bool = False,
+                       progress: Callable[[int], None] | None = None,
+                       units: Sequence[Unit] | None = None) -> DocResult:
+    """Translate one document's empty units chunk by chunk, saving after each chunk."""
+    from workbench import ops, store
+
+    engines = parse_engines(engines)
+    if units is None:
+        units = store.load(project, doc_id).units
+    src, tgt = project.source_lang, project.target_lang
+    result = DocResult(doc_id, units=len(units))
+    result.source_left = [u.id for u in units if not u.source_text.strip()
+                          and u.target_text.strip() and text_to_translate(u, src, tgt)]
+    todo = candidates(units, src, tgt)
+    result.candidates = len(todo)
+    if dry_run:  # show what the engines make of the source-language text left in the target too
+        todo += [u for u in units if u.id in set(result.source_left)]
+    for start in range(0, len(todo), CHUNK_UNITS):
+        chunk = todo[start:start + CHUNK_UNITS]
+        proposals = propose(project, chunk, engines=engines, doc_id=doc_id, settings=settings,
+                            progress=progress)
+        chosen: dict[str, Proposal] = {}
+        for unit in chunk:
+            ranked = proposals.get(unit.id, [])
+            best = best_usable(ranked)
+            if ranked and ranked[0].score == 0.0 and best is None:
+                result.damaged.append(unit.id)
+            if best is None:
+                result.unfilled.append(unit.id)
+                continue
+            chosen[unit.id] = best
+            if best.issues:
+                result.flagged.append(unit.id)
+        if dry_run:
+            result.proposals.update(proposals)
+            result.filled += len(chosen)
+            result.by_origin.update(str(p.origin) for p in chosen.values())
+            continue
+        filled = ops.apply_proposals(project, doc_id, chosen, user=user)
+        result.filled += filled
+        if filled == len(chosen):
+            result.by_origin.update(str(p.origin) for p in chosen.values())
+    return result

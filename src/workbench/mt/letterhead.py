@@ -1,0 +1,201 @@
+"""Rules for letterhead lines: postal addresses, contact lines (phones, fax, e-mail), and
+damaged lines. Deterministic, so a rule's English is exact where a model would guess.
+
+- Address: "Россия, 127051, г.Москва, Малый Сухаревский пер, д.3" →
+  "3 Malyy Sukharevskiy per., Moscow, 127051, Russia" — English order (house, street,
+  unit, city, region, postcode, country), names romanised by BGN/PCGN, cities and
+  countries with an established English name use it.
+- Contact: "тел/факс.: +7 (495) 692-54-76" → "Tel./fax: +7 (495) 692-54-76"; numbers,
+  e-mails and web addresses are kept byte for byte.
+- Damaged: a line whose letters were stripped by a bad conversion ("105062, , . .") is
+  not translated: the result says it is damaged instead of inventing an English.
+
+Organisation names and positions in letterheads go through the glossary (`rules.py`).
+The language-specific data are in `tables_<src>_<tgt>.py`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from workbench.model import Issue, Severity
+
+EMAIL = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.?\w*")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+PHONE = re.compile(r"\+?\d[\d\s()\-–]{4,}\d")
+LONE_PUNCT = re.compile(r"(?:^|\s)[,.;:/]+(?=\s|$)|(?:^|\s)\.[/,]")
+VALID_EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@"
+                         r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """What a letterhead rule made of a line: `text` is None when the line is damaged."""
+
+    text: str | None
+    rule: str  # "address" | "contact" | "damaged"
+    issues: tuple[Issue, ...] = ()
+
+
+def tables_for(source_lang: str, target_lang: str) -> ModuleType | None:
+    """The rule tables for a language pair, or None where there are none."""
+    try:
+        return importlib.import_module(f"workbench.mt.tables_{source_lang}_{target_lang}")
+    except ModuleNotFoundError:
+        return None
+
+
+def damage_reason(text: str) -> str | None:
+    """Why a line looks like it lost its letters in a conversion, or None.
+
+    Only lines without letters outside e-mail/web addresses are judged (", , . ." left
+    where words were), plus e-mail addresses that can no longer be valid ("kzp.@…").
+    """
+    for email in EMAIL.findall(text):
+        if "@" in email and not VALID_EMAIL.match(email.rstrip(".;,")):
+            return f"the e-mail address {email!r} is not valid: letters were probably lost"
+    rest = URL.sub(" ", EMAIL.sub(" ", text))
+    if any(ch.isalpha() for ch in rest):
+        return None
+    if LONE_PUNCT.search(rest):
+        return "only digits and stray punctuation remain where words were"
+    return None
+
+
+def _damaged(reason: str) -> RuleResult:
+    issue = Issue(rule="letterhead-damaged", severity=Severity.ERROR,
+                  message=f"letterhead line is damaged ({reason}); not translated",
+                  fix=None)
+    return RuleResult(None, "damaged", (issue,))
+
+
+def translate_contact(text: str, tables: ModuleType) -> str | None:
+    """Replace contact labels; None unless what remains has no source-language words."""
+    out = text
+    found = False
+    for pattern, english in tables.CONTACT_LABELS:
+        regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)\.?(\s*:)?", re.I)
+
+        def repl(m: re.Match, english: str = english) -> str:
+            return english + (":" if m.group(1) else "")
+
+        out, n = regex.subn(repl, out)
+        found = found or n > 0
+    if not found:
+        return None
+    kept = URL.sub(" ", EMAIL.sub(" ", out))
+    if tables.SOURCE_LETTERS.search(kept):
+        return None
+    return out
+
+
+def _strip_prefix(part: str, prefixes) -> str | None:
+    for prefix in prefixes:
+        m = re.match(rf"^(?:{prefix})\s*(\S.*)$", part, re.I)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _street(part: str, tables: ModuleType) -> tuple[str, str | None] | None:
+    """(romanised street, house number inside it or None), or None if no street type."""
+    words = part.split()
+    kinds = [w.lower().rstrip(".") for w in words]
+    if not any(k in tables.STREET_TYPES for k in kinds):
+        return None
+    house = None
+    if len(words) > 2 and re.fullmatch(r"\d+[\w/-]*", words[-1]):
+        house = words.pop()
+        kinds.pop()
+    out = [tables.STREET_TYPES[k] if k in tables.STREET_TYPES else tables.romanize(w)
+           for w, k in zip(words, kinds, strict=True)]
+    return " ".join(out), house
+
+
+def _unit_part(part: str, tables: ModuleType) -> str | None:
+    m = re.match(r"^([^\W\d]+(?:/[^\W\d]+)?)\.?\s*(\d[\w/-]*)$", part)
+    if m and m.group(1).lower() in tables.UNIT_PARTS:
+        return f"{tables.UNIT_PARTS[m.group(1).lower()]} {m.group(2)}"
+    return None
+
+
+def _region(part: str, tables: ModuleType) -> str | None:
+    words = part.split()
+    if len(words) < 2:
+        return None
+    for idx in (-1, 0):
+        kind = words[idx].lower().rstrip(".")
+        if kind in tables.REGION_TYPES:
+            rest = words[:-1] if idx == -1 else words[1:]
+            return f"{tables.romanize(' '.join(rest))} {tables.REGION_TYPES[kind]}"
+    return None
+
+
+def translate_address(text: str, tables: ModuleType) -> str | None:
+    """A comma-separated postal address in English order, or None if any part is unknown."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) < 2:
+        return None
+    slots: dict[str, list[str]] = {k: [] for k in
+                                   ("house", "street", "unit", "city", "region", "postcode",
+                                    "country")}
+    for part in parts:
+        low = part.lower().rstrip(".")
+        if low in tables.COUNTRIES:
+            slots["country"].append(tables.COUNTRIES[low])
+        elif re.fullmatch(r"\d{5,6}", part):
+            slots["postcode"].append(part)
+        elif low in tables.CITIES:
+            slots["city"].append(tables.CITIES[low])
+        elif (city := _strip_prefix(part, tables.CITY_PREFIXES)) is not None:
+            slots["city"].append(tables.CITIES.get(city.lower(), tables.romanize(city)))
+        elif (house := _strip_prefix(part, tables.HOUSE_PREFIXES)) is not None \
+                and re.fullmatch(r"\d+[\w/-]*", house):
+            slots["house"].append(house)
+        elif (unit := _unit_part(part, tables)) is not None:
+            slots["unit"].append(unit)
+        elif (street := _street(part, tables)) is not None:
+            slots["street"].append(street[0])
+            if street[1]:
+                slots["house"].append(street[1])
+        elif (region := _region(part, tables)) is not None:
+            slots["region"].append(region)
+        elif not tables.SOURCE_LETTERS.search(part):
+            slots["unit"].append(part)
+        else:
+            return None  # a part no rule knows: leave the line to the other engines
+    if not (slots["street"] or slots["city"]) or not (slots["postcode"] or slots["country"]
+                                                      or slots["house"]):
+        return None
+    first = " ".join(slots["house"] + slots["street"])
+    pieces = [first] if first else []
+    for key in ("unit", "city", "region", "postcode", "country"):
+        pieces.extend(slots[key])
+    return ", ".join(pieces)
+
+
+def translate_line(text: str, source_lang: str = "ru",
+                   target_lang: str = "en") -> RuleResult | None:
+    """Apply the letterhead rules to one line: a RuleResult, or None when no rule applies."""
+    line = " ".join(text.split())
+    if not line:
+        return None
+    reason = damage_reason(line)
+    if reason:
+        return _damaged(reason)
+    tables = tables_for(source_lang, target_lang)
+    if tables is None:
+        return None
+    contact = translate_contact(line, tables)
+    if contact is not None:
+        return RuleResult(contact, "contact")
+    if not tables.SOURCE_LETTERS.search(line) and (EMAIL.search(line) or PHONE.search(line)
+                                      or URL.search(line)):
+        return RuleResult(line, "contact")  # "e-mail: x@y.ru": nothing to translate
+    address = translate_address(line, tables)
+    if address is not None:
+        return RuleResult(address, "address")
+    return None

@@ -1,0 +1,110 @@
+"""Glossary terms in machine translation: protect, restore, verify.
+
+A model does not know the project's glossary (LibreTranslate #775, #820), so each
+Russian term a segment contains (matched as in #4, inflected forms included) is
+replaced, before translation, by its canonical English inline; models copy Latin-script
+names through. After translation each term's English is looked for (case and spacing
+tolerant) and written back in its canonical form. A term that is still missing gives
+the proposal an Issue: never silently wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from workbench.model import Issue, Severity, TermHit
+
+
+class GlossaryLike(Protocol):
+    """What MT needs of `workbench.glossary.Glossary` (#4)."""
+
+    def match_source(self, text: str) -> list[TermHit]: ...
+
+    def term(self, term_id: str): ...
+
+
+@dataclass(frozen=True)
+class ProtectedTerm:
+    term_id: str
+    source: str  # the Russian as it occurs in the segment
+    english: str  # the canonical English
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A segment ready for the model: `text` has each term's English inlined."""
+
+    original: str
+    text: str
+    terms: tuple[ProtectedTerm, ...]
+
+
+def select_hits(hits: list[TermHit]) -> list[TermHit]:
+    """Non-overlapping hits, longer terms first (a party name wins over the word "party")."""
+    chosen: list[TermHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def canonical_english(glossary: GlossaryLike, term_id: str) -> str | None:
+    from workbench.errors import WorkbenchError
+
+    try:
+        entry = glossary.term(term_id)
+    except (KeyError, WorkbenchError):
+        return None
+    english = getattr(entry, "en", None) if entry is not None else None
+    return english or None
+
+
+def protect(text: str, glossary: GlossaryLike | None) -> Protected:
+    """Inline the canonical English of every glossary term found in `text`."""
+    if glossary is None:
+        return Protected(text, text, ())
+    pieces: list[str] = []
+    terms: list[ProtectedTerm] = []
+    pos = 0
+    for hit in select_hits(glossary.match_source(text)):
+        english = canonical_english(glossary, hit.term_id)
+        if english is None:
+            continue
+        pieces.append(text[pos:hit.start])
+        pieces.append(english)
+        terms.append(ProtectedTerm(hit.term_id, text[hit.start:hit.end], english))
+        pos = hit.end
+    pieces.append(text[pos:])
+    return Protected(text, "".join(pieces), tuple(terms))
+
+
+def _loose(english: str) -> re.Pattern:
+    words = [re.escape(w) for w in english.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.I)
+
+
+def restore(translation: str, protected: Protected) -> str:
+    """Write each term's English back in its canonical form (case, spacing)."""
+    out = translation
+    for term in protected.terms:
+        out = _loose(term.english).sub(lambda _m, e=term.english: e, out)
+    return out
+
+
+def verify(translation: str, protected: Protected) -> list[Issue]:
+    """An Issue for each glossary term whose canonical English the translation lacks."""
+    issues: list[Issue] = []
+    remaining = translation
+    for term in protected.terms:
+        match = _loose(term.english).search(remaining)
+        if match:  # consume it, so a term used twice must appear twice
+            remaining = remaining[:match.start()] + " " + remaining[match.end():]
+            continue
+        issues.append(Issue(
+            rule="mt-glossary-term", severity=Severity.WARNING,
+            message=f"glossary term {term.source!r} ({term.term_id}) should read "
+                    f"{term.english!r}, which the machine translation lacks",
+            fix=None))
+    return issues

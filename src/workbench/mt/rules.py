@@ -1,0 +1,77 @@
+"""The "rules" engine: proposals that need no model.
+
+- letterhead lines (addresses, contact lines, damaged lines: `letterhead.py`);
+- glossary-only segments: a segment made only of glossary terms (a party name, a
+  position, "СОЮЗ КОММУНИСТИЧЕСКИХ ПАРТИЙ – КОММУНИСТИЧЕСКАЯ ПАРТИЯ СОВЕТСКОГО СОЮЗА")
+  becomes the terms' canonical English, in capitals when the source is in capitals;
+- nothing to translate: a segment without source-language letters ("3.", an e-mail)
+  is kept as it is.
+"""
+
+from __future__ import annotations
+
+from workbench.model import Origin, Proposal
+from workbench.mt.letterhead import tables_for, translate_line
+from workbench.mt.protect import GlossaryLike, canonical_english, select_hits
+from workbench.mt.translit import STANDARD
+
+SCORE_LETTERHEAD = 0.95
+SCORE_GLOSSARY_ONLY = 0.92
+SCORE_KEEP = 0.9
+
+
+def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
+    """The English of a segment that consists only of glossary terms (and punctuation,
+    digits, dashes between them), or None."""
+    if glossary is None or not text.strip():
+        return None
+    hits = select_hits(glossary.match_source(text))
+    if not hits:
+        return None
+    pieces: list[str] = []
+    pos = 0
+    for hit in hits:
+        between = text[pos:hit.start]
+        english = canonical_english(glossary, hit.term_id)
+        if english is None or any(ch.isalpha() for ch in between):
+            return None
+        pieces += [between, english]
+        pos = hit.end
+    tail = text[pos:]
+    if any(ch.isalpha() for ch in tail):
+        return None
+    out = "".join([*pieces, tail]).strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+        out = out.upper()
+    return out
+
+
+def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = "ru",
+                   target_lang: str = "en") -> list[Proposal]:
+    """Proposals from the rules for one segment (empty when no rule applies)."""
+    line = text.strip()
+    if not line:
+        return []
+    result = translate_line(line, source_lang, target_lang)
+    if result is not None:
+        if result.text is None:  # damaged: say so, keep the line, never invent English
+            return [Proposal(line, Origin.RULES, 0.0, "rules: letterhead line damaged, kept as is",
+                             result.issues)]
+        detail = f"rules: letterhead {result.rule}"
+        if result.rule == "address":
+            detail += f" (names romanised by {STANDARD})"
+        return [Proposal(result.text, Origin.RULES, SCORE_LETTERHEAD, detail, result.issues)]
+    english = glossary_only(line, glossary)
+    if english is not None:
+        return [Proposal(english, Origin.RULES, SCORE_GLOSSARY_ONLY, "rules: glossary terms only")]
+    tables = tables_for(source_lang, target_lang)
+    if tables is not None and not tables.SOURCE_LETTERS.search(line):
+        return [Proposal(line, Origin.RULES, SCORE_KEEP,
+                         f"rules: nothing to translate (no {source_lang} words)")]
+    return []
+
+
+def is_damaged(proposals: list[Proposal]) -> bool:
+    """True when the rules found the segment damaged: no model should guess at it."""
+    return any(p.origin is Origin.RULES and p.score == 0.0 for p in proposals)

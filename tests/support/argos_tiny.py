@@ -1,0 +1,150 @@
+"""Build a tiny but real Argos Translate package (`.argosmodel`) for tests and benchmarks.
+
+No real ru→en weights can be downloaded here, so tests run the real code path on a
+random-weight model built on the spot: a SentencePiece model trained on the corpus
+lines, a CTranslate2 Transformer written through the converter/spec API with seeded
+weights, zipped with `metadata.json` under one top-level folder, exactly as Argos ships
+packages. The output is gibberish, but the same on every run.
+
+Building imports `ctranslate2.converters`, which pulls in torch (~2 s): build once per
+test session (or benchmark run) and reuse the zip.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+D_MODEL = 32
+D_FFN = 64
+NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
+
+
+def corpus_lines(root: Path = REPO_ROOT) -> list[str]:
+    """Non-empty lines of the real corpus (both sides): the SentencePiece training text."""
+    lines: list[str] = []
+    for folder in ("sources", "translations"):
+        for path in sorted((root / folder).glob("*.txt")):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.strip():
+                    lines.append(line.strip())
+    return lines
+
+
+def train_sentencepiece(lines: Iterable[str], vocab_size: int = 300) -> bytes:
+    """A small unigram SentencePiece model; ids 0/1/2 are <unk>/<s>/</s> as CTranslate2 expects."""
+    import sentencepiece as spm
+
+    buf = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(list(lines)), model_writer=buf, vocab_size=vocab_size,
+        model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
+        unk_id=0, bos_id=1, eos_id=2, pad_id=-1, num_threads=1, minloglevel=2,
+        normalization_rule_name="identity",
+    )
+    return buf.getvalue()
+
+
+def _vocabulary(sp_model: bytes) -> list[str]:
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_proto=sp_model)
+    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def _make_spec(vocab: list[str], seed: int):
+    """A 2+2-layer pre-norm Transformer with seeded weights; EOS biased so decoding stops."""
+    from ctranslate2.specs import TransformerSpec
+
+    rng = np.random.default_rng(seed)
+    d, ff, v = D_MODEL, D_FFN, len(vocab)
+
+    def w(*shape: int) -> np.ndarray:
+        return (rng.standard_normal(shape) * 0.2).astype(np.float32)
+
+    def norm(spec) -> None:
+        spec.gamma = np.ones(d, np.float32)
+        spec.beta = np.zeros(d, np.float32)
+
+    def linear(spec, out: int, inp: int) -> None:
+        spec.weight = w(out, inp)
+        spec.bias = np.zeros(out, np.float32)
+
+    spec = TransformerSpec.from_config((2, 2), num_heads=2)
+    spec.encoder.embeddings[0].weight = w(v, d)
+    spec.decoder.embeddings.weight = w(v, d)
+    norm(spec.encoder.layer_norm)
+    norm(spec.decoder.layer_norm)
+    for layer in spec.encoder.layer:
+        norm(layer.self_attention.layer_norm)
+        linear(layer.self_attention.linear[0], 3 * d, d)
+        linear(layer.self_attention.linear[1], d, d)
+        norm(layer.ffn.layer_norm)
+        linear(layer.ffn.linear_0, ff, d)
+        linear(layer.ffn.linear_1, d, ff)
+    for layer in spec.decoder.layer:
+        norm(layer.self_attention.layer_norm)
+        linear(layer.self_attention.linear[0], 3 * d, d)
+        linear(layer.self_attention.linear[1], d, d)
+        norm(layer.attention.layer_norm)
+        linear(layer.attention.linear[0], d, d)
+        linear(layer.attention.linear[1], 2 * d, d)
+        linear(layer.attention.linear[2], d, d)
+        norm(layer.ffn.layer_norm)
+        linear(layer.ffn.linear_0, ff, d)
+        linear(layer.ffn.linear_1, d, ff)
+    spec.decoder.projection.weight = w(v, d)
+    bias = np.zeros(v, np.float32)
+    bias[vocab.index("</s>")] = 4.0  # random weights would otherwise decode to the length limit
+    spec.decoder.projection.bias = bias
+    spec.register_source_vocabulary(vocab)
+    spec.register_target_vocabulary(vocab)
+    return spec
+
+
+def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
+                  version: str = "0.0.1", seed: int = 1, quantization: str | None = None,
+                  lines: Iterable[str] | None = None) -> Path:
+    """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path."""
+    from ctranslate2.converters import Converter
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sp_model = train_sentencepiece(lines if lines is not None else corpus_lines())
+    vocab = _vocabulary(sp_model)
+
+    class _SeededConverter(Converter):
+        def _load(self):
+            return _make_spec(vocab, seed)
+
+    name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+    staging = out_dir / f"{name}.build"
+    model_dir = staging / "model"
+    _SeededConverter().convert(str(model_dir), quantization=quantization, force=True)
+    metadata = {
+        "package_version": version, "argos_version": "1.9", "type": "translate",
+        "from_code": from_code, "from_name": NAMES.get(from_code, from_code),
+        "to_code": to_code, "to_name": NAMES.get(to_code, to_code), "links": [],
+    }
+    archive = out_dir / f"{name}.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(f"{name}/metadata.json", json.dumps(metadata, indent=2))
+        zf.writestr(f"{name}/sentencepiece.model", sp_model)
+        zf.writestr(f"{name}/README.md", "Tiny random-weight test model: output is gibberish.\n")
+        for path in sorted(model_dir.iterdir()):
+            zf.write(path, f"{name}/model/{path.name}")
+    shutil.rmtree(staging)
+    return archive
+
+
+if __name__ == "__main__":  # `python tests/support/argos_tiny.py OUT_DIR`
+    import sys
+
+    print(build_package(Path(sys.argv[1] if len(sys.argv) > 1 else ".")))
