@@ -49,6 +49,7 @@ class DocumentSession:
     stored: bool = False
     undo_stack: list[UndoStep] = field(default_factory=list)
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
+    embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
 
     # --- reading ------------------------------------------------------------------
 
@@ -56,7 +57,7 @@ class DocumentSession:
         """Units from the working file (or, when none is stored, from aligning the text)."""
         from workbench import store
 
-        working = store.load(self.project, self.doc_id)
+        working = store.load(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
         self.stored = bool(getattr(working, "stored", True))
 
@@ -148,7 +149,8 @@ class DocumentSession:
     def align(self) -> None:
         from workbench import ops
 
-        ops.align_document(self.project, self.doc_id, user=self.user)
+        ops.align_document(self.project, self.doc_id, user=self.user,
+                           embeddings=self.embeddings)
         self.undo_stack.clear()
         self.load()
 
@@ -189,7 +191,7 @@ class DocumentSession:
     def realign(self) -> None:
         from workbench import ops
 
-        ops.realign(self.project, self.doc_id, user=self.user)
+        ops.realign(self.project, self.doc_id, user=self.user, embeddings=self.embeddings)
         self.undo_stack.clear()
         self.load()
 

@@ -30,8 +30,9 @@ class WorkbenchApp(App):
     ]
 
     def __init__(self, project, user: str, *, open_doc: str | None = None,
-                 glossary_view=None) -> None:
+                 glossary_view=None, embeddings: bool = True) -> None:
         super().__init__()
+        self.embeddings = embeddings
         self.project = project
         self.user = user
         self.open_doc = open_doc
@@ -66,7 +67,7 @@ class WorkbenchApp(App):
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
             return
-        session = DocumentSession(self.project, doc_id, self.user)
+        session = DocumentSession(self.project, doc_id, self.user, embeddings=self.embeddings)
         self.push_screen(DocumentScreen(session, self.glossary_view))
 
     def action_help(self) -> None:
@@ -95,12 +96,15 @@ class WorkbenchApp(App):
 
 
 def make_app(root: str | Path | None = None, user: str | None = None, *,
-             open_doc: str | None = None) -> WorkbenchApp:
-    """The app on the project at `root` (default: found from the cwd) for `user`."""
+             open_doc: str | None = None, embeddings: bool = True) -> WorkbenchApp:
+    """The app on the project at `root` (default: found from the cwd) for `user`.
+
+    `embeddings=False` aligns without the sentence-embedding model (tests, slow machines).
+    """
     from workbench.project import open_project
 
     project = open_project(root)
-    return WorkbenchApp(project, _user(user), open_doc=open_doc)
+    return WorkbenchApp(project, _user(user), open_doc=open_doc, embeddings=embeddings)
 
 
 def _user(explicit: str | None) -> str:

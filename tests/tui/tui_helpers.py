@@ -1,0 +1,46 @@
+"""Helpers for the TUI tests: units from real corpus lines, the screen as plain text."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from workbench.model import BlockKind, State, Unit
+
+REPO = Path(__file__).resolve().parents[2]
+UCP = "ucp-cpsu-belarus-solidarity-2020"
+
+
+def real_lines(lang: str) -> list[str]:
+    """Non-empty lines of the real UCP–CPSU pair (Russian or English side)."""
+    folder = "sources" if lang == "ru" else "translations"
+    text = (REPO / folder / f"{UCP}.{lang}.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def corpus_units(count: int) -> list[Unit]:
+    """`count` units pairing real Russian and English lines of the corpus, repeated as
+    needed (the pairing is by position, not a real alignment: for layout and speed)."""
+    ru, en = real_lines("ru"), real_lines("en")
+    kinds = (BlockKind.TITLE, BlockKind.BODY, BlockKind.BODY, BlockKind.SIGNATURE)
+    states = (State.INITIAL, State.TRANSLATED, State.REVIEWED, State.FINAL, State.REJECTED)
+    units = []
+    for i in range(count):
+        units.append(Unit(
+            id=f"u{i + 1}", src=[i], tgt=[i], source_text=ru[i % len(ru)],
+            target_text=en[i % len(en)], kind=kinds[i % len(kinds)],
+            state=states[i % len(states)], confidence=(i % 10) / 10,
+        ))
+    return units
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the same render as an SVG screenshot)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system=None, record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text()
