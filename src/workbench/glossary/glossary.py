@@ -17,7 +17,7 @@ from workbench.glossary.match import (
     resolve,
 )
 from workbench.glossary.schema import Entry, GlossaryData, parse_glossary
-from workbench.glossary.tokens import fold, is_abbreviation, tokenize
+from workbench.glossary.tokens import fold, is_abbreviation_form, tokenize
 from workbench.model import TermHit
 
 STATUS_ORDER = {"canonical": 0, "variant": 1, "forbidden": 2}
@@ -48,6 +48,7 @@ class TargetHit:
 
 
 def _same_case(text_word: str, form_word: str, inflected: bool) -> bool:
+    text_word, form_word = text_word.replace("’", "'"), form_word.replace("’", "'")
     if not inflected:
         return text_word == form_word
     return text_word[: len(form_word) - 1] == form_word[:-1]  # "Parties"/"Party", "CPRF’s"
@@ -85,7 +86,7 @@ class Glossary:
                 other = claimed.setdefault(paths[0], entry)
                 if other is not entry:
                     raise self._conflict(f"{self.source_lang} form", form, entry, other)
-                kind = "abbr" if all(is_abbreviation(t.text) for t in tokenize(form)) else "full"
+                kind = "abbr" if is_abbreviation_form(form) else "full"
                 for path in paths:
                     _insert(self._source.root, path, (index, kind))
         en_claimed: dict[tuple[str, ...], Entry] = {}
@@ -102,7 +103,7 @@ class Glossary:
                 other = en_claimed.setdefault(key, entry)
                 if other is not entry:
                     raise self._conflict(f"{self.target_lang} form", text, entry, other)
-                exact = all(is_abbreviation(w) for w in words)
+                exact = is_abbreviation_form(text)
                 self._target.add(TargetForm(index, status, text, words, exact))
         for entry in self.entries:  # one spelling listed as allowed and forbidden
             clash = set(entry.allowed_en) & set(entry.en_forbidden)

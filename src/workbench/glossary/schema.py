@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from workbench.errors import WorkbenchError
-from workbench.glossary.tokens import is_abbreviation, tokenize
+from workbench.glossary.tokens import is_abbreviation_form
 
 KINDS = ("party", "org", "position", "person", "place", "other")
 EN_FORMS = ("possessive", "plural")
@@ -143,7 +143,7 @@ def _entry(node, src: str, tgt: str, path: Path | None) -> Entry:
                              fix=f"write `{tgt}: <canonical English>`")
     forms = _strings(node.get(src), node, src, path, f"term {term_id!r}: {src}")
     abbr = _strings(node.get("abbr"), node, "abbr", path, f"term {term_id!r}: abbr")
-    full = tuple(f for f in forms if not all(is_abbreviation(t.text) for t in tokenize(f)))
+    full = tuple(f for f in forms if not is_abbreviation_form(f))
     abbr += tuple(f for f in forms if f not in full)
     en_forms: tuple[str, ...] = ("possessive",)
     if f"{tgt}_forms" in node:

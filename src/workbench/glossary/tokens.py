@@ -78,3 +78,9 @@ def is_abbreviation(word: str) -> bool:
     uppers = sum(c.isupper() for c in letters)
     return uppers == len(letters) or (uppers >= 2 and not letters[0].islower()
                                       and letters[1].isupper())
+
+
+def is_abbreviation_form(form: str) -> bool:
+    """A form made of abbreviations (and numbers): "ЦК КПРФ", "СКП-КПСС", "PKP-1930"."""
+    words = [t.text for t in tokenize(form) if any(c.isalpha() for c in t.text)]
+    return bool(words) and all(is_abbreviation(w) for w in words)

@@ -1,0 +1,125 @@
+"""`workbench terms | check | glossary validate`: glossary hits, QA issues, schema check.
+
+Argument parsing and printing only; the core is imported inside the handlers so that
+`workbench --help` loads neither pymorphy3 nor ruamel.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("terms", help="the glossary terms found in FILE")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--lang", required=True, help="language of FILE: the glossary's source "
+                   "language (ru: any inflection) or target language (en)")
+    p.add_argument("--glossary", metavar="G", default=None,
+                   help="glossary file (default: the project's glossary.yaml)")
+    p.add_argument("--json", action="store_true",
+                   help="a JSON list of {id, start, end, text} (offsets into FILE as read)")
+    p.set_defaults(handler=cmd_terms)
+
+    p = subparsers.add_parser("check", help="QA issues (terminology, numbers, untranslated, "
+                              "…); exit 1 when there is an error")
+    p.add_argument("doc_ids", metavar="ID", nargs="*", help="documents (default: all)")
+    p.add_argument("--glossary", metavar="G", default=None,
+                   help="glossary file (default: the project's glossary.yaml)")
+    p.add_argument("--json", action="store_true", help="a JSON list of issues")
+    p.set_defaults(handler=cmd_check)
+
+    p = subparsers.add_parser("glossary", help="glossary tools")
+    gsub = p.add_subparsers(dest="glossary_command", metavar="SUBCOMMAND", required=True)
+    v = gsub.add_parser("validate", help="check the glossary's schema and conflicts")
+    v.add_argument("path", metavar="G", nargs="?", default=None,
+                   help="glossary file (default: the project's glossary.yaml)")
+    v.set_defaults(handler=cmd_validate)
+
+
+def _glossary_path(args: argparse.Namespace, explicit: str | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    from workbench.project import open_project
+
+    return open_project(getattr(args, "root", None)).glossary_path
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    from workbench.corpus import read_side
+    from workbench.errors import WorkbenchError
+    from workbench.glossary import load_glossary
+
+    glossary = load_glossary(_glossary_path(args, args.glossary))
+    text = read_side(args.file, args.lang).text
+    if args.lang == glossary.source_lang:
+        hits = glossary.match_source(text)
+    elif args.lang == glossary.target_lang:
+        hits = glossary.match_target(text)
+    else:
+        raise WorkbenchError(f"the glossary has no {args.lang!r} side", path=glossary.path,
+                             fix=f"use --lang {glossary.source_lang} or "
+                                 f"--lang {glossary.target_lang}")
+    if args.json:
+        json.dump([{"id": h.term_id, "start": h.start, "end": h.end, "text": h.text}
+                   for h in hits], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for h in hits:
+        shown = h.text.replace("\n", "⏎")
+        print(f"{h.start}-{h.end}\t{h.term_id}\t{shown}\t{h.form}")
+    return 0
+
+
+def _where(issue) -> str:
+    place = issue.doc_id or "-"
+    if issue.unit_id:
+        place += f"#{issue.unit_id}"
+    if issue.start is not None:
+        place += f":{issue.start}-{issue.end}"
+    return place
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from workbench.errors import WorkbenchError
+    from workbench.glossary import load_glossary
+    from workbench.model import Severity
+    from workbench.project import open_project
+    from workbench.qa import check_project
+
+    project = open_project(getattr(args, "root", None))
+    glossary = load_glossary(Path(args.glossary) if args.glossary else project.glossary_path)
+    known = set(project.document_ids())
+    for doc_id in args.doc_ids:
+        project.check_id(doc_id)
+        if doc_id not in known:
+            raise WorkbenchError(f"no document {doc_id!r}", path=project.root,
+                                 fix="see `workbench status` for the ids")
+    issues = check_project(project, args.doc_ids or None, glossary=glossary)
+    if args.json:
+        json.dump([dataclasses.asdict(i) | {"severity": str(i.severity)} for i in issues],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for i in issues:
+            fix = f"  → {i.fix}" if i.fix else ""
+            print(f"{_where(i)}\t{i.severity}\t{i.rule}\t{i.message}{fix}")
+        errors = sum(i.severity == Severity.ERROR for i in issues)
+        print(f"{len(issues)} issues, {errors} errors", file=sys.stderr)
+    return 1 if any(i.severity == Severity.ERROR for i in issues) else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from workbench.glossary import load_glossary
+
+    path = _glossary_path(args, args.path)
+    glossary = load_glossary(path)
+    kinds = Counter(e.kind for e in glossary.entries)
+    summary = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    print(f"{path}: OK, {len(glossary)} terms ({summary})")
+    return 0

@@ -1,0 +1,210 @@
+"""QA rules on one unit (source text ↔ target text). Each rule is a small function with
+an id, a severity and a description; it returns Issues with a message and, where one
+is known, a fix (the replacement text). The runner (`workbench.qa.run`) adds the
+document and unit ids, and the corpus-wide consistency check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from workbench.model import Issue, Severity, TermHit
+from workbench.qa.numbers import numbers
+
+
+@dataclass
+class Context:
+    """What the rules look at; term hits are computed once and shared."""
+
+    source: str
+    target: str
+    glossary: object | None  # workbench.glossary.Glossary
+    source_lang: str = "ru"
+    target_lang: str = "en"
+    _source_hits: list[TermHit] | None = field(default=None, repr=False)
+    _target_hits: list | None = field(default=None, repr=False)
+    _target_all: list | None = field(default=None, repr=False)
+
+    @property
+    def source_hits(self) -> list[TermHit]:
+        if self._source_hits is None:
+            self._source_hits = self.glossary.match_source(self.source) if self.glossary else []
+        return self._source_hits
+
+    @property
+    def target_hits(self) -> list:
+        if self._target_hits is None:
+            self._target_hits = self.glossary.target_hits(self.target) if self.glossary else []
+        return self._target_hits
+
+    @property
+    def target_all(self) -> list:
+        """Every target match, nested ones included ("Communist Party" inside "Communist
+        Party of Kazakhstan" renders a generic "Коммунистическая партия")."""
+        if self._target_all is None:
+            self._target_all = (self.glossary.target_hits(self.target, overlapping=True)
+                                if self.glossary else [])
+        return self._target_all
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    description: str
+    check: Callable[[Context], Iterable[Issue]]
+    needs_source: bool = True  # False: also runs on target-only text (English-only documents)
+
+
+def _issue(rule: str, severity: Severity, message: str, fix: str | None = None,
+           start: int | None = None, end: int | None = None) -> Issue:
+    return Issue(rule=rule, severity=severity, message=message, fix=fix, start=start, end=end)
+
+
+# ---------------------------------------------------------------- terminology
+def term_missing(ctx: Context) -> Iterable[Issue]:
+    """Each source occurrence of a term needs one rendering (canonical, variant, or a
+    forbidden or mis-capitalised one, which other rules report)."""
+    wanted = Counter(h.term_id for h in ctx.source_hits)
+    if not wanted:
+        return
+    found = Counter(h.entry.id for h in ctx.target_all)
+    first_text: dict[str, str] = {}
+    for h in ctx.source_hits:
+        first_text.setdefault(h.term_id, h.text)
+    for term_id, count in wanted.items():
+        have = found.get(term_id, 0)
+        if have >= count:
+            continue
+        entry = ctx.glossary.term(term_id)
+        times = f" ({count} occurrences, {have} rendered)" if count > 1 else ""
+        yield _issue("term-missing", Severity.ERROR,
+                     f"«{first_text[term_id]}» [{term_id}] has no '{entry.en}' in the "
+                     f"translation{times}", fix=entry.en)
+
+
+def term_forbidden(ctx: Context) -> Iterable[Issue]:
+    for h in ctx.target_hits:
+        if h.status == "forbidden":
+            fix = h.entry.en + (h.hit.text[-2:] if h.suffix == "possessive" else "")
+            yield _issue("term-forbidden", Severity.ERROR,
+                         f"'{h.hit.text}' is a forbidden rendering of [{h.entry.id}]; "
+                         f"use '{h.entry.en}'", fix=fix, start=h.hit.start, end=h.hit.end)
+
+
+def term_capitalisation(ctx: Context) -> Iterable[Issue]:
+    for h in ctx.target_hits:
+        if h.status == "miscased":
+            yield _issue("term-capitalisation", Severity.WARNING,
+                         f"'{h.hit.text}' is capitalised differently from the glossary "
+                         f"[{h.entry.id}]", fix=h.cased_fix, start=h.hit.start, end=h.hit.end)
+
+
+# ---------------------------------------------------------------- generic checks
+LETTER = regex.compile(r"\p{L}")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
+
+
+def empty_target(ctx: Context) -> Iterable[Issue]:
+    if not ctx.target.strip() and regex.search(r"[\p{L}\p{N}]", ctx.source):
+        yield _issue("empty-target", Severity.ERROR, "the translation is empty")
+
+
+def untranslated(ctx: Context) -> Iterable[Issue]:
+    target = ctx.target.strip()
+    letters = LETTER.findall(target)
+    if not letters:
+        return
+    if target == ctx.source.strip():
+        yield _issue("untranslated", Severity.ERROR, "the translation equals the source text")
+        return
+    if ctx.target_lang not in CYRILLIC_LANGS:
+        share = len(CYRILLIC.findall(target)) / len(letters)
+        if share > 0.5:
+            yield _issue("untranslated", Severity.ERROR,
+                         f"the translation is still in Cyrillic ({share:.0%} of its letters)")
+
+
+def numbers_differ(ctx: Context) -> Iterable[Issue]:
+    src = numbers(ctx.source, ctx.source_lang)
+    tgt = numbers(ctx.target, ctx.target_lang)
+    if src == tgt:
+        return
+    missing = sorted((src - tgt).elements())
+    extra = sorted((tgt - src).elements())
+    parts = []
+    if missing:
+        parts.append("missing in the translation: " + ", ".join(map(str, missing)))
+    if extra:
+        parts.append("not in the source: " + ", ".join(map(str, extra)))
+    yield _issue("numbers", Severity.ERROR, "numbers or dates differ (" + "; ".join(parts) + ")")
+
+
+# Repeated words or phrases ("the the", "of the Central Committee of the Central Committee").
+DOUBLED = regex.compile(r"\b(\p{L}+(?:\s+\p{L}+){0,4})\s+\1\b", regex.IGNORECASE)
+DOUBLE_OK = {"en": {"that", "had", "is", "do"}}
+
+
+def doubled_words(ctx: Context) -> Iterable[Issue]:
+    ok = DOUBLE_OK.get(ctx.target_lang, set())
+    for m in DOUBLED.finditer(ctx.target):
+        phrase = m.group(1)
+        if phrase.lower() in ok:
+            continue
+        yield _issue("doubled-words", Severity.WARNING, f"'{phrase}' is repeated",
+                     fix=phrase, start=m.start(), end=m.end())
+
+
+PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"), ("„", "“"))
+
+
+def _unbalanced(text: str) -> list[str]:
+    out = []
+    for opening, closing in PAIRS:
+        if opening == "„":  # German-style quotes close with “, counted above
+            continue
+        if text.count(opening) != text.count(closing):
+            out.append(opening + closing)
+    if text.count('"') % 2:
+        out.append('""')
+    return out
+
+
+def unbalanced_quotes(ctx: Context) -> Iterable[Issue]:
+    """Brackets and quotes opened and not closed; when the source is unbalanced the same
+    way (a quotation running over two segments), the translation is not blamed."""
+    bad = _unbalanced(ctx.target)
+    if ctx.source:
+        src_bad = set(_unbalanced(ctx.source))
+        quotes = {"«»", "“”", '""'}
+        bad = [b for b in bad if b not in src_bad and not (b in quotes and src_bad & quotes)]
+    if bad:
+        yield _issue("unbalanced", Severity.WARNING,
+                     "unbalanced " + ", ".join(bad) + " in the translation")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("term-missing", Severity.ERROR,
+         "a source term whose English is missing (per occurrence)", term_missing),
+    Rule("term-forbidden", Severity.ERROR,
+         "a forbidden English variant (fix: the canonical)", term_forbidden, needs_source=False),
+    Rule("term-capitalisation", Severity.WARNING,
+         "a glossary name capitalised differently (fix: the listed form)", term_capitalisation,
+         needs_source=False),
+    Rule("empty-target", Severity.ERROR, "the translation is empty", empty_target),
+    Rule("untranslated", Severity.ERROR,
+         "the translation equals the source or is still Cyrillic", untranslated),
+    Rule("numbers", Severity.ERROR, "numbers or dates differ (months normalised)",
+         numbers_differ),
+    Rule("doubled-words", Severity.WARNING, "a word or phrase repeated", doubled_words,
+         needs_source=False),
+    Rule("unbalanced", Severity.WARNING, "unbalanced quotes or brackets", unbalanced_quotes,
+         needs_source=False),
+)
+# Corpus-wide, run by workbench.qa.run: "term-inconsistent" (WARNING), one term rendered
+# by different listed forms across the corpus.
+RULE_IDS = (*(r.id for r in RULES), "term-inconsistent")

@@ -1,0 +1,166 @@
+"""The QA runner: rules over units (or, for a document with nothing to align, over its
+English paragraphs), then the corpus-wide consistency check."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from workbench.model import BlockKind, Issue, Severity
+from workbench.qa.rules import RULES, Context
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def check_unit(source_text: str, target_text: str, glossary, *, source_lang: str = "ru",
+               target_lang: str = "en") -> list[Issue]:
+    """All unit rules on one source ↔ target pair. With no source text (an English-only
+    unit), only the target-side rules run."""
+    ctx = Context(source_text, target_text, glossary, source_lang, target_lang)
+    has_source = bool(source_text.strip())
+    issues: list[Issue] = []
+    for rule in RULES:
+        if rule.needs_source and not has_source:
+            continue
+        issues.extend(rule.check(ctx))
+    return issues
+
+
+def _shift(issue: Issue, offset: int, **ids) -> Issue:
+    start = issue.start + offset if issue.start is not None else None
+    end = issue.end + offset if issue.end is not None else None
+    return dataclasses.replace(issue, start=start, end=end, **ids)
+
+
+PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def check_target_text(text: str, glossary, *, target_lang: str = "en",
+                      doc_id: str | None = None) -> list[Issue]:
+    """Target-side rules over a whole target text, paragraph by paragraph (offsets into
+    `text`): what runs on documents that have no source text."""
+    issues = []
+    for m in PARAGRAPH.finditer(text):
+        for issue in check_unit("", m.group(), glossary, target_lang=target_lang):
+            issues.append(_shift(issue, m.start(), doc_id=doc_id))
+    return issues
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendering:
+    """One target occurrence of a term, for the consistency check."""
+
+    doc_id: str | None
+    unit_id: str | None
+    start: int
+    end: int
+    text: str
+    form: str
+
+
+def _renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str, list[Rendering]]:
+    from workbench.glossary.tokens import is_abbreviation_form
+
+    out: dict[str, list[Rendering]] = defaultdict(list)
+    for h in glossary.target_hits(text):
+        if h.status == "forbidden":  # reported as forbidden already
+            continue
+        if is_abbreviation_form(h.form):
+            continue  # "CPSU" beside "Communist Party of the Soviet Union" is normal usage
+        out[h.entry.id].append(Rendering(doc_id, unit_id, h.hit.start + offset,
+                                         h.hit.end + offset, h.hit.text, h.form))
+    return out
+
+
+def check_consistency(renderings: dict[str, list[Rendering]], glossary) -> list[Issue]:
+    """A term rendered by different listed forms across the corpus: every occurrence not in
+    the preferred form (the canonical when used, else the most frequent) is reported with
+    the canonical as the fix. Capitalisation alone is not counted (its own rule)."""
+    issues = []
+    for term_id, occ in renderings.items():
+        forms: dict[str, list[Rendering]] = defaultdict(list)
+        for r in occ:
+            forms[r.form].append(r)
+        if len(forms) < 2:
+            continue
+        entry = glossary.term(term_id)
+        preferred = entry.en if entry.en in forms else max(forms, key=lambda f: len(forms[f]))
+        used = "; ".join(f"'{f}' ×{len(rs)} ({', '.join(sorted({r.doc_id or '-' for r in rs}))})"
+                         for f, rs in forms.items())
+        for form, rs in forms.items():
+            if form == preferred:
+                continue
+            for r in rs:
+                issues.append(Issue(
+                    rule="term-inconsistent", severity=Severity.WARNING,
+                    message=f"[{term_id}] is rendered several ways in the corpus: {used}",
+                    fix=entry.en, doc_id=r.doc_id, unit_id=r.unit_id, start=r.start,
+                    end=r.end))
+    return issues
+
+
+def _stored_units(project, doc_id: str):
+    """The document's units from the store (stored, or freshly aligned without the
+    embedding model); None when the document cannot be aligned (no source side)."""
+    from workbench.store import load
+
+    return load(project, doc_id, embeddings=False).units
+
+
+def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=None) -> list[Issue]:
+    """QA over documents of a project: unit rules for documents with both sides,
+    target-side rules for English-only ones, and consistency across all of them."""
+    from workbench.glossary import load_glossary
+
+    if glossary is None:
+        glossary = load_glossary(project.glossary_path)
+    ids = list(doc_ids) if doc_ids else project.document_ids()
+    issues: list[Issue] = []
+    renderings: dict[str, list[Rendering]] = defaultdict(list)
+    for doc_id in ids:
+        project.check_id(doc_id)
+        has_source = project.source_path(doc_id).exists()
+        has_target = project.target_path(doc_id).exists()
+        units = None
+        if has_source and has_target:
+            try:
+                units = _stored_units(project, doc_id)
+            except ImportError:  # store or alignment layer not installed: target side only
+                units = None
+        if units is not None:
+            for unit in units:
+                if unit.kind == BlockKind.FURNITURE:
+                    continue
+                for issue in check_unit(unit.source_text, unit.target_text, glossary,
+                                        source_lang=project.source_lang,
+                                        target_lang=project.target_lang):
+                    issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
+                for term_id, rs in _renderings(unit.target_text, glossary, doc_id,
+                                               unit.id).items():
+                    renderings[term_id].extend(rs)
+        elif has_target:
+            from workbench.corpus.decode import read_side
+
+            text = read_side(project.target_path(doc_id), project.target_lang).text
+            issues.extend(check_target_text(text, glossary, target_lang=project.target_lang,
+                                            doc_id=doc_id))
+            for term_id, rs in _renderings(text, glossary, doc_id, None).items():
+                renderings[term_id].extend(rs)
+    issues.extend(check_consistency(renderings, glossary))
+    return sort_issues(issues)
+
+
+def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
+    return sorted(issues, key=lambda i: (i.doc_id or "", _unit_key(i.unit_id),
+                                         i.start if i.start is not None else -1,
+                                         SEVERITY_ORDER[i.severity], i.rule))
+
+
+def _unit_key(unit_id: str | None) -> tuple:
+    if not unit_id:
+        return (0, 0, "")
+    digits = regex.sub(r"\D", "", unit_id)
+    return (1, int(digits) if digits else 0, unit_id)
