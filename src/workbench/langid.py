@@ -1,26 +1,63 @@
-"""Language of a segment: script first, the document's language as the prior for short
-Latin-script lines, langdetect (fixed seed, loaded lazily) only where those cannot decide."""
+"""Language of a segment: `ru`, `en`, another ISO 639-1 code, or `und` (no letters).
+
+Script decides where it can (Cyrillic → the document's Cyrillic language, else Russian,
+Ukrainian or Belarusian by their own letters); for Latin-script lines the document's
+language is the prior (short lines, and lines with its function words, take it);
+langdetect (fixed seed, imported lazily, once) decides only what is left: long lines
+without that evidence, or lines with letters the prior language does not use.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
+UND = "und"
 
-def _script_counts(text: str) -> tuple[int, int, int]:
-    """(Cyrillic letters, Latin letters, other letters)."""
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+CYRILLIC_LANGS = _wordset("ru uk be bg sr mk kk ky tg mn")
+# Letters that mark one Cyrillic language against Russian.
+_CYRILLIC_MARKERS = (("uk", frozenset("їєґЇЄҐ")), ("be", frozenset("ўЎ")))
+
+# Function words by language: a Latin-script line using them is in that language.
+FUNCTION_WORDS = {
+    "en": _wordset(
+        "the of and to in is are was were be been a an that this these those with for on "
+        "by from at as it its we our they their you your he she his her not have has had "
+        "will shall would should can could who which what all"),
+}
+
+# Short Latin lines (a name, a date, "Moscow,") take the document's language.
+SHORT_WORDS = 8
+_ROMAN = re.compile(r"^[\s(]*[IVXLCDM]+[.)]?\s*$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _scripts(text: str) -> tuple[int, int, int, set[str]]:
+    """(Cyrillic letters, Latin letters, other letters, the non-ASCII Latin letters)."""
     cyr = lat = other = 0
+    accented: set[str] = set()
     for ch in text:
         if not ch.isalpha():
+            continue
+        if ch.isascii():
+            lat += 1
             continue
         name = unicodedata.name(ch, "")
         if name.startswith("CYRILLIC"):
             cyr += 1
         elif name.startswith("LATIN"):
             lat += 1
+            accented.add(ch.lower())
         else:
             other += 1
-    return cyr, lat, other
+    return cyr, lat, other, accented
 
 
 @functools.cache
@@ -31,37 +68,75 @@ def _detector():
     return detect_langs
 
 
-def detect(text: str, doc_lang: str) -> str:
-    """ISO 639-1 code of `text`, `und` when it has no letters."""
-    cyr, lat, other = _script_counts(text)
-    if not (cyr or lat or other):
-        return "und"
-    if cyr >= lat and cyr >= other:
-        return "ru" if doc_lang != "uk" else doc_lang
-    if lat >= other and doc_lang in ("en", "ru"):
-        return "en" if doc_lang == "en" or lat < 40 else _langdetect(text, doc_lang)
-    return _langdetect(text, doc_lang)
+def langdetect_ranked(text: str) -> list[tuple[str, float]]:
+    """langdetect's (language, probability) list, seed fixed; [] when it cannot tell."""
+    from langdetect.lang_detect_exception import LangDetectException
 
-
-def _langdetect(text: str, doc_lang: str) -> str:
     try:
-        langs = _detector()(text)
-    except Exception:
-        return doc_lang
-    return langs[0].lang.split("-")[0] if langs else doc_lang
+        return [(lang.lang.split("-")[0], lang.prob) for lang in _detector()(text)]
+    except LangDetectException:
+        return []
+
+
+def _cyrillic_lang(text: str, doc_lang: str) -> str:
+    for lang, letters in _CYRILLIC_MARKERS:
+        if any(c in letters for c in text):
+            return lang
+    return doc_lang if doc_lang in CYRILLIC_LANGS else "ru"
+
+
+def _function_word_share(words: list[str], lang: str) -> float:
+    table = FUNCTION_WORDS.get(lang)
+    if not table or not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in table) / len(words)
+
+
+def _latin_lang(text: str, doc_lang: str, accented: set[str]) -> str:
+    words = _WORD.findall(text)
+    latin_doc = doc_lang not in CYRILLIC_LANGS and doc_lang != UND
+    prior = doc_lang if latin_doc else "en"  # Latin lines in a Cyrillic text: English first
+    foreign_letters = len(accented) >= 2  # "México" is no evidence; "Çağırıyor" is
+    if not foreign_letters and (len(words) <= SHORT_WORDS
+                                or _function_word_share(words, prior) >= 0.1):
+        return prior
+    ranked = langdetect_ranked(text)
+    if not ranked:
+        return prior
+    best, best_prob = ranked[0]
+    if foreign_letters:
+        return best if best_prob >= 0.5 else prior
+    prior_prob = dict(ranked).get(prior, 0.0)
+    return prior if prior_prob >= 0.15 else best
+
+
+def detect(text: str, doc_lang: str) -> str:
+    """ISO 639-1 code of `text` in a document in `doc_lang`; `und` when it has no letters."""
+    cyr, lat, other, accented = _scripts(text)
+    if not (cyr or lat or other):
+        return UND
+    if _ROMAN.match(text):  # a section number takes the document's language
+        return doc_lang if doc_lang != UND else UND
+    if cyr >= lat and cyr >= other:
+        return _cyrillic_lang(text, doc_lang)
+    if lat >= other:
+        return _latin_lang(text, doc_lang, accented)
+    ranked = langdetect_ranked(text)
+    return ranked[0][0] if ranked else UND
 
 
 def detect_document(text: str) -> str:
     """The language of a whole text: its dominant script, langdetect for Latin texts."""
-    cyr, lat, other = _script_counts(text)
+    cyr, lat, other, _accented = _scripts(text)
     if not (cyr or lat or other):
-        return "und"
+        return UND
     if cyr >= lat and cyr >= other:
-        return "ru"
-    return _langdetect(text, "en")
+        return _cyrillic_lang(text, UND)
+    ranked = langdetect_ranked(text[:20000])
+    return ranked[0][0] if ranked else UND
 
 
 def detect_lines(lines: list[str]) -> list[str]:
     """One label per line; the lines together are the document context."""
     doc_lang = detect_document("\n".join(lines))
-    return [detect(line, doc_lang) if line.strip() else "und" for line in lines]
+    return [detect(line, doc_lang) if line.strip() else UND for line in lines]

@@ -1,0 +1,133 @@
+"""Damage flags, each with a reason a person can check: non-ASCII stripped, mojibake,
+mixed-script words, U+FFFD.
+
+Stripping is judged from evidence (contractions without their apostrophe, punctuation left
+where words were, a possessive without its apostrophe); the weaker evidence only counts in
+a text that shows the strong kind somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from workbench.corpus.normalise import is_cyrillic, is_latin
+from workbench.model import Flag
+
+ASCII_STRIPPED = "ascii-stripped"
+MOJIBAKE = "mojibake"
+MIXED_SCRIPT = "mixed-script"
+REPLACEMENT_CHAR = "replacement-char"
+
+# English contractions that lose their apostrophe when non-ASCII is stripped (’ → "").
+# Left out: "cant", "wont", "its", "were", "well", "shell" (words in their own right).
+_CONTRACTIONS = re.compile(
+    r"\b(?:isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|hadnt|couldnt|wouldnt|"
+    r"shouldnt|mustnt|neednt|theyre|youre|weve|theyve|youve|ive|im|hes|shes|thats|"
+    r"theres|whats|wouldve|couldve|shouldve)\b", re.I)
+# Punctuation standing alone where the words between it were removed: "105062, , . .".
+_BARE_PUNCT = re.compile(r"(?:^|\s)(?:[,.;:]+|[,.;:]+/|/[,.;:]+)(?=\s|$)|^[.,;:/]+(?=\w)|\S\.@")
+# A plural noun used as a possessive before these: "workers parties" (workers’ parties).
+_POSSESSIVE = re.compile(
+    r"\b(?:workers|peoples|womens|childrens|soldiers|veterans|farmers|students|nations)\s+"
+    r"(?:part(?:y|ies)|movements?|rights|unions?|organi[sz]ations?|power|councils?|"
+    r"struggle|class|solidarity|interests?)\b", re.I)
+
+# UTF-8 read as cp1251 ("РЎРѕСЋР·") or as Latin-1/cp1252 ("Ð¡Ð¾ÑŽÐ·").
+_MOJIBAKE_HINT = re.compile(r"[РСÐÑÃÂâ][^\s]")
+_TOKEN = re.compile(r"\S+")
+
+
+def _unmangle(token: str) -> str | None:
+    """The text `token` was before UTF-8 was read in the wrong code page, if it was."""
+    for encoding in ("cp1251", "cp1252", "latin-1"):
+        try:
+            fixed = token.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != token and any(ord(c) > 127 for c in fixed):
+            return fixed
+    return None
+
+
+def mojibake_words(text: str) -> list[tuple[str, str]]:
+    """(garbled word, what it decodes to) for each mojibake word in `text`."""
+    found = []
+    if not _MOJIBAKE_HINT.search(text):
+        return found
+    for m in _TOKEN.finditer(text):
+        word = m.group().strip(".,;:!?()[]«»\"'")
+        if len(word) >= 2 and _MOJIBAKE_HINT.search(word):
+            fixed = _unmangle(word)
+            if fixed is not None:
+                found.append((word, fixed))
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """Words with both Cyrillic and Latin letters (look-alikes typed in the wrong layout)."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        cyr = any(is_cyrillic(c) for c in word)
+        if cyr and any(is_latin(c) for c in word):
+            out.append(word)
+    return out
+
+
+def _quote(items: Sequence[str], limit: int = 3) -> str:
+    shown = ", ".join(repr(i) for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def strong_stripping_evidence(text: str) -> list[str]:
+    """What in `text` shows that non-ASCII characters were removed."""
+    reasons = []
+    contractions = [m.group() for m in _CONTRACTIONS.finditer(text)]
+    if contractions:
+        reasons.append(f"contraction without its apostrophe: {_quote(contractions)}")
+    if _BARE_PUNCT.search(text) and not re.search(r"[^\x00-\x7f]", text):
+        reasons.append("punctuation left where words were removed")
+    return reasons
+
+
+def segment_flags(text: str, *, stripping: bool = True) -> list[Flag]:
+    """Flags that one segment shows on its own (`stripping=False`: skip the stripping
+    evidence, e.g. for web furniture, which loses links and icons anyway)."""
+    flags = []
+    reasons = strong_stripping_evidence(text) if stripping else []
+    if reasons:
+        flags.append(Flag(ASCII_STRIPPED, "non-ASCII characters stripped: " + "; ".join(reasons)))
+    garbled = mojibake_words(text)
+    if garbled:
+        flags.append(Flag(MOJIBAKE, "UTF-8 read in the wrong code page: " + _quote(
+            [f"{bad} = {good}" for bad, good in garbled])))
+    mixed = mixed_script_words(text)
+    if mixed:
+        flags.append(Flag(MIXED_SCRIPT, "Cyrillic and Latin letters in one word: "
+                          + _quote(mixed)))
+    if "\ufffd" in text:
+        flags.append(Flag(REPLACEMENT_CHAR, f"{text.count(chr(0xFFFD))} U+FFFD replacement "
+                          "character(s): bytes were lost in decoding"))
+    return flags
+
+
+def weak_stripping_flag(text: str) -> Flag | None:
+    """In a text already shown to be stripped: a possessive without its apostrophe."""
+    hits = [m.group() for m in _POSSESSIVE.finditer(text)]
+    if not hits:
+        return None
+    return Flag(ASCII_STRIPPED, f"non-ASCII characters stripped: possessive without its "
+                f"apostrophe: {_quote(hits)}")
+
+
+def document_flags(segment_flag_lists: Sequence[Sequence[Flag]]) -> list[Flag]:
+    """One flag per code for a whole side, counting the segments that show it."""
+    counts: dict[str, int] = {}
+    for flags in segment_flag_lists:
+        for code in {f.code for f in flags}:
+            counts[code] = counts.get(code, 0) + 1
+    return [Flag(code, f"{count} segment(s) flagged {code}") for code, count in counts.items()]
