@@ -89,6 +89,7 @@ class Side:
     completeness: str  # "full" | "excerpt"
     blocks: list[Block] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    flags: tuple[Flag, ...] = ()  # damage of the side as a whole (one per code, with a count)
 
     @property
     def lang(self) -> str:

@@ -113,6 +113,7 @@ class Project:
 
     @staticmethod
     def _side(path: Path, lang: str, meta: dict) -> Side | None:
+        from workbench.corpus.damage import document_flags
         from workbench.corpus.decode import read_side
         from workbench.corpus.discover import completeness
         from workbench.segment import segment_side
@@ -121,8 +122,9 @@ class Project:
             return None
         side_text = read_side(path, lang)
         blocks, segments = segment_side(side_text.text, lang)
+        flags = tuple(document_flags([seg.flags for seg in segments]))
         return Side(source=side_text, completeness=completeness(meta, lang), blocks=blocks,
-                    segments=segments)
+                    segments=segments, flags=flags)
 
 
 def _languages(root: Path) -> tuple[str, str]:

@@ -61,10 +61,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         sides = (doc.source, doc.target)
         comp = "/".join(side.completeness if side else "-" for side in sides)
         segs = "/".join(str(len(side.segments)) if side else "-" for side in sides)
-        flags = []
+        flags: list[str] = []
         for side in sides:
             if side is not None:
-                flags.extend(c for c in _flag_codes(side.segments) if c not in flags)
+                flags.extend(f.code for f in side.flags if f.code not in flags)
         rows.append((doc.id, _cell(doc.title, 48), "yes" if doc.source else "no",
                      "yes" if doc.target else "no", comp, segs, ",".join(flags) or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
