@@ -1,0 +1,168 @@
+"""Review operations: states, who/when, history, structure edits, realignment."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from test_store_helpers import PAIRED, line_project, stand_in_align, store_aligned
+from workbench import ops, store
+from workbench.errors import WorkbenchError
+from workbench.model import Origin, Proposal, State
+
+ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return line_project(tmp_path)
+
+
+@pytest.fixture
+def paired(project):
+    store_aligned(project, PAIRED)
+    return project
+
+
+def unit(project, unit_id):
+    return store.load(project, PAIRED).unit(unit_id)
+
+
+def test_approve_sign_off_record_who_and_when(paired):
+    changed = ops.approve(paired, PAIRED, ["u3", "u4"], user="Reviewer")
+    assert [u.id for u in changed] == ["u3", "u4"]
+    u3 = unit(paired, "u3")
+    assert u3.state is State.REVIEWED and u3.changed_by == "Reviewer"
+    assert ISO.match(u3.changed_at)
+    assert (u3.history[-1].action, u3.history[-1].who, u3.history[-1].state) == \
+        ("approve", "Reviewer", State.REVIEWED)
+    ops.sign_off(paired, PAIRED, ["u3"], user="Lead")
+    assert unit(paired, "u3").state is State.FINAL
+    # approving a final unit leaves it final and reports no change
+    assert ops.approve(paired, PAIRED, ["u3"], user="Reviewer") == []
+    assert unit(paired, "u3").state is State.FINAL
+    assert [h.action for h in ops.history(paired, PAIRED, "u3")] == ["align", "approve",
+                                                                    "sign-off"]
+
+
+def test_edit_sets_manual_english_and_needs_new_approval(paired):
+    ops.approve(paired, PAIRED, ["u2"], user="r")
+    ops.edit(paired, PAIRED, "u2", "BELARUSIAN COMMUNISTS NEED FRATERNAL SOLIDARITY!", user="t")
+    u2 = unit(paired, "u2")
+    assert u2.target_text == "BELARUSIAN COMMUNISTS NEED FRATERNAL SOLIDARITY!"
+    assert (u2.state, u2.origin) == (State.TRANSLATED, Origin.MANUAL)
+    ops.edit(paired, PAIRED, "u2", "", user="t")
+    assert unit(paired, "u2").state is State.INITIAL
+
+
+def test_user_mistakes_raise_and_change_nothing(paired):
+    path = store.working_path(paired, PAIRED)
+    ops.edit(paired, PAIRED, "u4", "", user="t")
+    before = path.read_bytes()
+    with pytest.raises(WorkbenchError, match="no unit 'u999'"):
+        ops.approve(paired, PAIRED, ["u1", "u999"], user="r")
+    with pytest.raises(WorkbenchError, match="u4 has no English to approve"):
+        ops.approve(paired, PAIRED, ["u1", "u4"], user="r")  # all or nothing
+    with pytest.raises(WorkbenchError, match="needs a reason"):
+        ops.reject(paired, PAIRED, ["u1"], reason="  ", user="r")
+    assert path.read_bytes() == before
+
+
+def test_reject_keeps_the_reason_and_blocks_sign_off(paired):
+    ops.reject(paired, PAIRED, ["u5"], reason="mistranslates the party name", user="r")
+    u5 = unit(paired, "u5")
+    assert (u5.state, u5.reject_reason) == (State.REJECTED, "mistranslates the party name")
+    with pytest.raises(WorkbenchError, match="rejected"):
+        ops.sign_off(paired, PAIRED, ["u5"], user="lead")
+    ops.approve(paired, PAIRED, ["u5"], user="r")
+    assert (unit(paired, "u5").state, unit(paired, "u5").reject_reason) == (State.REVIEWED, "")
+
+
+def test_apply_proposals_fills_only_empty_untouched_units(paired):
+    ops.edit(paired, PAIRED, "u6", "", user="t")  # a person emptied it: not refilled
+    ops.shift(paired, PAIRED, "u4", side="target", direction="down", user="t")
+    wf = store.load(paired, PAIRED)
+    empty = [u.id for u in wf.units if not u.target_text and u.id != "u6"]
+    assert empty == ["u4"]
+    proposal = Proposal(text="Proposed English.", origin=Origin.MT, score=0.7, detail="test")
+    n = ops.apply_proposals(paired, PAIRED, {uid: proposal for uid in [*empty, "u6", "u1"]},
+                            user="mt")
+    assert n == len(empty)
+    for uid in empty:
+        got = unit(paired, uid)
+        assert (got.target_text, got.origin, got.state) == ("Proposed English.", Origin.MT,
+                                                            State.TRANSLATED)
+        assert got.proposal.text == "Proposed English." and got.history[-1].action == "translate"
+    assert unit(paired, "u6").target_text == ""
+    assert unit(paired, "u1").target_text != "Proposed English."
+
+
+def test_split_merge_keep_ids_stable_and_never_reuse(paired):
+    wf = store.load(paired, PAIRED)
+    merged = ops.merge(paired, PAIRED, ["u2", "u3"], user="t")
+    assert (merged.id, merged.src, merged.tgt) == ("u2", [1, 2], [1, 2])
+    assert merged.source_text == f"{wf.units[1].source_text} {wf.units[2].source_text}"
+    assert "u3" not in [u.id for u in store.load(paired, PAIRED).units]
+    first, second = ops.split(paired, PAIRED, "u2", src_at=1, tgt_at=1, user="t")
+    assert (first.id, first.src, first.tgt) == ("u2", [1], [1])
+    assert second.id == f"u{len(wf.units) + 1}" and (second.src, second.tgt) == ([2], [2])
+    ids = [u.id for u in store.load(paired, PAIRED).units]
+    assert ids.index(second.id) == ids.index("u2") + 1 and "u3" not in ids
+    with pytest.raises(WorkbenchError, match="not adjacent"):
+        ops.merge(paired, PAIRED, ["u1", "u5"], user="t")
+    with pytest.raises(WorkbenchError, match="cannot split"):
+        ops.split(paired, PAIRED, "u1", src_at=1, tgt_at=1, user="t")
+
+
+def test_shift_moves_a_segment_and_locked_units_refuse(paired):
+    before = store.load(paired, PAIRED)
+    changed = ops.shift(paired, PAIRED, "u4", side="target", direction="down", user="t")
+    assert [u.id for u in changed] == ["u4", "u5"]
+    now = store.load(paired, PAIRED)
+    assert now.unit("u4").tgt == [] and now.unit("u5").tgt == [3, 4]
+    assert now.unit("u5").target_text == (f"{before.unit('u4').target_text} "
+                                          f"{before.unit('u5').target_text}")
+    ops.shift(paired, PAIRED, "u5", side="target", direction="up", user="t")
+    assert store.load(paired, PAIRED).unit("u4").tgt == [3]
+    ops.lock(paired, PAIRED, ["u6"], user="t")
+    with pytest.raises(WorkbenchError, match="u6 is locked"):
+        ops.shift(paired, PAIRED, "u5", side="source", direction="down", user="t")
+    with pytest.raises(WorkbenchError, match="u6 is locked"):
+        ops.merge(paired, PAIRED, ["u6", "u7"], user="t")
+
+
+def test_realign_keeps_approved_and_edited_units(paired, monkeypatch):
+    monkeypatch.setattr("workbench.ops.structure.align_beads", stand_in_align)
+    ops.merge(paired, PAIRED, ["u2", "u3"], user="t")  # a structural change, then approve it
+    ops.approve(paired, PAIRED, ["u2"], user="r")
+    ops.edit(paired, PAIRED, "u8", "A person's English.", user="t")
+    wf = ops.realign(paired, PAIRED, user="r")
+    got = {u.id: u for u in wf.units}
+    assert got["u2"].locked and got["u2"].src == [1, 2] and got["u2"].state is State.REVIEWED
+    assert got["u8"].target_text == "A person's English."
+    # units whose bead did not change keep id and history; the new beads get new ids
+    assert got["u1"].history[0].action == "align"
+    n = len(store.load(paired, PAIRED).units)
+    assert len(wf.units) == n and len({u.id for u in wf.units}) == n
+    # the stand-in pairs the gap after the merged bead 1:1 again: new ids, never reused
+    assert any(int(u.id[1:]) > 50 for u in wf.units)
+
+
+def test_align_document_saves_a_fresh_alignment(project, monkeypatch):
+    monkeypatch.setattr("workbench.store.units.align_document", stand_in_align, raising=False)
+    monkeypatch.setattr("workbench.store.workfile.align_beads",
+                        lambda doc, locked=(), embeddings=True: stand_in_align(doc, locked))
+    wf = ops.align_document(project, PAIRED, user="aligner")
+    assert wf.stored and store.working_path(project, PAIRED).is_file()
+    assert wf.units[0].created_by == "aligner" and wf.units[0].history[0].action == "align"
+
+
+def test_current_user_order(monkeypatch):
+    monkeypatch.setenv("WORKBENCH_USER", "env-user")
+    assert ops.current_user("cli-user") == "cli-user"
+    assert ops.current_user() == "env-user"
+    monkeypatch.delenv("WORKBENCH_USER")
+    git = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True)
+    assert ops.current_user() == (git.stdout.strip() or ops.user._login_name())

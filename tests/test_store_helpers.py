@@ -1,0 +1,97 @@
+"""Helpers for the storage, ops, formats and reliability tests (no tests here).
+
+`LineProject` is the real `workbench.project.Project` with one change: a side's
+segments are its non-empty lines. The review layer is tested on the real corpus text
+without depending on the segmenter's or the aligner's current behaviour; the tests that
+exercise the real segmenter and aligner use `open_project` directly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText
+from workbench.project import Project
+from workbench.store import WorkingFile, save
+from workbench.store.units import now_iso, unit_from_bead
+
+REPO = Path(__file__).resolve().parents[1]
+PAIRED = "ucp-cpsu-belarus-solidarity-2020"  # Russian opening + English letter
+ENGLISH_ONLY = "tcc-cpsu-appeal-1998"
+
+
+def copy_corpus(dest: Path) -> Path:
+    """The shipped corpus (texts, metadata, glossary) copied into `dest`, no working files."""
+    for folder in ("sources", "translations"):
+        shutil.copytree(REPO / folder, dest / folder,
+                        ignore=shutil.ignore_patterns("*.xlf", ".*"))
+    if (REPO / "glossary.yaml").is_file():
+        shutil.copy(REPO / "glossary.yaml", dest / "glossary.yaml")
+    return dest
+
+
+class LineProject(Project):
+    """A project whose segments are the non-empty lines of each side."""
+
+    @staticmethod
+    def _side(path: Path, lang: str, meta: dict) -> Side | None:
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        segments, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                start = pos + len(line) - len(line.lstrip())
+                end = pos + len(line.rstrip())
+                segments.append(Segment(text=text[start:end], start=start, end=end,
+                                        kind=BlockKind.BODY, lang=lang))
+            pos += len(line) + 1
+        return Side(source=SideText(path=path, lang=lang, text=text, encoding="utf-8"),
+                    completeness="full", blocks=[Block(BlockKind.BODY, 0, len(text))],
+                    segments=segments)
+
+
+def line_project(tmp_path: Path) -> LineProject:
+    root = copy_corpus(tmp_path / "project")
+    return LineProject(root=root)
+
+
+def diagonal_beads(n_src: int, n_tgt: int, locked=()) -> list[Bead]:
+    """A simple stand-in aligner: locked beads kept, the gaps between them paired 1:1
+    in order (extra segments become 1-0 / 0-1 beads)."""
+    beads: list[Bead] = []
+    i = j = 0
+    for lock in locked:  # in document order, as ops passes them
+        beads += _fill(range(i, min(lock.src, default=i)), range(j, min(lock.tgt, default=j)))
+        beads.append(lock)
+        i = max(lock.src) + 1 if lock.src else i
+        j = max(lock.tgt) + 1 if lock.tgt else j
+    beads += _fill(range(i, n_src), range(j, n_tgt))
+    return beads
+
+
+def _fill(src: range, tgt: range) -> list[Bead]:
+    pairs = [Bead(src=(a,), tgt=(b,), confidence=0.5) for a, b in zip(src, tgt, strict=False)]
+    k = len(pairs)
+    pairs += [Bead(src=(a,), tgt=(), confidence=0.5) for a in list(src)[k:]]
+    pairs += [Bead(src=(), tgt=(b,), confidence=0.5) for b in list(tgt)[k:]]
+    return pairs
+
+
+def stand_in_align(doc, locked=(), *, embeddings=True) -> list[Bead]:
+    n_src = len(doc.source.segments) if doc.source else 0
+    n_tgt = len(doc.target.segments) if doc.target else 0
+    return diagonal_beads(n_src, n_tgt, locked)
+
+
+def store_aligned(project: Project, doc_id: str, *, user: str = "aligner") -> WorkingFile:
+    """Save a working file for `doc_id` aligned by the stand-in aligner."""
+    doc = project.document(doc_id)
+    when = now_iso()
+    beads = stand_in_align(doc)
+    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when)
+             for n, bead in enumerate(beads, start=1)]
+    wf = WorkingFile(doc_id=doc_id, units=units, next_id=len(units) + 1)
+    save(project, wf, user=user)
+    return wf
