@@ -7,6 +7,7 @@ recorded encoding, BOM and newline style are enough to write the same bytes back
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -20,8 +21,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Single-byte Cyrillic encodings we try when the bytes are not UTF-8, best guess first.
-_LEGACY = ("cp1251", "koi8_r", "cp866", "iso8859_5", "mac_cyrillic")
+# Single-byte code pages we try when the bytes are not UTF-8, most likely first.
+_LEGACY = ("cp1251", "koi8_r", "cp866", "iso8859_5", "mac_cyrillic", "cp1252")
 
 _FIX = "save it as UTF-8 text, or give a text file"
 
@@ -35,17 +36,36 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 50)
 
 
-def _cyrillic_score(text: str) -> float:
-    """How plausible a decoding is: share of letters that are ordinary Cyrillic/Latin,
-    with common lower-case Russian letters rewarded (KOI8-R read as cp1251 gives
-    mostly capitals and odd letters)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+_COMMON_CYRILLIC = frozenset("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфё")
+_COMMON_PUNCT = frozenset("«»–—“”„’…№ \u00a0")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _plausibility(text: str) -> float:
+    """How plausible a decoding is: the share of characters that are ASCII, Latin letters,
+    common lower-case Cyrillic or common typographic punctuation, plus a bonus for lower
+    case (KOI8-R read as cp1251 gives mostly capitals), minus the share of implausible
+    words: Cyrillic letters inside Latin words (Western text read as Cyrillic) and words
+    mostly of accented Latin letters (Cyrillic read as a Western code page)."""
+    if not text:
         return 0.0
-    common = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфё")
-    good = sum(1 for c in letters if c in common or c.isascii())
-    lower = sum(1 for c in letters if c.islower())
-    return good / len(letters) + 0.2 * lower / len(letters)
+    good = sum(1 for c in text if c.lower() in _COMMON_CYRILLIC or c in _COMMON_PUNCT
+               or _is_latin(c))
+    letters = [c for c in text if c.isalpha() and not c.isascii()]
+    lower = sum(1 for c in letters if c.islower()) / len(letters) if letters else 0.0
+    words = text.split()
+    odd = 0
+    for word in words:
+        ascii_letters = sum(1 for c in word if c.isascii() and c.isalpha())
+        other = [c for c in word if c.isalpha() and not c.isascii()]
+        if not other:
+            continue
+        all_latin = all(_is_latin(c) for c in other)
+        odd += (ascii_letters > 0 and not all_latin) or (all_latin and len(other) > ascii_letters)
+    return good / len(text) + 0.2 * lower - (odd / len(words) if words else 0.0)
 
 
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str, bool]:
@@ -66,26 +86,27 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str, bool]:
     except UnicodeDecodeError:
         pass
     candidates: list[tuple[float, str, str]] = []
-    for encoding in _LEGACY:
+    for rank, encoding in enumerate(_LEGACY):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        candidates.append((_cyrillic_score(text), encoding, text))
+        # Earlier (more common) code pages win ties: cp1251 and mac_cyrillic share letters.
+        candidates.append((_plausibility(text) - 0.001 * rank, encoding, text))
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is not None and best.encoding not in {c[1] for c in candidates}:
             text = str(best)
-            candidates.append((_cyrillic_score(text) - 0.05, best.encoding, text))
+            candidates.append((_plausibility(text) - 0.05, best.encoding, text))
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         pass
     if not candidates:
         raise WorkbenchError("cannot be decoded (not UTF-8, UTF-16 or a Cyrillic code page)",
                              path=path, fix=_FIX)
     score, encoding, text = max(candidates, key=lambda c: c[0])
-    if score < 0.6:
+    if score < 0.8:
         raise WorkbenchError(f"cannot be decoded reliably (best guess {encoding})",
                              path=path, fix=_FIX)
     return text, encoding, False
