@@ -144,6 +144,40 @@ def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
     return archive
 
 
+def cached_package(base: Path, **options) -> Path:
+    """Build once into `base` (e.g. pytest's session base temp) and reuse the zip after."""
+    key = "-".join(f"{k}={v}" for k, v in sorted(options.items())) or "default"
+    folder = Path(base) / f"argos-tiny-{key}"
+    found = sorted(folder.glob("*.argosmodel")) if folder.is_dir() else []
+    return found[0] if found else build_package(folder, **options)
+
+
+def argos_env(home: Path) -> dict[str, str]:
+    """Environment that puts Argos's data, config and cache dirs under `home`."""
+    return {"XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"), "ARGOS_DEVICE_TYPE": "cpu"}
+
+
+def isolate_argos(monkeypatch, home: Path):
+    """Point `argostranslate.settings` at `home` for one test (env vars first, in case this
+    is the first import; then the module attributes it read at import)."""
+    for key, value in argos_env(home).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
+    from argostranslate import settings
+
+    data = home / "data" / "argos-translate"
+    packages = data / "packages"
+    packages.mkdir(parents=True, exist_ok=True)
+    (home / "cache" / "downloads").mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(settings, "data_dir", data)
+    monkeypatch.setattr(settings, "package_data_dir", packages)
+    monkeypatch.setattr(settings, "package_dirs", [packages])
+    monkeypatch.setattr(settings, "local_package_index", data / "index.json")
+    monkeypatch.setattr(settings, "downloads_dir", home / "cache" / "downloads")
+    return settings
+
+
 if __name__ == "__main__":  # `python tests/support/argos_tiny.py OUT_DIR`
     import sys
 

@@ -1,0 +1,184 @@
+"""The proposal chain on units built from real corpus lines: rules, TM, glossary-protected
+neural MT through the real Argos package path (tiny model), cache."""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "support"))
+import argos_tiny
+
+from workbench.errors import WorkbenchError
+from workbench.glossary import load_glossary
+from workbench.model import Origin, Unit
+from workbench.mt import chain, models, propose
+from workbench.mt.engine import Engine, EngineSettings, MTResult
+from workbench.mt.protect import protect, restore, verify
+from workbench.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+UCP = "ucp-cpsu-belarus-solidarity-2020"
+SETTINGS = EngineSettings(threads=1)
+
+
+def _lines(path: Path) -> list[str]:
+    return [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+RU = _lines(ROOT / "sources" / f"{UCP}.ru.txt")
+EN = _lines(ROOT / "translations" / f"{UCP}.en.txt")
+LETTERHEAD = EN[:4]  # the Russian letterhead left at the top of the English file
+APPEAL_RU = RU[0]  # "Обращение Союза коммунистических партий – КПСС к … партиям мира"
+DEAR_RU, DEAR_EN = RU[3], EN[7]  # "Дорогие товарищи и друзья!" / "Dear comrades and friends!"
+
+
+@pytest.fixture(scope="session")
+def tiny_zip(tmp_path_factory) -> Path:
+    return argos_tiny.cached_package(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    argos_tiny.isolate_argos(monkeypatch, tmp_path / "argos")
+    root = tmp_path / "proj"
+    (root / "sources").mkdir(parents=True)
+    (root / "translations").mkdir()
+    shutil.copy(ROOT / "glossary.yaml", root / "glossary.yaml")
+    monkeypatch.setattr(chain, "_SHARED", {})
+    return Project(root=root)
+
+
+@pytest.fixture
+def with_model(project, tiny_zip):
+    return models.install_file(tiny_zip)
+
+
+def unit(uid: str, ru: str = "", en: str = "") -> Unit:
+    return Unit(id=uid, src=[0] if ru else [], tgt=[0] if en else [], source_text=ru,
+                target_text=en)
+
+
+def test_corpus_lines_are_what_the_tests_expect():
+    assert DEAR_RU == "Дорогие товарищи и друзья!" and DEAR_EN == "Dear comrades and friends!"
+    assert "КПСС" in APPEAL_RU and LETTERHEAD[3].startswith("e-mail")
+
+
+def test_without_a_model_rules_still_propose(project):
+    units = [unit(f"u{i}", en=line) for i, line in enumerate(LETTERHEAD)]
+    units += [unit("body", ru=RU[4]), unit("mail", ru=LETTERHEAD[3])]
+    out = propose(project, units, settings=SETTINGS)
+    assert out["u0"][0].text == "UNION OF COMMUNIST PARTIES – CPSU"  # glossary-only, in capitals
+    assert out["u1"][0].text == "3 Malyy Sukharevskiy per., Moscow, 127051, Russia"
+    assert out["u2"][0].text.startswith("Tel./fax: +7 (495) 692-54-76")
+    assert out["u3"] == []  # already fine on the English side: nothing to translate
+    assert out["mail"][0].text == "e-mail: Skp-kpss@mail.ru"  # as a source line: kept
+    assert all(out[k][0].origin is Origin.RULES for k in ("u0", "u1", "u2", "mail"))
+    assert out["body"] == []  # nothing but a model could translate it, and none is installed
+
+
+def test_neural_proposals_through_the_real_package(project, with_model):
+    sentences = RU[4:12]
+    out = propose(project, [unit(f"s{i}", ru=s) for i, s in enumerate(sentences)],
+                  settings=SETTINGS)
+    for i in range(len(sentences)):
+        mt = [p for p in out[f"s{i}"] if p.origin is Origin.MT]
+        assert len(mt) == 1
+        assert mt[0].detail.startswith("argos ru→en 0.0.1, beam 2")
+        assert 0 < mt[0].score <= chain.MT_MAX_SCORE
+
+
+def test_every_mt_proposal_has_its_glossary_terms_or_an_issue(project, with_model):
+    glossary = load_glossary(project.glossary_path)
+    sentences = [s for s in RU if glossary.match_source(s)][:10]
+    assert len(sentences) >= 3
+    out = propose(project, [unit(f"s{i}", ru=s) for i, s in enumerate(sentences)],
+                  engines="argos", settings=SETTINGS)
+    flagged = 0
+    for i, sentence in enumerate(sentences):
+        (mt,) = out[f"s{i}"]
+        for hit in glossary.match_source(sentence):
+            english = glossary.term(hit.term_id).en
+            named = [x for x in mt.issues if hit.term_id in x.message]
+            assert english.lower() in mt.text.lower() or named, (sentence, mt)
+            flagged += bool(named)
+    assert flagged  # the random model loses terms: that must show, never pass silently
+
+
+def test_protect_restore_verify_with_the_real_glossary(project):
+    glossary = load_glossary(project.glossary_path)
+    prot = protect(APPEAL_RU, glossary)
+    assert "Union of Communist Parties – CPSU" in prot.text
+    assert {t.term_id for t in prot.terms} >= {"ucp-cpsu"}
+    # a model that copies the inlined English but changes its case and spacing
+    copied = prot.text.upper().replace(" – ", "  –  ")
+    restored = restore(copied, prot)
+    assert "Union of Communist Parties – CPSU" in restored
+    assert verify(restored, prot) == []
+    issues = verify("Appeal to the parties of the world", prot)
+    assert {i.rule for i in issues} == {"mt-glossary-term"}
+    assert len(issues) == len(prot.terms)
+
+
+def test_glossary_is_kept_when_the_model_copies_it(project, with_model, monkeypatch):
+    def copy_through(self, texts, progress=None):
+        return [MTResult(t, 0.9) for t in texts]
+
+    monkeypatch.setattr(Engine, "translate", copy_through)
+    (mt,) = propose(project, [unit("a", ru=APPEAL_RU)], engines="argos", settings=SETTINGS)["a"]
+    assert "Union of Communist Parties – CPSU" in mt.text and mt.issues == ()
+    assert mt.score == pytest.approx(0.8)
+
+
+def test_results_are_cached(project, with_model, monkeypatch):
+    units = [unit(f"s{i}", ru=s) for i, s in enumerate(RU[4:9])]
+    first = propose(project, units, engines="argos", settings=SETTINGS)
+    assert (project.root / ".workbench-cache" / "mt.sqlite3").is_file()
+
+    def boom(self, texts, progress=None):
+        raise AssertionError("the model ran again")
+
+    monkeypatch.setattr(Engine, "translate", boom)
+    monkeypatch.setattr(chain, "_SHARED", {})  # a new process: only the disk cache is left
+    assert propose(project, units, engines="argos", settings=SETTINGS) == first
+    with pytest.raises(AssertionError, match="ran again"):  # other settings: another key
+        propose(project, units, engines="argos", settings=EngineSettings(threads=1, beam_size=3))
+
+
+def test_translation_memory_exact_and_fuzzy(project, with_model, monkeypatch):
+    import workbench.store
+
+    monkeypatch.setattr(workbench.store, "approved_pairs",
+                        lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
+    out = propose(project, [unit("a", ru=DEAR_RU), unit("b", ru=DEAR_RU.rstrip("!")),
+                            unit("c", ru=RU[5])], settings=SETTINGS)
+    (exact,) = out["a"]  # an exact match: no model call, no duplicate
+    assert (exact.text, exact.origin, exact.score) == (DEAR_EN, Origin.TM, 1.0)
+    assert exact.detail == f"tm exact: {UCP}#u4"
+    fuzzy = out["b"][0] if out["b"][0].origin is Origin.TM else out["b"][1]
+    assert fuzzy.detail.startswith("tm fuzzy") and 0.8 < fuzzy.score < 1.0
+    assert all(p.origin is not Origin.TM for p in out["c"])  # nothing similar
+    own = propose(project, [unit("u4", ru=DEAR_RU)], engines="tm", doc_id=UCP)
+    assert own["u4"] == []  # a unit's own approved text is no proposal for itself
+
+
+def test_ranking_best_first(project, with_model, monkeypatch):
+    import workbench.store
+
+    monkeypatch.setattr(workbench.store, "approved_pairs",
+                        lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
+    ranked = propose(project, [unit("b", ru=DEAR_RU.rstrip("!"))], settings=SETTINGS)["b"]
+    assert [p.score for p in ranked] == sorted((p.score for p in ranked), reverse=True)
+    assert {p.origin for p in ranked} == {Origin.TM, Origin.MT}
+
+
+def test_damaged_line_gets_no_model_guess(project, with_model):
+    line = _lines(ROOT / "translations" / "political-prisoners-appeal.en.txt")[0]
+    (only,) = propose(project, [unit("d", ru=line)], settings=SETTINGS)["d"]
+    assert only.score == 0.0 and only.issues[0].rule == "letterhead-damaged"
+
+
+def test_unknown_engine_is_an_error(project):
+    with pytest.raises(WorkbenchError, match="unknown engine"):
+        propose(project, [], engines="tm,deepl")
