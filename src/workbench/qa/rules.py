@@ -65,10 +65,26 @@ def _issue(rule: str, severity: Severity, message: str, fix: str | None = None,
 
 
 # ---------------------------------------------------------------- terminology
+APPOSITION_GAP = regex.compile(r"[\s(\[«\"“]*")
+
+
+def _occurrences(text: str, hits: list[TermHit]) -> Counter[str]:
+    """Occurrences per term; a name followed by its own abbreviation in brackets
+    ("Организации пермских коммунистов (ОПК)") is one occurrence."""
+    counts: Counter[str] = Counter()
+    previous: TermHit | None = None
+    for h in hits:
+        if not (previous is not None and previous.term_id == h.term_id
+                and APPOSITION_GAP.fullmatch(text[previous.end:h.start])):
+            counts[h.term_id] += 1
+        previous = h
+    return counts
+
+
 def term_missing(ctx: Context) -> Iterable[Issue]:
     """Each source occurrence of a term needs one rendering (canonical, variant, or a
     forbidden or mis-capitalised one, which other rules report)."""
-    wanted = Counter(h.term_id for h in ctx.source_hits)
+    wanted = _occurrences(ctx.source, ctx.source_hits)
     if not wanted:
         return
     found = Counter(h.entry.id for h in ctx.target_all)
