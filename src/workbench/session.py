@@ -26,6 +26,19 @@ class UndoStep:
     action: str
 
 
+def fixed_text(target_text: str, issue: Issue) -> str | None:
+    """The English with a QA fix applied, or None when the fix cannot be applied by itself.
+
+    A fix with offsets replaces that span (a miscased or forbidden name); one without
+    offsets (e.g. a missing term: where should it go?) is advice for the translator.
+    """
+    if issue.fix is None or issue.start is None or issue.end is None:
+        return None
+    if not (0 <= issue.start <= issue.end <= len(target_text)):
+        return None
+    return target_text[:issue.start] + issue.fix + target_text[issue.end:]
+
+
 def split_points(unit: Unit) -> tuple[int, int]:
     """Where "split" cuts a unit: after the first segment of each side that has more
     than one; a side with one segment keeps it in the first part. A 2:1 bead thus
@@ -50,6 +63,7 @@ class DocumentSession:
     undo_stack: list[UndoStep] = field(default_factory=list)
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
+    engines: tuple[str, ...] = ("tm", "rules", "argos")  # proposal engines, best first
 
     # --- reading ------------------------------------------------------------------
 
@@ -109,9 +123,11 @@ class DocumentSession:
         return True
 
     def apply_fix(self, unit_id: str, issue: Issue) -> bool:
-        if issue.fix is None:
+        """Apply a QA fix to the unit's English (an edit, so undoable)."""
+        fixed = fixed_text(self.unit(unit_id).target_text, issue)
+        if fixed is None:
             return False
-        return self.edit(unit_id, issue.fix, action="qa-fix")
+        return self.edit(unit_id, fixed, action="qa-fix")
 
     def undo(self) -> UndoStep | None:
         """Put back the English a unit had before the last edit of this session."""
@@ -203,7 +219,7 @@ class DocumentSession:
 
         wanted = set(unit_ids) if unit_ids is not None else None
         units = [u for u in self.units if wanted is None or u.id in wanted]
-        found = mt.propose(self.project, units)
+        found = mt.propose(self.project, units, engines=self.engines)
         self.proposals.update(found)
         return found
 
@@ -220,14 +236,19 @@ class DocumentSession:
         self.load()
         return int(filled)
 
-    def export_tmx(self, path: str | Path | None = None) -> Path:
-        """Write the approved units of this document as TMX; returns the path written."""
-        from workbench.formats import tmx
+    def export_tmx(self, path: str | Path | None = None) -> tuple[Path, int]:
+        """Write the approved units of this document as TMX 1.4b (atomically).
 
-        out = Path(path) if path else Path(self.project.root) / "exports" / f"{self.doc_id}.tmx"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmx.export(self.project, [self.doc_id], out)
-        return out
+        Default place: `exports/<id>.tmx` in the project. Returns (path, units written).
+        """
+        from workbench.ops.export import export
+        from workbench.store.atomic import atomic_write
+
+        (out,) = export(self.project, [self.doc_id], "tmx", user=self.user)
+        target = Path(path) if path else Path(self.project.root) / "exports" / out.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, out.text.encode("utf-8"))
+        return target, out.count
 
 
 @dataclass

@@ -44,3 +44,27 @@ def screen_text(app) -> str:
     console.print(app.screen._compositor.render_update(
         full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def store_positional_units(root: Path, doc_id: str = UCP, pairs: int = 8) -> list[Unit]:
+    """Save a working file for `doc_id` whose units pair source and target segments by
+    position (the first `pairs` 1:1, the rest of the English 0:1), through the real
+    store. A stand-in for the aligner where a test is about something else; the
+    confidences are spread so that some units are low-confidence."""
+    from workbench import store
+    from workbench.model import Bead
+    from workbench.project import open_project
+    from workbench.store.units import unit_from_bead
+
+    project = open_project(root)
+    doc = project.document(doc_id)
+    n_src, n_tgt = len(doc.source.segments), len(doc.target.segments)
+    beads = [Bead((i,), (i,), confidence=round(0.3 + 0.1 * (i % 7), 2))
+             for i in range(min(pairs, n_src, n_tgt))]
+    beads += [Bead((), (j,), 0.9) for j in range(len(beads), n_tgt)
+              if doc.target.segments[j].kind is not BlockKind.FURNITURE]
+    wf = store.WorkingFile(doc_id=doc_id)
+    wf.units = [unit_from_bead(doc, bead, wf.new_id(), user="aligner",
+                               when="2026-01-01T00:00:00Z") for bead in beads]
+    store.save(project, wf, user="aligner")
+    return wf.units

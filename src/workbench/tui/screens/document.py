@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from workbench.errors import WorkbenchError
 from workbench.model import State, Unit
-from workbench.session import DocumentSession, GlossaryView
+from workbench.session import DocumentSession, GlossaryView, fixed_text
 from workbench.tui.screens.prompts import ConfirmScreen, ReasonScreen
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
@@ -349,7 +349,8 @@ class DocumentScreen(Screen):
         unit = self.current_unit()
         if unit is None:
             return
-        fixable = [i for i in self.glossary.issues(unit) if i.fix is not None]
+        fixable = [i for i in self.glossary.issues(unit)
+                   if fixed_text(unit.target_text, i) is not None]
         if not fixable:
             self.notify("no QA fix for this unit", severity="warning")
             return
@@ -459,11 +460,11 @@ class DocumentScreen(Screen):
 
     def action_export_tmx(self) -> None:
         try:
-            path = self.session.export_tmx()
-        except (WorkbenchError, ImportError) as exc:
+            path, count = self.session.export_tmx()
+        except Exception as exc:  # shown, never fatal
             self._error(exc)
             return
-        self.notify(f"TMX written to {path}", timeout=5)
+        self.notify(f"TMX: {count} approved unit(s) written to {path}", timeout=5)
 
     def action_back(self) -> None:
         self.app.pop_screen()

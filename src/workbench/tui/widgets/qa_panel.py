@@ -29,7 +29,9 @@ class QAPanel(Static):
             text.append(f"{issue.severity.value}", style=SEVERITY_STYLE.get(issue.severity, ""))
             text.append(f" {issue.rule}: ", style="bold")
             text.append(issue.message)
-            if issue.fix is not None:
-                text.append(f"\n  fix → {issue.fix}", style="green")
+            if issue.fix is not None and issue.start is not None:
+                text.append(f"\n  fix (x) → {issue.fix}", style="green")
+            elif issue.fix is not None:
+                text.append(f"\n  use: {issue.fix}", style="cyan")
             text.append("\n")
         self.update(text)

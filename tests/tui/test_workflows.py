@@ -1,0 +1,277 @@
+"""Each workflow of the TUI, driven by keys with `App.run_test()` on a copy of the corpus.
+
+Every assertion about a change reads the working file back from disk through the store:
+what the TUI shows must be what is saved.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import UCP, screen_text, store_positional_units
+
+from workbench import store
+from workbench.model import State
+from workbench.project import open_project
+from workbench.tui.app import make_app
+from workbench.tui.screens.corpus import CorpusScreen
+from workbench.tui.screens.document import DocumentScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.widgets.editor import EnglishEditor
+from workbench.tui.widgets.unit_table import UnitTable
+
+pytestmark = pytest.mark.anyio
+SIZE = (100, 32)
+
+
+def on_disk(root, doc_id=UCP):
+    return {u.id: u for u in store.load_stored(open_project(root), doc_id).units}
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_ucp(root, pilot, app) -> DocumentScreen:
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, DocumentScreen)
+    return screen
+
+
+async def go_to_unit(pilot, screen: DocumentScreen, unit_id: str) -> None:
+    table = screen.table
+    index = next(i for i, u in enumerate(screen.session.units) if u.id == unit_id)
+    table.cursor = table.row_of_unit(index)
+    await pilot.pause()
+    assert screen.current_unit().id == unit_id
+
+
+async def test_corpus_screen_lists_documents_filters_and_opens(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, CorpusScreen)
+        text = screen_text(app)
+        for doc_id in open_project(corpus_copy).document_ids():
+            assert doc_id[:30] in text
+        stats = {s.doc_id: s for s in app.screen.stats}
+        assert stats[UCP].units == 65 and stats[UCP].qa_errors > 0
+        assert stats["tcc-cpsu-appeal-1998"].has_source is False
+        await pilot.press("slash", *"belarus", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DocumentScreen) and app.screen.doc_id == UCP
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusScreen)
+
+
+async def test_translate_edit_with_term_completion_and_undo(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u5")
+        before = on_disk(corpus_copy)["u5"].target_text
+        await pilot.press("e")
+        editor = screen.query_one(EnglishEditor)
+        assert editor.has_focus and editor.text == before
+        editor.load_text("")
+        # "Communist Party U" completes to the unit's own term "Communist Party USA".
+        await pilot.press(*"Gus Hall of the Communist Party U", "tab")
+        assert editor.text == "Gus Hall of the Communist Party USA"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        saved = on_disk(corpus_copy)["u5"]
+        assert saved.target_text == "Gus Hall of the Communist Party USA"
+        assert saved.state is State.TRANSLATED and saved.changed_by == "tester"
+        assert screen.table.has_focus
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u5"].target_text == before
+
+
+async def test_accept_tm_proposal_with_one_key_and_see_the_diff(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        screen.session.engines = ("tm", "rules")
+        # u1 and u3 have the same Russian (the title is repeated in the original).
+        units = screen.session.units
+        assert units[0].source_text == units[2].source_text
+        await go_to_unit(pilot, screen, "u1")
+        await pilot.press("e")
+        screen.query_one(EnglishEditor).load_text("Address of the UCP-CPSU")
+        await pilot.press("escape", "a")
+        await settle(app, pilot)
+        await go_to_unit(pilot, screen, "u3")
+        await pilot.press("t")
+        await settle(app, pilot)
+        proposals = screen.session.proposals["u3"]
+        assert proposals[0].text == "Address of the UCP-CPSU"
+        assert "tm" in screen_text(app) and "1.00" in screen_text(app)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u3"].target_text == "Address of the UCP-CPSU"
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Diff" in screen_text(app)
+
+
+async def test_review_approve_reject_with_reason_sign_off(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u4")
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u4"].state is State.REVIEWED
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u4"].state is State.FINAL
+        await go_to_unit(pilot, screen, "u6")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"wrong party name", "enter")
+        await settle(app, pilot)
+        saved = on_disk(corpus_copy)["u6"]
+        assert saved.state is State.REJECTED and saved.reject_reason == "wrong party name"
+        # Escape on the reason prompt cancels: nothing changes.
+        await go_to_unit(pilot, screen, "u7")
+        await pilot.press("r", "escape")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u7"].state is State.TRANSLATED
+
+
+async def test_jump_to_unreviewed_low_confidence_qa_issue_and_filter(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u1")
+        await pilot.press("a", "n")
+        await settle(app, pilot)
+        assert screen.current_unit().id == "u2"  # u1 is reviewed now
+        await pilot.press("c")
+        unit = screen.current_unit()
+        assert unit.confidence is not None and unit.confidence < 0.5 and unit.id != "u2"
+        await go_to_unit(pilot, screen, "u3")
+        await pilot.press("i")
+        assert screen.glossary.issues(screen.current_unit())
+        await pilot.press("f", "f", "f")  # all → initial → translated → reviewed
+        await pilot.pause()
+        table = screen.query_one(UnitTable)
+        assert [screen.session.units[r.unit_index].id for r in table.rows] == ["u1"]
+        assert "showing reviewed" in screen_text(app)
+
+
+async def test_qa_fix_applied_by_a_key(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u8")  # "Communist party of the United States"
+        assert "term-capitalisation" in screen_text(app)
+        await pilot.press("x")
+        await settle(app, pilot)
+        fixed = on_disk(corpus_copy)["u8"].target_text
+        assert "Communist Party of the United States" in fixed
+        assert not any(i.rule == "term-capitalisation"
+                       for i in screen.glossary.issues(screen.current_unit()))
+
+
+async def test_alignment_editing_split_merge_shift_lock(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u1")
+        await pilot.press("equals_sign")
+        await settle(app, pilot)
+        merged = on_disk(corpus_copy)["u1"]
+        assert merged.src == [0, 1] and merged.tgt == [0, 1] and "u2" not in on_disk(corpus_copy)
+        await pilot.press("slash")
+        await settle(app, pilot)
+        units = on_disk(corpus_copy)
+        assert units["u1"].src == [0] and units["u1"].tgt == [0]
+        # Move the English segment of u3 up into u1's neighbour (the unit above it).
+        await go_to_unit(pilot, screen, "u3")
+        above = screen.session.units[screen.session.index("u3") - 1].id
+        await pilot.press("right", "shift+up")
+        await settle(app, pilot)
+        assert 2 in on_disk(corpus_copy)[above].tgt
+        await go_to_unit(pilot, screen, "u4")
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u4"].locked
+        assert "≡" in screen_text(app)
+        await pilot.press("equals_sign")  # a locked unit refuses: an error, nothing lost
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u4"].src == [3]
+
+
+async def test_help_screen_lists_every_key(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=(120, 90)) as pilot:
+        await open_ucp(corpus_copy, pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Approve", "Reject", "Sign off", "Split unit", "Realign around locked",
+                      "Export TMX", "Complete term", "Next QA issue", "Filter"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DocumentScreen)
+
+
+async def test_command_palette_runs_actions(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u2")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Approve")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert on_disk(corpus_copy)["u2"].state is State.REVIEWED
+
+
+async def test_export_tmx_of_approved_units(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u4")
+        await pilot.press("a", "E")
+        await settle(app, pilot)
+        tmx = (corpus_copy / "exports" / f"{UCP}.tmx").read_text(encoding="utf-8")
+        assert "<tu" in tmx and on_disk(corpus_copy)["u4"].target_text.split()[0] in tmx
+
+
+async def test_quit_mid_edit_offers_to_save(corpus_copy):
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        await go_to_unit(pilot, screen, "u4")
+        await pilot.press("e")
+        screen.query_one(EnglishEditor).load_text("Dear comrades!")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(app, pilot)
+    assert on_disk(corpus_copy)["u4"].target_text == "Dear comrades!"
