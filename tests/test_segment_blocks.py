@@ -99,7 +99,7 @@ def test_lugansk_comment_section_is_furniture(project):
     assert any(t.startswith("This entry was posted in") for t in furniture)
     assert any("Pingback:" in t for t in furniture)
     assert kinds["Fascism shall not pass!"] is K.BODY
-    assert kinds["Lugansk Communists invite international comrades"] is K.TITLE
+    assert kinds["Lugansk Communists invite international\u00a0comrades"] is K.TITLE
 
 
 def test_eadaily_ticker_and_site_furniture(project):
