@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from workbench.align.languages import month_of, transliterate
+from workbench.align.languages import months_in, transliterate
 
 # How much a shared key is worth, and what share of that an unmatched key costs: a number
 # or an e-mail rarely vanishes in translation; a capitalised word often does ("Party").
@@ -75,10 +75,7 @@ def segment_keys(text: str, lang: str) -> set[str]:
     for number in _NUMBER.findall(rest):
         digits = re.sub(r"[.,]", "", number).lstrip("0") or "0"
         keys.add("n:" + digits)
-    for word in _WORD.findall(rest):
-        month = month_of(word, lang)
-        if month is not None:
-            keys.add(f"m:{month}")
+    keys |= {f"m:{month}" for month in months_in(rest, lang)}
     if "!" in rest:
         keys.add("!:")
     if "?" in rest:

@@ -21,7 +21,7 @@ from workbench.align.signals import (
 from workbench.errors import WorkbenchError
 from workbench.model import Bead
 
-FULL_CELLS = 1_100_000  # up to ~1000 × 1000 the search covers every cell
+FULL_CELLS = 40_000  # up to ~200 × 200 the search covers every cell
 COARSE_CHUNKS = 250  # above that, a first pass aligns chunks of segments to find a band
 RATIO_PRIOR_CHARS = 2000.0  # the ratio estimate leans on the prior until this much text
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_NAME = "usem3"  # part of every cache key, so a model change never reuses vectors
-BATCH = 64
+BATCH = 1024  # the encoder micro-batches by tokens itself; big calls amortise its overhead
 _lock = threading.Lock()
 _model = None
 _memory: dict[str, np.ndarray] = {}

@@ -7,6 +7,8 @@ and the default target/source character ratio used before the data says otherwis
 
 from __future__ import annotations
 
+import re
+
 # Cyrillic → Latin (a loose, passport-style romanisation; only used to build name keys).
 _RU_TRANSLIT = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -44,6 +46,19 @@ def transliterate(word: str, lang: str) -> str:
     return "".join(table.get(ch, ch) for ch in low)
 
 
+def _month_pattern(lang: str) -> re.Pattern[str] | None:
+    if lang == "ru":
+        stems = "|".join(stem for stem, _ in _RU_MONTH_STEMS)
+        return re.compile(rf"(?i)\b(?:(?:{stems})[а-яё]*|{'|'.join(_RU_MAY)})\b")
+    if lang == "en":  # capitalised only: "may" the verb, "march" the verb
+        names = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+        return re.compile(rf"\b(?:{'|'.join(n.capitalize() for n in names.split('|'))})\b")
+    return None
+
+
+_MONTH_PATTERNS = {lang: _month_pattern(lang) for lang in ("ru", "en")}
+
+
 def month_of(word: str, lang: str) -> int | None:
     """Month number if `word` is a month name in `lang`, else None."""
     low = word.lower()
@@ -51,9 +66,17 @@ def month_of(word: str, lang: str) -> int | None:
         if low in _RU_MAY:
             return 5
         return next((n for stem, n in _RU_MONTH_STEMS if low.startswith(stem)), None)
-    if lang == "en" and word[:1].isupper():  # "may" the verb, "march" the verb
+    if lang == "en" and word[:1].isupper():
         return _EN_MONTHS.get(low.rstrip("."))
     return None
+
+
+def months_in(text: str, lang: str) -> set[int]:
+    """Month numbers named in `text`."""
+    pattern = _MONTH_PATTERNS.get(lang)
+    if pattern is None:
+        return set()
+    return {m for m in (month_of(w, lang) for w in pattern.findall(text)) if m is not None}
 
 
 def char_ratio(source_lang: str, target_lang: str) -> float:

@@ -15,8 +15,8 @@ import numpy as np
 
 from workbench.align.signals import BEAD_TYPES, Scorer
 
-_PAIRED = tuple(t for t in BEAD_TYPES if t[0] and t[1])
 _NEG = -np.inf
+_ZERO_ONE = BEAD_TYPES.index((0, 1))
 
 
 @dataclass
@@ -28,13 +28,14 @@ class Path:
     score: float
 
 
-def _row_input(rows_v, lo, i, a, b, js):
-    """Values of row i - a at columns js - b (−inf outside that row's window)."""
-    prev = rows_v[i - a]
-    idx = js - b - lo[i - a]
-    ok = (idx >= 0) & (idx < len(prev))
-    out = np.full(len(js), _NEG)
-    out[ok] = prev[idx[ok]]
+def _shifted(values: np.ndarray, lo_from: int, lo_to: int, length: int, b: int) -> np.ndarray:
+    """`values` (a row starting at column lo_from) read at columns j - b for j in
+    [lo_to, lo_to + length); −inf where that row has no cell."""
+    out = np.full(length, _NEG)
+    start = max(lo_to, lo_from + b)
+    stop = min(lo_to + length, lo_from + b + len(values))
+    if start < stop:
+        out[start - lo_to:stop - lo_to] = values[start - b - lo_from:stop - b - lo_from]
     return out
 
 
@@ -43,84 +44,82 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
     """Best path through the band, with posterior confidences of its beads."""
     n, m = scorer.src.n, scorer.tgt.n
     temp = scorer.p.temperature
+    band = scorer.band(lo, hi)
     tgt_cum = np.concatenate(([0.0], np.cumsum(scorer.tgt_skip)))  # 0-1 beads
-    src_skip = scorer.src_skip
-    scores: list[dict[tuple[int, int], np.ndarray]] = []
+    lengths = hi - lo + 1
+    paired = [(t, a, b) for t, (a, b) in enumerate(BEAD_TYPES) if a]
     best: list[np.ndarray] = []
     back: list[np.ndarray] = []
     fwd: list[np.ndarray] = []
     for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        row = scorer.row(i, lo[i], hi[i]) if i else {}
-        if i:
-            row[(1, 0)] = np.full(len(js), src_skip[i - 1])
-        scores.append(row)
-        g = np.full(len(js), _NEG)
-        gf = np.full(len(js), _NEG)
-        arg = np.full(len(js), -1, dtype=np.int8)
+        size, low = int(lengths[i]), int(lo[i])
+        g = np.full(size, _NEG)
+        gf = np.full(size, _NEG)
+        arg = np.full(size, -1, dtype=np.int8)
         if i == 0:
-            g[js == 0] = 0.0
-            gf[js == 0] = 0.0
-        for t, (a, b) in enumerate(BEAD_TYPES):
-            if not a or (a, b) not in row:
+            g[0] = gf[0] = 0.0  # lo[0] == 0
+        for t, a, b in paired:
+            if a > i:
                 continue
-            s = row[(a, b)]
-            cand = _row_input(best, lo, i, a, b, js) + s
+            s = (band[(a, b)][i, :size] if b else
+                 np.full(size, scorer.src_skip[i - 1]))
+            cand = _shifted(best[i - a], int(lo[i - a]), low, size, b) + s
             better = cand > g
             g = np.where(better, cand, g)
             arg[better] = t
             if with_confidence:
-                gf = np.logaddexp(gf, _row_input(fwd, lo, i, a, b, js) + s / temp)
-        cum = tgt_cum[js]
+                gf = np.logaddexp(gf, _shifted(fwd[i - a], int(lo[i - a]), low, size, b)
+                                  + s / temp)
+        cum = tgt_cum[low:low + size]
         shifted = g - cum
         acc = np.maximum.accumulate(shifted)
-        arg = np.where(shifted >= acc, arg, len(BEAD_TYPES) - 1)  # else: a 0-1 bead
+        back.append(np.where(shifted >= acc, arg, _ZERO_ONE))
         best.append(cum + acc)
-        back.append(arg)
         if with_confidence:
             fwd.append(cum / temp + np.logaddexp.accumulate(gf - cum / temp))
     steps = []
     i, j = n, m
     while i or j:
-        t = int(back[i][j - lo[i]])
-        a, b = BEAD_TYPES[t]
+        a, b = BEAD_TYPES[int(back[i][j - lo[i]])]
         steps.append((a, b, i, j))
         i, j = i - a, j - b
     steps.reverse()
     total = float(best[n][m - lo[n]])
     if not with_confidence:
         return Path(steps, [1.0] * len(steps), total)
-    bwd = _backward(scores, lo, hi, n, tgt_cum, temp)
+    bwd = _backward(band, scorer, lo, lengths, tgt_cum, temp)
     z = fwd[n][m - lo[n]]
     confidences = []
     for a, b, i, j in steps:
-        s = scores[i][(a, b)][j - lo[i]] if a else scorer.tgt_skip[j - 1]
+        if a and b:
+            s = band[(a, b)][i, j - lo[i]]
+        else:
+            s = scorer.src_skip[i - 1] if a else scorer.tgt_skip[j - 1]
         start = fwd[i - a][j - b - lo[i - a]]
         post = np.exp(start + s / temp + bwd[i][j - lo[i]] - z)
         confidences.append(float(min(max(post, 0.0), 1.0)))
     return Path(steps, confidences, total)
 
 
-def _backward(scores, lo, hi, n, tgt_cum, temp) -> list[np.ndarray]:
+def _backward(band, scorer: Scorer, lo, lengths, tgt_cum, temp) -> list[np.ndarray]:
     """Log-sum of all path completions from each cell to (n, m)."""
-    m = int(hi[n])
-    bwd: list[np.ndarray | None] = [None] * (n + 1)
+    n = scorer.src.n
+    m = scorer.tgt.n
+    bwd: list[np.ndarray] = [np.empty(0)] * (n + 1)
     for i in range(n, -1, -1):
-        js = np.arange(lo[i], hi[i] + 1)
-        h = np.full(len(js), _NEG)
+        size, low = int(lengths[i]), int(lo[i])
+        h = np.full(size, _NEG)
         if i == n:
-            h[js == m] = 0.0
+            h[m - low] = 0.0
         for a, b in BEAD_TYPES:
-            if not a or i + a > n or (a, b) not in scores[i + a]:
+            if not a or i + a > n:
                 continue
-            nxt, s = bwd[i + a], scores[i + a][(a, b)]
-            idx = js + b - lo[i + a]
-            ok = (idx >= 0) & (idx < len(nxt))
-            cand = np.full(len(js), _NEG)
-            cand[ok] = nxt[idx[ok]] + s[idx[ok]] / temp
-            h = np.logaddexp(h, cand)
-        cum = tgt_cum[js] / temp
+            nxt_low, nxt_size = int(lo[i + a]), int(lengths[i + a])
+            s = (band[(a, b)][i + a, :nxt_size] if b else
+                 np.full(nxt_size, scorer.src_skip[i + a - 1]))
+            # cell j of row i reaches cell j + b of row i + a
+            h = np.logaddexp(h, _shifted(bwd[i + a] + s / temp, nxt_low, low, size, -b))
+        cum = tgt_cum[low:low + size] / temp
         # B[j] = logsumexp_{k >= j} (H[k] + cum[k]) - cum[j]
-        rev = np.logaddexp.accumulate((h + cum)[::-1])[::-1]
-        bwd[i] = rev - cum
-    return bwd  # type: ignore[return-value]
+        bwd[i] = np.logaddexp.accumulate((h + cum)[::-1])[::-1] - cum
+    return bwd

@@ -84,82 +84,119 @@ class Side:
 
 
 class Scorer:
-    """Scores of every bead type ending at a cell (i, j): i source and j target segments used."""
+    """Scores of every bead type ending at each cell (i, j) of a band: i source and j
+    target segments used. Cell (i, j) sits at column j - lo[i] of row i."""
 
     def __init__(self, src: Side, tgt: Side, ratio: float, params: Params,
                  weights: dict[str, tuple[float, float]]) -> None:
         self.src, self.tgt, self.ratio, self.p = src, tgt, ratio, params
         self.weights = weights
         # per segment: (sum of match weights, sum of miss weights) of its keys
-        self.src_key_total = np.array([[sum(weights[k][c] for k in ks) for c in (0, 1)]
-                                       for ks in src.keys]).reshape(-1, 2)
-        tgt_total = np.array([[sum(weights[k][c] for k in ks) for c in (0, 1)]
-                              for ks in tgt.keys]).reshape(-1, 2)
-        self.tgt_key_cum = np.vstack((np.zeros((1, 2)), np.cumsum(tgt_total, axis=0)))
-        self.tgt_positions: dict[str, list[int]] = {}
+        self.src_key_cum = _key_cum(src.keys, weights)
+        self.tgt_key_cum = _key_cum(tgt.keys, weights)
+        self.tgt_positions: dict[str, np.ndarray] = {}
+        positions: dict[str, list[int]] = {}
         for index, keys in enumerate(tgt.keys):
             for key in keys:
-                self.tgt_positions.setdefault(key, []).append(index)
+                positions.setdefault(key, []).append(index)
+        self.tgt_positions = {k: np.array(v) for k, v in positions.items()}
         self.src_skip = np.full(src.n, params.skip)
         self.tgt_skip = np.full(tgt.n, params.skip)
 
-    def _anchor_matches(self, i: int, a: int, lo: int, hi: int) -> np.ndarray:
-        """Weight of target keys per target segment in [lo - MAX_SPAN, hi) shared with the
-        source span of `a` segments ending at i."""
-        hits = np.zeros((hi - lo + MAX_SPAN, 2))
-        keys = set().union(*self.src.keys[i - a:i])
-        base = lo - MAX_SPAN
-        for key in keys:
-            for t in self.tgt_positions.get(key, ()):
-                if base <= t < hi:
-                    hits[t - base] += self.weights[key]
-        return hits
-
-    def row(self, i: int, lo: int, hi: int) -> dict[tuple[int, int], np.ndarray]:
-        """Scores of every bead type with both sides non-empty ending at (i, j), j in [lo, hi]."""
-        p, src, tgt = self.p, self.src, self.tgt
-        js = np.arange(lo, hi + 1)
-        out: dict[tuple[int, int], np.ndarray] = {}
-        for a in range(1, min(i, MAX_SPAN) + 1):
-            lx = src.span_length(np.array([i]), a)[0]
-            hits_cum = None
-            tx, tx_miss = self.src_key_total[i - a:i].sum(axis=0)
-            if p.anchor_weight:
-                hits = (self._anchor_matches(i, a, lo, hi) if tx > 0
-                        else np.zeros((hi - lo + MAX_SPAN, 2)))
-                hits_cum = np.vstack((np.zeros((1, 2)), np.cumsum(hits, axis=0)))
-            src_cross = a > 1 and src.blocks is not None and src.blocks[i - a] != src.blocks[i - 1]
-            for b in range(1, MAX_SPAN + 1):
-                if (a, b) not in _TYPE_SET:
+    def _anchor_pairs(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, ...]:
+        """(source index, target index, match weight, miss weight) of every key shared by a
+        source and a target segment that some bead of the band could pair."""
+        n = self.src.n
+        rows_s, rows_t, rows_w = [], [], []
+        for s, keys in enumerate(self.src.keys):
+            t_min = lo[s + 1] - MAX_SPAN
+            t_max = hi[min(s + MAX_SPAN, n)]
+            for key in keys:
+                pos = self.tgt_positions.get(key)
+                if pos is None:
                     continue
-                jj = np.maximum(js, b)
-                ly = tgt.span_length(jj, b)
-                mean = self.ratio * lx
-                delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
-                q = -p.length_weight * (p.length_dof + 1) / 2 * np.log1p(
-                    delta * delta / p.length_dof)
-                if p.embed_weight and src.span_vectors:
-                    cos = tgt.span_vectors[b][jj] @ src.span_vectors[a][i]
-                    q += p.embed_weight * (cos - p.embed_mean)
-                if hits_cum is not None:
-                    # hits index t - (lo - MAX_SPAN); span [j - b, j) → [j-b-lo+M, j-lo+M)
-                    end = js - lo + MAX_SPAN
-                    matched = hits_cum[end] - hits_cum[end - b]
-                    ty = self.tgt_key_cum[jj] - self.tgt_key_cum[jj - b]
-                    match = np.minimum(matched[:, 0], np.minimum(tx, ty[:, 0]))
-                    miss_match = np.minimum(matched[:, 1], np.minimum(tx_miss, ty[:, 1]))
-                    unmatched = tx_miss + ty[:, 1] - 2 * miss_match
-                    q += p.anchor_weight * (match - 0.5 * unmatched) / (1 + 0.5 * (tx + ty[:, 0]))
-                q += p.base - p.merge_cost(a, b)
-                if src.blocks is not None and tgt.blocks is not None:
-                    cross = tgt.crosses_block(jj, b) | src_cross
-                    if src.kinds is not None and tgt.kinds is not None:
-                        cross |= tgt.kinds[jj - 1] != src.kinds[i - 1]
-                    q -= p.block_penalty * cross
-                score = (a + b) * q
-                score[js < b] = -np.inf
-                out[(a, b)] = score
+                pos = pos[(pos >= t_min) & (pos < t_max)]
+                if len(pos):
+                    rows_s.append(np.full(len(pos), s))
+                    rows_t.append(pos)
+                    rows_w.append(np.tile(self.weights[key], (len(pos), 1)))
+        if not rows_s:
+            return np.zeros(0, int), np.zeros(0, int), np.zeros((0, 2))
+        return np.concatenate(rows_s), np.concatenate(rows_t), np.vstack(rows_w)
+
+    def band(self, lo: np.ndarray, hi: np.ndarray) -> dict[tuple[int, int], np.ndarray]:
+        """Scores (n + 1, W) of every bead type with both sides non-empty; -inf off the band."""
+        p, src, tgt = self.p, self.src, self.tgt
+        n, width = src.n, int((hi - lo).max()) + 1
+        rows = np.arange(n + 1)
+        cols = lo[:, None] + np.arange(width)[None, :]  # j of each cell
+        in_band = cols <= hi[:, None]
+        cols = np.minimum(cols, tgt.n)
+        pairs = self._anchor_pairs(lo, hi) if p.anchor_weight else None
+        full = bool((lo == 0).all()) and width == tgt.n + 1
+        out: dict[tuple[int, int], np.ndarray] = {}
+        for a, b in BEAD_TYPES:
+            if not a or not b:
+                continue
+            ii = np.maximum(rows, a)
+            jj = np.maximum(cols, b)
+            lx = src.span_length(ii, a)[:, None]
+            ly = tgt.span_length(jj, b)
+            mean = self.ratio * lx
+            delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
+            q = -p.length_weight * (p.length_dof + 1) / 2 * np.log1p(delta * delta / p.length_dof)
+            if p.embed_weight and src.span_vectors:
+                q += p.embed_weight * (self._cosines(a, b, ii, jj, full) - p.embed_mean)
+            if pairs is not None:
+                q += p.anchor_weight * self._anchor_score(pairs, a, b, lo, ii, jj, width)
+            q += p.base - p.merge_cost(a, b)
+            if src.blocks is not None and tgt.blocks is not None:
+                cross = src.crosses_block(ii, a)[:, None] | tgt.crosses_block(jj.ravel(), b
+                                                                             ).reshape(jj.shape)
+                if src.kinds is not None and tgt.kinds is not None:
+                    cross |= tgt.kinds[jj - 1] != src.kinds[ii - 1][:, None]
+                q -= p.block_penalty * cross
+            score = (a + b) * q
+            score[~in_band | (cols < b) | (rows < a)[:, None]] = -np.inf
+            out[(a, b)] = score
         return out
+
+    def _cosines(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray, full: bool) -> np.ndarray:
+        src_vec, tgt_vec = self.src.span_vectors[a], self.tgt.span_vectors[b]
+        if full:
+            return src_vec[ii] @ tgt_vec.T
+        out = np.empty(jj.shape, dtype=np.float32)
+        for start in range(0, len(ii), 256):
+            stop = start + 256
+            out[start:stop] = np.einsum("id,iwd->iw", src_vec[ii[start:stop]],
+                                        tgt_vec[jj[start:stop]])
+        return out
+
+    def _anchor_score(self, pairs, a: int, b: int, lo: np.ndarray, ii: np.ndarray,
+                      jj: np.ndarray, width: int) -> np.ndarray:
+        """Shared anchor weight minus half the unmatched, normalised by the keys present."""
+        s_idx, t_idx, wts = pairs
+        n = self.src.n
+        matched = np.zeros((n + 1, width, 2))
+        for da in range(a):
+            for db in range(b):
+                i = s_idx + 1 + da
+                j = t_idx + 1 + db
+                ok = i <= n
+                i, j, w = i[ok], j[ok], wts[ok]
+                col = j - lo[i]
+                ok = (col >= 0) & (col < width)
+                np.add.at(matched, (i[ok], col[ok]), w[ok])
+        tx = self.src_key_cum[ii] - self.src_key_cum[np.maximum(ii - a, 0)]  # (n+1, 2)
+        ty = self.tgt_key_cum[jj] - self.tgt_key_cum[np.maximum(jj - b, 0)]  # (n+1, W, 2)
+        both = np.minimum(matched, np.minimum(tx[:, None, :], ty))
+        unmatched = tx[:, None, 1] + ty[..., 1] - 2 * both[..., 1]
+        return (both[..., 0] - 0.5 * unmatched) / (1 + 0.5 * (tx[:, None, 0] + ty[..., 0]))
+
+
+def _key_cum(keys: list[set[str]], weights: dict[str, tuple[float, float]]) -> np.ndarray:
+    totals = np.array([[sum(weights[k][c] for k in ks) for c in (0, 1)] for ks in keys])
+    return np.vstack((np.zeros((1, 2)), np.cumsum(totals.reshape(-1, 2), axis=0)))
 
 
 _TYPE_SET = set(BEAD_TYPES)
