@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workbench.stats import DocumentStats
 
-COLUMNS = ("document", "ru", "en", "units", "transl", "review", "final", "QA", "damage")
+COLUMNS = ("document", "ru·en", "units", "tr/rev/fin %", "QA", "damage")
+ID_WIDTH = 30  # the full id is in the status line and matched by the filter
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:3.0f}%"
+    return "—" if value is None else f"{value:.0f}"
 
 
 def _side(present: bool, completeness: str) -> str:
@@ -29,17 +30,22 @@ def _side(present: bool, completeness: str) -> str:
     return "full" if completeness == "full" else "part"
 
 
+def _short(doc_id: str) -> str:
+    return doc_id if len(doc_id) <= ID_WIDTH else doc_id[: ID_WIDTH - 1] + "…"
+
+
 def stats_cells(stats: DocumentStats) -> tuple[str, ...]:
+    """The cells of a corpus-screen row (percentages: translated/reviewed/final)."""
     if stats.problem:
-        return (stats.doc_id, "?", "?", "", "", "", "", "", stats.problem[:60])
+        return (_short(stats.doc_id), "?", "", "", "", stats.problem[:60])
+    progress = "—" if stats.units is None else "/".join(
+        _pct(v) for v in (stats.translated, stats.reviewed, stats.final))
     return (
-        stats.doc_id,
-        _side(stats.has_source, stats.source_completeness),
-        _side(stats.has_target, stats.target_completeness),
+        _short(stats.doc_id),
+        f"{_side(stats.has_source, stats.source_completeness)}·"
+        f"{_side(stats.has_target, stats.target_completeness)}",
         "—" if stats.units is None else str(stats.units),
-        _pct(stats.translated),
-        _pct(stats.reviewed),
-        _pct(stats.final),
+        progress,
         "—" if stats.qa_errors is None else str(stats.qa_errors),
         stats.damage_text,
     )
@@ -70,7 +76,7 @@ class CorpusScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.app.project.root)
+        self.sub_title = self.app.project.root.name
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         filter_box = self.query_one("#filter", Input)
@@ -136,6 +142,11 @@ class CorpusScreen(Screen):
         doc_id = self.selected_id
         if doc_id is not None:
             self.app.open_document(doc_id)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        chosen = next((s for s in self.stats if s.doc_id == event.row_key.value), None)
+        if chosen is not None:
+            self._status(f"{chosen.doc_id}: {chosen.title}")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_document(str(event.row_key.value))

@@ -23,7 +23,7 @@ class ProposalPanel(Static):
         elif busy:
             text.append("looking for proposals…", style="italic")
         elif not proposals:
-            text.append("none yet: ctrl+t proposes", style="dim")
+            text.append("none yet: t looks for some", style="dim")
         else:
             for rank, proposal in enumerate(proposals, 1):
                 text.append(f"{rank}. ", style="bold")

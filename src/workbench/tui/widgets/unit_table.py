@@ -42,7 +42,7 @@ STATE_SYMBOL = {
     State.FINAL: "★",
     State.REJECTED: "✗",
 }
-GUTTER = 14  # kind, state, lock, space, id (5), space, confidence (4), space
+GUTTER = 15  # kind, state, lock/flag, space, id (5), space, confidence (4), space
 SEPARATOR = " │ "
 
 TermSpans = Callable[[int, str], Sequence[tuple[int, int]]]
