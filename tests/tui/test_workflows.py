@@ -56,7 +56,7 @@ async def test_corpus_screen_lists_documents_filters_and_opens(corpus_copy):
         assert isinstance(app.screen, CorpusScreen)
         text = screen_text(app)
         for doc_id in open_project(corpus_copy).document_ids():
-            assert doc_id[:30] in text
+            assert doc_id[:29] in text
         stats = {s.doc_id: s for s in app.screen.stats}
         assert stats[UCP].units == 65 and stats[UCP].qa_errors > 0
         assert stats["tcc-cpsu-appeal-1998"].has_source is False
