@@ -24,7 +24,7 @@ def transaction(project: Project, doc_id: str, user: str) -> Iterator[WorkingFil
     seconds), and that result is used only if still nothing is stored under the lock.
     """
     pre = None
-    if store.load_stored(project, doc_id) is None:
+    if not store.working_path(project, doc_id).exists():
         pre = store.fresh(project, doc_id, user=user)
     with store.locked(project, doc_id, user):
         wf = store.load_stored(project, doc_id) or pre or store.fresh(project, doc_id,

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import clean, escape_attr, escape_text, is_xml_char, local
+from workbench.formats.safexml import NOT_XML_CHAR, clean, escape_attr, escape_text, local
 from workbench.model import BlockKind, HistoryEntry, Origin, Proposal, State, Unit
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -78,10 +78,10 @@ def base_hash(unit: Unit) -> str:
 
 def inline(text: str) -> str:
     """Element content with `<cp/>` for characters XML 1.0 cannot carry."""
-    if all(is_xml_char(ord(ch)) for ch in text):
-        return escape_text(text)
-    return "".join(escape_text(ch) if is_xml_char(ord(ch)) else f'<cp hex="{ord(ch):04X}"/>'
-                   for ch in text)
+    escaped = escape_text(text)
+    if not NOT_XML_CHAR.search(escaped):
+        return escaped
+    return NOT_XML_CHAR.sub(lambda m: f'<cp hex="{ord(m.group()):04X}"/>', escaped)
 
 
 def _meta(kind: str, value: str) -> str:
