@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 UND = "und"
 
@@ -39,25 +38,24 @@ _ROMAN = re.compile(r"^[\s(]*[IVXLCDM]+[.)]?\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ACCENTED_LATIN = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
+
 def _scripts(text: str) -> tuple[int, int, int, set[str]]:
     """(Cyrillic letters, Latin letters, other letters, the non-ASCII Latin letters)."""
-    cyr = lat = other = 0
-    accented: set[str] = set()
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if ch.isascii():
-            lat += 1
-            continue
-        name = unicodedata.name(ch, "")
-        if name.startswith("CYRILLIC"):
-            cyr += 1
-        elif name.startswith("LATIN"):
-            lat += 1
-            accented.add(ch.lower())
-        else:
-            other += 1
-    return cyr, lat, other, accented
+    if text.isascii():
+        lat = len(_ASCII_LETTER.findall(text))
+        return 0, lat, 0, set()
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return 0, 0, 0, set()
+    cyr = len(_CYRILLIC.findall(text))
+    accented = _ACCENTED_LATIN.findall(text)
+    lat = len(_ASCII_LETTER.findall(text)) + len(accented)
+    return cyr, lat, max(0, letters - cyr - lat), {c.lower() for c in accented}
 
 
 @functools.cache

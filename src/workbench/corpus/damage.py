@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from workbench.corpus.normalise import is_cyrillic, is_latin
 from workbench.model import Flag
 
 ASCII_STRIPPED = "ascii-stripped"
@@ -22,9 +21,9 @@ REPLACEMENT_CHAR = "replacement-char"
 # English contractions that lose their apostrophe when non-ASCII is stripped (’ → "").
 # Left out: "cant", "wont", "its", "were", "well", "shell" (words in their own right).
 _CONTRACTIONS = re.compile(
-    r"\b(?:isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|hadnt|couldnt|wouldnt|"
-    r"shouldnt|mustnt|neednt|theyre|youre|weve|theyve|youve|ive|im|hes|shes|thats|"
-    r"theres|whats|wouldve|couldve|shouldve)\b", re.I)
+    r"\b(?:(?:is|are|was|were|do|does|did|has|have|had|could|would|should|must|need)nt|"
+    r"(?:they|you)(?:re|ve)|weve|ive|im|[hs]hes|(?:tha|the|wha)(?:ts|res)|"
+    r"(?:would|could|should)ve)\b")  # matched against the lower-cased text
 # Punctuation standing alone where the words between it were removed: "105062, , . .".
 _BARE_PUNCT = re.compile(r"(?:^|\s)(?:[,.;:]+|[,.;:]+/|/[,.;:]+)(?=\s|$)|^[.,;:/]+(?=\w)|\S\.@")
 # A plural noun used as a possessive before these: "workers parties" (workers’ parties).
@@ -67,15 +66,16 @@ def mojibake_words(text: str) -> list[tuple[str, str]]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
 def mixed_script_words(text: str) -> list[str]:
     """Words with both Cyrillic and Latin letters (look-alikes typed in the wrong layout)."""
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        cyr = any(is_cyrillic(c) for c in word)
-        if cyr and any(is_latin(c) for c in word):
-            out.append(word)
-    return out
+    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        return []
+    return [m.group() for m in _WORD.finditer(text)
+            if _CYRILLIC.search(m.group()) and _LATIN.search(m.group())]
 
 
 def _quote(items: Sequence[str], limit: int = 3) -> str:
@@ -86,10 +86,10 @@ def _quote(items: Sequence[str], limit: int = 3) -> str:
 def strong_stripping_evidence(text: str) -> list[str]:
     """What in `text` shows that non-ASCII characters were removed."""
     reasons = []
-    contractions = [m.group() for m in _CONTRACTIONS.finditer(text)]
+    contractions = _CONTRACTIONS.findall(text.lower()) if text.isascii() else []
     if contractions:
         reasons.append(f"contraction without its apostrophe: {_quote(contractions)}")
-    if _BARE_PUNCT.search(text) and not re.search(r"[^\x00-\x7f]", text):
+    if text.isascii() and _BARE_PUNCT.search(text):
         reasons.append("punctuation left where words were removed")
     return reasons
 

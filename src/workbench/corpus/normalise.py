@@ -9,6 +9,7 @@ of the normalised text (0..len, inclusive) back to the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -80,49 +81,52 @@ def _clusters(text: str):
         i = j
 
 
-def _fix_lookalikes(chars: list[str]) -> None:
-    """In place: Latin look-alikes inside words that are otherwise Cyrillic → Cyrillic."""
-    n = len(chars)
-    i = 0
-    while i < n:
-        if not chars[i].isalpha():
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j].isalpha():
-            j += 1
-        word = chars[i:j]
-        cyr = sum(1 for c in word if is_cyrillic(c))
-        if cyr and cyr < len(word) and all(is_cyrillic(c) or c in LATIN_TO_CYRILLIC
-                                            for c in word):
-            for k in range(i, j):
-                if not is_cyrillic(chars[k]):
-                    chars[k] = LATIN_TO_CYRILLIC[chars[k]]
-        i = j
+_CYRILLIC_RE = re.compile(r"[\u0400-\u052f]")
+_LOOKALIKE_RE = re.compile("[" + "".join(LATIN_TO_CYRILLIC) + "]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _fix_lookalikes(text: str) -> str:
+    """Latin look-alikes inside words that are otherwise Cyrillic → Cyrillic (same length)."""
+    if not (_CYRILLIC_RE.search(text) and _LOOKALIKE_RE.search(text)):
+        return text
+
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        if not (_CYRILLIC_RE.search(word) and _LOOKALIKE_RE.search(word)):
+            return word
+        if all(is_cyrillic(c) or c in LATIN_TO_CYRILLIC for c in word):
+            return "".join(LATIN_TO_CYRILLIC.get(c, c) for c in word)
+        return word
+
+    return _WORD_RE.sub(fix, text)
+
+
+_SINGLE = {ch: rep for ch, rep in _CHAR_MAP.items() if len(rep) <= 1}
+_TRANSLATE = str.maketrans({ch: rep or None for ch, rep in _SINGLE.items()})
+_SAME_LENGTH = {ch: rep for ch, rep in _SINGLE.items() if rep}
+_SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
+_LENGTH_CHANGING = re.compile("[" + "".join(ch for ch, rep in _CHAR_MAP.items()
+                                             if len(rep) != 1) + "]")
 
 
 def normalise(text: str) -> NormalisedText:
     """The matching view of `text` with its offset map (see the module docstring)."""
-    out: list[str] = []
+    composed = unicodedata.is_normalized("NFC", text)
+    if composed and not _LENGTH_CHANGING.search(text):  # the common case: one char each
+        out = _fix_lookalikes(text.translate(_SAME_LENGTH_TABLE))
+        return NormalisedText(out, tuple(range(len(text) + 1)))
+    chars: list[str] = []
     offsets: list[int] = []
-    if unicodedata.is_normalized("NFC", text):  # the common case: no composing needed
-        for i, ch in enumerate(text):
-            mapped = _CHAR_MAP.get(ch)
-            if mapped is None:
-                out.append(ch)
-                offsets.append(i)
-            else:
-                out.extend(mapped)
-                offsets.extend([i] * len(mapped))
-    else:
-        for start, cluster in _clusters(text):
-            for ch in unicodedata.normalize("NFC", cluster):
-                mapped = _CHAR_MAP.get(ch, ch)
-                out.extend(mapped)
-                offsets.extend([start] * len(mapped))
-    _fix_lookalikes(out)
+    pieces = ((i, ch) for i, ch in enumerate(text)) if composed else (
+        (start, ch) for start, cluster in _clusters(text)
+        for ch in unicodedata.normalize("NFC", cluster))
+    for i, ch in pieces:
+        mapped = _CHAR_MAP.get(ch, ch)
+        chars.extend(mapped)
+        offsets.extend([i] * len(mapped))
     offsets.append(len(text))
-    return NormalisedText("".join(out), tuple(offsets))
+    return NormalisedText(_fix_lookalikes("".join(chars)), tuple(offsets))
 
 
 def normalise_simple(text: str) -> str:

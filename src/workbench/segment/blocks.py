@@ -51,9 +51,15 @@ def _is_caps(norm: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# Web furniture comes in short lines; longer ones are not matched against the patterns.
+FURNITURE_MAX = 300
+
+
 def is_furniture(line: Line, rules: LanguageRules) -> bool:
     norm = line.norm
-    if line.forced_furniture or TICKER.match(norm) or RUN_TOGETHER.search(norm):
+    if line.forced_furniture or len(norm) > FURNITURE_MAX:
+        return line.forced_furniture
+    if TICKER.match(norm) or RUN_TOGETHER.search(norm):
         return True
     return any(r.furniture.search(norm) for r in all_rules(rules))
 

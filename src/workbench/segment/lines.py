@@ -9,6 +9,7 @@ items, contact lines, web furniture, signature and date lines always stand alone
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from workbench.corpus.normalise import normalise_simple
@@ -53,18 +54,21 @@ def _physical_lines(text: str):
 
 def standalone(norm: str, rules: LanguageRules) -> bool:
     """A line that is its own segment whatever is around it."""
-    if LIST_MARKER.match(norm):
+    if "@" in norm or LIST_MARKER.match(norm):
         return True
+    if len(norm) > 300:  # contact, furniture, signature and date lines are short
+        return False
     for r in all_rules(rules):
         if (r.contact_words.search(norm) or r.furniture.search(norm)
                 or r.signature_start.match(norm) or r.date_line.match(norm)):
             return True
-    return "@" in norm
+    return False
 
 
-def _continues(prev: str, nxt: str, rules: LanguageRules) -> bool:
+def _continues(prev: str, nxt: str, rules: LanguageRules, prev_alone: bool,
+               next_alone: bool) -> bool:
     """Does physical line `nxt` continue `prev` (a hard wrap inside one sentence)?"""
-    if standalone(prev, rules) or standalone(nxt, rules):
+    if prev_alone or next_alone:
         return False
     first = next((c for c in nxt if c.isalnum()), "")
     if first.islower():
@@ -95,16 +99,22 @@ def logical_lines(text: str, rules: LanguageRules) -> list[Line]:
             continue
         pieces.append((s, e, para, False))
     lines: list[Line] = []
+    per_para = Counter(para for _s, _e, para, _f in pieces)
     last_physical = ""  # the normalised last physical line of lines[-1]
+    last_alone = False
     for s, e, para, forced in pieces:
         norm = normalise_simple(text[s:e])
         prev = lines[-1] if lines else None
-        if (prev is not None and not forced and not prev.forced_furniture
-                and prev.para == para and _continues(last_physical, norm, rules)):
+        same_para = (prev is not None and not forced and not prev.forced_furniture
+                     and prev.para == para)
+        # Only a line with a neighbour in its paragraph needs the (costlier) check.
+        alone = per_para[para] > 1 and standalone(norm, rules)
+        if same_para and _continues(last_physical, norm, rules, last_alone, alone):
             prev.end = e
             prev.text = text[prev.start:e]
             prev.norm = prev.norm + " " + norm
         else:
             lines.append(Line(s, e, para, text[s:e], norm, forced))
         last_physical = norm
+        last_alone = alone
     return lines
