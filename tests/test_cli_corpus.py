@@ -126,3 +126,17 @@ def test_cmd_status_is_exported_for_the_no_command_fallback():
     from workbench.cli.corpus import cmd_status
 
     assert callable(cmd_status)
+
+
+def test_status_goes_on_past_an_unreadable_document(capsys, tmp_path):
+    for folder in ("sources", "translations"):
+        (tmp_path / folder).mkdir()
+    name = "tcc-cpsu-appeal-1998.en.txt"
+    (tmp_path / "translations" / name).write_bytes((REPO / "translations" / name).read_bytes())
+    (tmp_path / "translations" / "broken.en.txt").write_bytes(b"")
+    code = main(["--root", str(tmp_path), "status"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "broken.en.txt: is empty" in err
+    assert any(line.startswith("broken") and "unreadable" in line for line in out.splitlines())
+    assert any(line.startswith("tcc-cpsu-appeal-1998") for line in out.splitlines())

@@ -90,7 +90,7 @@ class Project:
         return [self.document(doc_id) for doc_id in self.document_ids()]
 
     def _load(self, doc_id: str) -> Document:
-        from workbench.corpus.discover import load_meta, title_from_text
+        from workbench.corpus.discover import load_meta
 
         src_path, tgt_path = self.source_path(doc_id), self.target_path(doc_id)
         if not src_path.is_file() and not tgt_path.is_file():
@@ -101,13 +101,7 @@ class Project:
         meta = load_meta(self.meta_path(doc_id))
         source = self._side(src_path, self.source_lang, meta)
         target = self._side(tgt_path, self.target_lang, meta)
-        title = str(meta.get("title") or "")
-        if not title:
-            for side in (target, source):
-                if side is not None:
-                    title = title_from_text(side.text)
-                    if title:
-                        break
+        title = str(meta.get("title") or "") or _title_from_sides(target, source)
         return Document(id=doc_id, title=title or doc_id, meta=meta, source=source,
                         target=target)
 
@@ -125,6 +119,25 @@ class Project:
         flags = tuple(document_flags([seg.flags for seg in segments]))
         return Side(source=side_text, completeness=completeness(meta, lang), blocks=blocks,
                     segments=segments, flags=flags)
+
+
+def _title_from_sides(*sides: Side | None) -> str:
+    """The first title segment (translation first), else the first non-furniture,
+    non-letterhead line: a document dropped in without metadata still gets a title."""
+    from workbench.corpus.discover import title_from_text
+    from workbench.model import BlockKind
+
+    for wanted in ({BlockKind.TITLE}, {BlockKind.BODY, BlockKind.ADDRESSEE}):
+        for side in sides:
+            if side is None:
+                continue
+            for seg in side.segments:
+                if seg.kind in wanted:
+                    return title_from_text(seg.text.replace("\n", " ")) or seg.text
+    for side in sides:
+        if side is not None:
+            return title_from_text(side.text)
+    return ""
 
 
 def _languages(root: Path) -> tuple[str, str]:

@@ -56,8 +56,18 @@ def _cell(text: str, width: int) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     project = _project(args)
     src, tgt = project.source_lang, project.target_lang
+    from workbench.errors import WorkbenchError
+
     rows = [("id", "title", src, tgt, "completeness", "segments", "flags")]
-    for doc in project.documents():
+    failed = 0
+    for doc_id in project.document_ids():
+        try:
+            doc = project.document(doc_id)
+        except WorkbenchError as exc:  # one unreadable file must not hide the others
+            print(f"workbench: {exc}", file=sys.stderr)
+            failed += 1
+            rows.append((doc_id, "?", "?", "?", "-", "-", "unreadable"))
+            continue
         sides = (doc.source, doc.target)
         comp = "/".join(side.completeness if side else "-" for side in sides)
         segs = "/".join(str(len(side.segments)) if side else "-" for side in sides)
@@ -70,7 +80,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    return 0
+    return 2 if failed else 0
 
 
 def _read_any(path: str, lang: str | None):
