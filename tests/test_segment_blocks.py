@@ -137,3 +137,28 @@ def test_blocks_cover_their_segments_in_order(project):
                 assert block.kind is seg.kind
                 assert seg.start >= last_end
                 last_end = seg.end
+
+
+def test_russian_letterhead_salutation_and_signature():
+    """A Russian letter assembled from real corpus lines (the UCP letterhead of the English
+    file, the Russian opening of the UCP appeal) with a signature written for the test."""
+    from workbench.segment import segment_side
+
+    en = (REPO / "translations/ucp-cpsu-belarus-solidarity-2020.en.txt").read_text("utf-8")
+    ru = (REPO / "sources/ucp-cpsu-belarus-solidarity-2020.ru.txt").read_text("utf-8")
+    letterhead = en.strip().split("\n\n")[:4]
+    opening = ru.split("\n")[2:7]
+    # Written for the test: a Russian signature block.
+    signature = ["От имени Союза коммунистических партий – КПСС:", "",
+                 "Председатель Совета СКП-КПСС Г.А. Зюганов", "", "18 августа 2020 г."]
+    text = "\n\n".join(letterhead) + "\n\n" + "\n".join(opening) + "\n\n" + "\n".join(signature)
+    _blocks, segments = segment_side(text, "ru")
+    kinds = {s.text: s.kind for s in segments}
+    assert kinds["Россия, 127051, г.Москва, Малый Сухаревский пер, д.3"] is K.LETTERHEAD
+    assert kinds["СОЮЗ КОММУНИСТИЧЕСКИХ ПАРТИЙ – КОММУНИСТИЧЕСКАЯ ПАРТИЯ СОВЕТСКОГО СОЮЗА"] is \
+        K.LETTERHEAD
+    assert kinds["КОММУНИСТАМ БЕЛАРУСИ НУЖНА БРАТСКАЯ СОЛИДАРНОСТЬ!"] is K.TITLE
+    assert kinds["Дорогие товарищи и друзья!"] is K.ADDRESSEE
+    assert kinds["Он был абсолютно прав."] is K.BODY
+    for line in signature[::2]:
+        assert kinds[line] is K.SIGNATURE, line
