@@ -68,11 +68,14 @@ def _ends_sentence(norm: str) -> bool:
     return bool(re.search(r"[.;](?:[\"')\]]|\*\*)*$", norm))
 
 
+_INNER_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+([^\W\d_])")
+
+
 def _is_body_line(line: Line) -> bool:
     """Prose: ends in a full stop, or is long, or holds more than one sentence."""
     norm = line.norm
     return (_ends_sentence(norm) or len(norm) > 300
-            or bool(re.search(r"[.!?](?:[\"')\]])*\s+[A-ZА-ЯЁ]", norm)))
+            or any(m.group(1).isupper() for m in _INNER_BOUNDARY.finditer(norm)))
 
 
 def _is_name_like(norm: str) -> bool:
@@ -141,7 +144,7 @@ def classify(lines: list[Line], rules: LanguageRules) -> list[BlockKind]:
             break
     for i in reversed(rest):
         if kinds[i] is not None:
-            if kinds[i] is K.SIGNATURE:
+            if kinds[i] in (K.SIGNATURE, K.FURNITURE):
                 continue
             break
         norm = lines[i].norm
