@@ -13,8 +13,15 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    def add_parser(name: str, **kwargs) -> argparse.ArgumentParser:
+        p = subparsers.add_parser(name, **kwargs)
+        # also accepted after the command; SUPPRESS keeps a global --user when not given
+        p.add_argument("--user", default=argparse.SUPPRESS,
+                       help="who is working (default: $WORKBENCH_USER, else git's user.name)")
+        return p
+
     def units_cmd(name: str, help_text: str, handler) -> argparse.ArgumentParser:
-        p = subparsers.add_parser(name, help=help_text)
+        p = add_parser(name, help=help_text)
         p.add_argument("doc_id", metavar="ID")
         p.add_argument("units", metavar="UNIT", nargs="+")
         p.set_defaults(handler=handler)
@@ -28,13 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--off", action="store_true", help="unlock instead")
     p = units_cmd("merge", "merge adjacent units into the first", cmd_merge)
 
-    p = subparsers.add_parser("edit", help="set the English of a unit")
+    p = add_parser("edit", help="set the English of a unit")
     p.add_argument("doc_id", metavar="ID")
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("text", metavar="TEXT", help="the new English ('-' reads it from stdin)")
     p.set_defaults(handler=cmd_edit)
 
-    p = subparsers.add_parser("split", help="split a unit after N source and M target segments")
+    p = add_parser("split", help="split a unit after N source and M target segments")
     p.add_argument("doc_id", metavar="ID")
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("--source", type=int, required=True, metavar="N",
@@ -43,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="target segments kept in the first part")
     p.set_defaults(handler=cmd_split)
 
-    p = subparsers.add_parser("shift", help="move a unit's first segment to the previous unit "
+    p = add_parser("shift", help="move a unit's first segment to the previous unit "
                               "(up) or its last to the next (down), on one side")
     p.add_argument("doc_id", metavar="ID")
     p.add_argument("unit", metavar="UNIT")
@@ -51,20 +58,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("direction", choices=("up", "down"))
     p.set_defaults(handler=cmd_shift)
 
-    p = subparsers.add_parser("realign", help="lock approved units and realign the rest")
+    p = add_parser("realign", help="lock approved units and realign the rest")
     p.add_argument("doc_id", metavar="ID")
     p.set_defaults(handler=cmd_realign)
 
-    p = subparsers.add_parser("units", help="a document's units: id, state, origin, texts")
+    p = add_parser("units", help="a document's units: id, state, origin, texts")
     p.add_argument("doc_id", metavar="ID")
     p.set_defaults(handler=cmd_units)
 
-    p = subparsers.add_parser("history", help="the history of a unit: who did what, when")
+    p = add_parser("history", help="the history of a unit: who did what, when")
     p.add_argument("doc_id", metavar="ID")
     p.add_argument("unit", metavar="UNIT")
     p.set_defaults(handler=cmd_history)
 
-    p = subparsers.add_parser("export", help="export documents as TMX (approved units), "
+    p = add_parser("export", help="export documents as TMX (approved units), "
                               "XLIFF 2.1, XLIFF 1.2, plain English text, or the glossary as TBX")
     p.add_argument("doc_id", metavar="ID", nargs="?")
     p.add_argument("--all", action="store_true", help="every document of the project")
@@ -76,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="txt: keep web-page furniture (comment forms etc.)")
     p.set_defaults(handler=cmd_export)
 
-    p = subparsers.add_parser("import", help="merge an XLIFF 2.1 or 1.2 file back: English "
+    p = add_parser("import", help="merge an XLIFF 2.1 or 1.2 file back: English "
                               "and states; conflicts are reported, not overwritten")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_import)

@@ -21,7 +21,8 @@ from workbench.store.units import join_segments
 @dataclass
 class TextExport:
     text: str
-    untranslated: list[str]  # ids of units whose English is missing (original kept)
+    untranslated: list[str]  # ids of units with no English
+    layout: str = "target"  # whose layout the text follows: "target" or "source"
 
 
 def _span(side: Side, indices: list[int]) -> tuple[int, int]:
@@ -72,5 +73,7 @@ def document_text(doc: Document, units: list[Unit], *, keep_furniture: bool = Fa
         edits += [(b.start, b.end, "") for b in side.blocks if b.kind is BlockKind.FURNITURE]
     text = _apply(side.text, edits)
     if not keep_furniture and any(b.kind is BlockKind.FURNITURE for b in side.blocks):
-        text = re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
-    return TextExport(text=text, untranslated=untranslated)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+        text = text.rstrip() + ("\n" if side.text.endswith("\n") else "")
+    return TextExport(text=text, untranslated=untranslated,
+                      layout="target" if use_target else "source")

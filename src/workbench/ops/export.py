@@ -68,8 +68,10 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
     result = []
     for wf in files:
         out = document_text(project.document(wf.doc_id), wf.units, keep_furniture=keep_furniture)
-        notes = [f"{wf.doc_id}: {len(out.untranslated)} unit(s) without English kept as the "
-                 f"original text: {' '.join(out.untranslated[:10])}"] if out.untranslated else []
+        what = ("left out (no English yet)" if out.layout == "target" else
+                "kept in the original language")
+        notes = [f"{wf.doc_id}: {len(out.untranslated)} unit(s) without English {what}: "
+                 f"{' '.join(out.untranslated[:10])}"] if out.untranslated else []
         result.append(Export(f"{wf.doc_id}.{project.target_lang}.txt", out.text, len(wf.units),
                              notes))
     return result

@@ -167,7 +167,7 @@ def align_document(project: Project, doc_id: str, *, user: str,
     """Align (or realign) a document and save: locked, approved and person-edited units
     are kept as they are and the aligner works around them; a unit whose bead did not
     change keeps its id and English; every other bead becomes a new unit."""
-    with transaction(project, doc_id, user) as wf:
+    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
         if not wf.stored:
             return wf
         doc = project.document(doc_id)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def transaction(project: Project, doc_id: str, user: str) -> Iterator[WorkingFile]:
+def transaction(project: Project, doc_id: str, user: str, *,
+                embeddings: bool = True) -> Iterator[WorkingFile]:
     """Yield the current working file under the lock; save it when the block ends
     without an exception (an exception saves nothing).
 
@@ -25,10 +26,10 @@ def transaction(project: Project, doc_id: str, user: str) -> Iterator[WorkingFil
     """
     pre = None
     if not store.working_path(project, doc_id).exists():
-        pre = store.fresh(project, doc_id, user=user)
+        pre = store.fresh(project, doc_id, user=user, embeddings=embeddings)
     with store.locked(project, doc_id, user):
-        wf = store.load_stored(project, doc_id) or pre or store.fresh(project, doc_id,
-                                                                       user=user)
+        wf = store.load_stored(project, doc_id) or pre or store.fresh(
+            project, doc_id, user=user, embeddings=embeddings)
         yield wf
         store.save(project, wf, user=user)
 
