@@ -140,3 +140,8 @@ def test_status_goes_on_past_an_unreadable_document(capsys, tmp_path):
     assert "broken.en.txt: is empty" in err
     assert any(line.startswith("broken") and "unreadable" in line for line in out.splitlines())
     assert any(line.startswith("tcc-cpsu-appeal-1998") for line in out.splitlines())
+
+
+def test_segment_refuses_a_bad_language_code(capsys):
+    code, out, err = run(capsys, "segment", str(UCP_EN), "--lang", "../x")
+    assert code == 2 and out == "" and "not a language code" in err

@@ -85,6 +85,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _read_any(path: str, lang: str | None):
     from workbench.corpus import read_side
+    from workbench.errors import WorkbenchError
+
+    if lang is not None and not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3):
+        raise WorkbenchError(f"--lang {lang!r} is not a language code",
+                             fix="use an ISO 639-1 code such as ru or en")
 
     side = read_side(path, lang or "und")
     if lang is None:
