@@ -61,7 +61,12 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
 
 def fresh(project: Project, doc_id: str, *, user: str = "",
           embeddings: bool = True) -> WorkingFile:
-    """Units from aligning the document (nothing saved)."""
+    """Units from aligning the document (nothing saved); `user` defaults to the current
+    user, who is recorded as the aligner."""
+    if not user:
+        from workbench.ops.user import current_user
+
+        user = current_user()
     doc = project.document(doc_id)
     when = now_iso()
     beads = align_beads(doc, embeddings=embeddings)
