@@ -75,3 +75,16 @@ def test_furniture_is_not_taken_for_stripping(project):
     side = project.document("lugansk-forum-invitation-2015").target
     posted = next(s for s in side.segments if s.text.startswith("This entry was posted"))
     assert posted.flags == ()
+
+
+def test_doubled_space_counts_only_in_a_stripped_text(project):
+    side = project.document("political-prisoners-appeal").target
+    # Built from the real text: the dash of "Prisoners – Fighters" lost, spaces kept.
+    text = side.text.replace("Political Prisoners Fighters", "Political Prisoners  Fighters")
+    _blocks, segments = segment_side(text, "en")
+    hit = next(s for s in segments if "Prisoners  Fighters" in s.text)
+    assert "doubled space" in " ".join(f.reason for f in hit.flags)
+    sound = project.document("tcc-cpsu-appeal-1998").target.text.replace(
+        "The class struggle", "The  class struggle")
+    _blocks, segments = segment_side(sound, "en")
+    assert all(s.flags == () for s in segments)

@@ -115,13 +115,24 @@ def segment_flags(text: str, *, stripping: bool = True) -> list[Flag]:
     return flags
 
 
+_DOUBLE_SPACE = re.compile(r"\w {2,}\w")
+
+
 def weak_stripping_flag(text: str) -> Flag | None:
-    """In a text already shown to be stripped: a possessive without its apostrophe."""
-    hits = [m.group() for m in _POSSESSIVE.finditer(text)]
-    if not hits:
+    """In a text already shown to be stripped: a possessive without its apostrophe, or a
+    doubled space between words (where a dash or quote stood)."""
+    if not text.isascii():
         return None
-    return Flag(ASCII_STRIPPED, f"non-ASCII characters stripped: possessive without its "
-                f"apostrophe: {_quote(hits)}")
+    reasons = []
+    hits = [m.group() for m in _POSSESSIVE.finditer(text)]
+    if hits:
+        reasons.append(f"possessive without its apostrophe: {_quote(hits)}")
+    spaces = [m.group() for m in _DOUBLE_SPACE.finditer(text)]
+    if spaces:
+        reasons.append(f"doubled space where a character was: {_quote(spaces)}")
+    if not reasons:
+        return None
+    return Flag(ASCII_STRIPPED, "non-ASCII characters stripped: " + "; ".join(reasons))
 
 
 def document_flags(segment_flag_lists: Sequence[Sequence[Flag]]) -> list[Flag]:
