@@ -63,6 +63,7 @@ class DocumentSession:
     undo_stack: list[UndoStep] = field(default_factory=list)
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
+    _unsaved: object = field(default=None, repr=False)  # the shown, not yet stored, alignment
     engines: tuple[str, ...] = ("tm", "rules", "argos")  # proposal engines, best first
 
     # --- reading ------------------------------------------------------------------
@@ -74,6 +75,19 @@ class DocumentSession:
         working = store.load(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
         self.stored = bool(getattr(working, "stored", True))
+        self._unsaved = None if self.stored else working
+
+    def ensure_stored(self) -> None:
+        """Save the alignment being shown before the first change to it, so that the
+        units a person acts on are exactly the ones on screen (the store refuses if
+        another session saved this document meanwhile)."""
+        if self.stored or self._unsaved is None:
+            return
+        from workbench import store
+
+        store.save(self.project, self._unsaved, user=self.user)
+        self.stored = True
+        self._unsaved = None
 
     @cached_property
     def document(self):
@@ -98,6 +112,7 @@ class DocumentSession:
             return False
         from workbench import ops
 
+        self.ensure_stored()
         ops.edit(self.project, self.doc_id, unit_id, text, user=self.user)
         self.undo_stack.append(UndoStep(unit_id, before, action))
         self.load()
@@ -112,6 +127,7 @@ class DocumentSession:
         before = self.unit(unit_id).target_text
         from workbench import ops
 
+        self.ensure_stored()
         filled = ops.apply_proposals(self.project, self.doc_id, {unit_id: proposal},
                                      user=self.user)
         if not filled:
@@ -136,6 +152,7 @@ class DocumentSession:
         step = self.undo_stack.pop()
         from workbench import ops
 
+        self.ensure_stored()
         ops.edit(self.project, self.doc_id, step.unit_id, step.before, user=self.user)
         self.load()
         return step
@@ -145,18 +162,21 @@ class DocumentSession:
     def approve(self, unit_id: str) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.approve(self.project, self.doc_id, [unit_id], user=self.user)
         self.load()
 
     def sign_off(self, unit_id: str) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.sign_off(self.project, self.doc_id, [unit_id], user=self.user)
         self.load()
 
     def reject(self, unit_id: str, reason: str) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
         self.load()
 
@@ -165,6 +185,7 @@ class DocumentSession:
     def align(self) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.align_document(self.project, self.doc_id, user=self.user,
                            embeddings=self.embeddings)
         self.undo_stack.clear()
@@ -174,6 +195,7 @@ class DocumentSession:
         """Split a unit after its first segment on each side that has more than one."""
         from workbench import ops
 
+        self.ensure_stored()
         src_at, tgt_at = split_points(self.unit(unit_id))
         ops.split(self.project, self.doc_id, unit_id, src_at=src_at, tgt_at=tgt_at,
                   user=self.user)
@@ -183,6 +205,7 @@ class DocumentSession:
         """Merge a unit with the next one."""
         from workbench import ops
 
+        self.ensure_stored()
         i = self.index(unit_id)
         if i + 1 >= len(self.units):
             raise WorkbenchError(f"{self.doc_id} {unit_id} is the last unit: nothing to "
@@ -194,6 +217,7 @@ class DocumentSession:
         """Move a segment on `side` ("source"/"target") to the unit above or below."""
         from workbench import ops
 
+        self.ensure_stored()
         ops.shift(self.project, self.doc_id, unit_id, side=side, direction=direction,
                   user=self.user)
         self.load()
@@ -201,12 +225,14 @@ class DocumentSession:
     def lock(self, unit_id: str, locked: bool = True) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.lock(self.project, self.doc_id, [unit_id], locked=locked, user=self.user)
         self.load()
 
     def realign(self) -> None:
         from workbench import ops
 
+        self.ensure_stored()
         ops.realign(self.project, self.doc_id, user=self.user, embeddings=self.embeddings)
         self.undo_stack.clear()
         self.load()
@@ -219,7 +245,7 @@ class DocumentSession:
 
         wanted = set(unit_ids) if unit_ids is not None else None
         units = [u for u in self.units if wanted is None or u.id in wanted]
-        found = mt.propose(self.project, units, engines=self.engines)
+        found = mt.propose(self.project, units, engines=self.engines, doc_id=self.doc_id)
         self.proposals.update(found)
         return found
 
@@ -227,6 +253,7 @@ class DocumentSession:
         """Put the best proposal into every unit that has no English and no human edit."""
         from workbench import ops
 
+        self.ensure_stored()
         empty = [u for u in self.units if not u.target_text.strip()]
         if not empty:
             return 0

@@ -275,3 +275,47 @@ async def test_quit_mid_edit_offers_to_save(corpus_copy):
         await pilot.press("s")
         await settle(app, pilot)
     assert on_disk(corpus_copy)["u4"].target_text == "Dear comrades!"
+
+
+def find_unit(screen: DocumentScreen, source_start: str) -> str:
+    return next(u.id for u in screen.session.units if u.source_text.startswith(source_start))
+
+
+async def test_from_alignment_to_approved_units_and_tmx_without_leaving_the_tui(corpus_copy):
+    """The issue's "done when": UCP–CPSU from alignment to approved units and a TMX."""
+    app = make_app(corpus_copy, embeddings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"ucp-cpsu", "enter", "enter")
+        screen = await open_ucp(corpus_copy, pilot, app)
+        assert "not saved yet" in screen_text(app)  # aligned for display, nothing stored
+        assert store.load_stored(open_project(corpus_copy), UCP) is None
+        shown = [(u.id, u.src, u.tgt) for u in screen.session.units]
+        await pilot.press("A")
+        await settle(app, pilot)
+        stored = on_disk(corpus_copy)
+        assert [(u.id, u.src, u.tgt) for u in stored.values()] == shown  # what was shown
+        # Review: approve the salutation as aligned, fix and approve a body sentence.
+        dear = find_unit(screen, "Дорогие товарищи")
+        right = find_unit(screen, "Он был абсолютно прав")
+        await go_to_unit(pilot, screen, dear)
+        await pilot.press("a")
+        await settle(app, pilot)
+        await go_to_unit(pilot, screen, right)
+        await pilot.press("e")
+        screen.query_one(EnglishEditor).load_text("He was absolutely right!")
+        await pilot.press("escape", "a")
+        await settle(app, pilot)
+        # Realign the rest around the approved units: they are locked and kept.
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        stored = on_disk(corpus_copy)
+        assert stored[dear].state is State.REVIEWED and stored[dear].locked
+        assert stored[right].target_text == "He was absolutely right!" and stored[right].locked
+        await pilot.press("E")
+        await settle(app, pilot)
+        tmx = (corpus_copy / "exports" / f"{UCP}.tmx").read_text(encoding="utf-8")
+        assert tmx.count("<tu ") == 2 and "He was absolutely right!" in tmx
+        assert "Dear comrades and friends!" in tmx
