@@ -22,7 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Bead
 
 FULL_CELLS = 40_000  # up to ~200 × 200 the search covers every cell
-COARSE_CHUNKS = 250  # above that, a first pass aligns chunks of segments to find a band
+COARSE_CHUNKS = 400  # above that, a first pass aligns chunks of segments to find a band
 RATIO_PRIOR_CHARS = 2000.0  # the ratio estimate leans on the prior until this much text
 
 
@@ -66,7 +66,7 @@ def _band(side_src: Side, side_tgt: Side, scorer_for: Callable[[Side, Side], Sco
     cn, cm = coarse_src.n, coarse_tgt.n
     path = search(scorer_for(coarse_src, coarse_tgt), np.zeros(cn + 1, int),
                   np.full(cn + 1, cm), with_confidence=False)
-    width = 2 * k + 10
+    width = k + 8  # the coarse path is right to within a chunk or so
     lo = np.full(n + 1, m)
     hi = np.zeros(n + 1, int)
     for a, b, ci, cj in path.steps:

@@ -138,8 +138,8 @@ class Scorer:
         for a, b in BEAD_TYPES:
             if not a or not b:
                 continue
-            ii = np.maximum(rows, a)
-            jj = np.maximum(cols, b)
+            ii = np.minimum(np.maximum(rows, a), n)  # cells off the grid get -inf below
+            jj = np.minimum(np.maximum(cols, b), tgt.n)
             lx = src.span_length(ii, a)[:, None]
             ly = tgt.span_length(jj, b)
             mean = self.ratio * lx
