@@ -13,7 +13,6 @@ from workbench.glossary.match import (
     SourceMatcher,
     TargetForm,
     TargetMatcher,
-    _insert,
     resolve,
 )
 from workbench.glossary.schema import Entry, GlossaryData, parse_glossary
@@ -78,17 +77,16 @@ class Glossary:
         claimed: dict[tuple[str, ...], Entry] = {}
         for index, entry in enumerate(self.entries):
             for form in entry.source_forms:
-                paths = self._source.form_paths(form)
-                if not paths:
+                options = self._source.form_options(form)
+                if not options:
                     raise WorkbenchError(f"term {entry.id!r}: form {form!r} has no words",
                                          path=self.path, line=entry.line or None,
                                          fix="write the form in letters")
-                other = claimed.setdefault(paths[0], entry)
+                other = claimed.setdefault(self._source.form_key(form), entry)
                 if other is not entry:
                     raise self._conflict(f"{self.source_lang} form", form, entry, other)
                 kind = "abbr" if is_abbreviation_form(form) else "full"
-                for path in paths:
-                    _insert(self._source.root, path, (index, kind))
+                self._source.insert(options, (index, kind))
         en_claimed: dict[tuple[str, ...], Entry] = {}
         for index, entry in enumerate(self.entries):
             forms = [(entry.en, "canonical")] + [(v, "variant") for v in entry.en_variants] \
@@ -124,22 +122,20 @@ class Glossary:
         return len(self.entries)
 
     # ---- source side --------------------------------------------------------------
-    def _source_hits(self, text: str, cands: list[Candidate]) -> list[TermHit]:
-        out, seen = [], set()
-        for c in cands:
-            index, kind = c.payload
-            key = (c.start, c.end, index)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(TermHit(self.entries[index].id, c.start, c.end, text[c.start:c.end], kind))
-        return out
-
     def match_source(self, text: str, *, overlapping: bool = False) -> list[TermHit]:
         """Terms in source-language text, any inflection; longest-first without overlaps
         (or every match, nested ones included, with `overlapping=True`)."""
-        cands = self._source.candidates(text)
-        return self._source_hits(text, cands if overlapping else resolve(cands))
+        entries = self.entries
+        if not overlapping:
+            return [TermHit(entries[index].id, start, end, text[start:end], kind)
+                    for start, end, (index, kind) in self._source.resolved(text)]
+        out, seen = [], set()
+        for c in self._source.candidates(text):
+            index, kind = c.payload
+            if (c.start, c.end, index) not in seen:
+                seen.add((c.start, c.end, index))
+                out.append(TermHit(entries[index].id, c.start, c.end, text[c.start:c.end], kind))
+        return out
 
     # ---- target side --------------------------------------------------------------
     def _allows(self, index: int, detail: str) -> bool:

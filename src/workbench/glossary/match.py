@@ -10,25 +10,23 @@ are resolved longest-first (most words, then most characters, then leftmost).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.glossary.lemmas import Keys
 from workbench.glossary.tokens import (
     TARGET_GAP_RE,
-    Token,
+    TOKEN_RE,
     fix_script,
     fold,
+    gap_ok,
     is_abbreviation,
     joinable,
     tokenize,
 )
 
-MAX_LEMMA_PATHS = 32  # lemma combinations inserted per form (ambiguous words multiply)
 
-
-@dataclass
+@dataclass(eq=False, slots=True)  # identity, not structure: nodes are compared in walks
 class Node:
     children: dict[str, Node] = field(default_factory=dict)
     payload: list = field(default_factory=list)  # what ends here
@@ -42,7 +40,7 @@ def _insert(root: Node, keys: Iterable[str], item) -> Node:
     return node
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible hit before overlap resolution: tokens [first, last] of the text."""
 
@@ -70,6 +68,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 def _extend_quote(text: str, start: int, end: int) -> int:
     """Take in the closing quote of a «»-quoted name the hit opened ("группы «Красный Поворот»")."""
+    if end >= len(text) or text[end] not in "»”\"":
+        return end
     inside = text[start:end]
     for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
         if inside.count(opening) > inside.count(closing) - (opening == closing) \
@@ -86,58 +86,142 @@ class SourceMatcher:
     def __init__(self, keyer: Callable[[str], Keys]) -> None:
         self.keyer = keyer
         self.root = Node()
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._starts: dict[str, tuple[Node, ...]] = {}
+        self._steps: dict[tuple, tuple[Node, ...]] = {}
+        self._payloads: dict[tuple[Node, ...], tuple] = {}
 
-    def form_paths(self, form: str) -> list[tuple[str, ...]]:
-        """Key sequences under which a glossary form is stored (all lemma combinations)."""
+    def form_options(self, form: str) -> list[tuple[str, ...]]:
+        """Per word of a glossary form, the keys it may be reached by (its lemmas, or its
+        exact spelling for an abbreviation)."""
         options = []
         for tok in tokenize(form):
             if is_abbreviation(tok.text):
                 options.append(("a:" + fix_script(tok.text),))
             else:
                 options.append(tuple("w:" + k for k in self.keyer(tok.text)))
-        if not options:
-            return []
-        paths = []
-        for combo in itertools.product(*options):
-            paths.append(combo)
-            if len(paths) >= MAX_LEMMA_PATHS:
-                break
-        return paths
+        return options
+
+    def form_key(self, form: str) -> tuple[str, ...]:
+        """The most probable lemma sequence of a form: two forms with one key are one term."""
+        return tuple(keys[0] for keys in self.form_options(form))
 
     def add(self, form: str, item) -> None:
-        for path in self.form_paths(form):
-            _insert(self.root, path, item)
+        self.insert(self.form_options(form), item)
 
-    def token_keys(self, tok: Token) -> tuple[str, ...]:
-        keys = tuple("w:" + k for k in self.keyer(tok.text))
-        if is_abbreviation(tok.text):
-            keys = ("a:" + fix_script(tok.text), *keys)
+    def insert(self, options: list[tuple[str, ...]], item) -> None:
+        """Insert a form; a word's alternative lemmas lead to one shared node, so a walk
+        never forks over the lemma combinations of one form."""
+        node = self.root
+        for alternatives in options:
+            child = next((node.children[k] for k in alternatives if k in node.children), None)
+            if child is None:
+                child = Node()
+            for k in alternatives:
+                node.children.setdefault(k, child)
+            node = child
+        if item not in node.payload:
+            node.payload.append(item)
+        self._keys.clear()
+        self._starts.clear()
+        self._steps.clear()
+        self._payloads.clear()
+
+    def word_keys(self, word: str) -> tuple[str, ...]:
+        """Trie keys of a text word (cached per spelling: most words recur)."""
+        keys = self._keys.get(word)
+        if keys is None:
+            keys = tuple("w:" + k for k in self.keyer(word))
+            if is_abbreviation(word):
+                keys = ("a:" + fix_script(word), *keys)
+            self._keys[word] = keys
         return keys
 
-    def candidates(self, text: str) -> list[Candidate]:
-        tokens = tokenize(text)
-        keys = [self.token_keys(t) for t in tokens]
-        root_children = self.root.children
-        out: list[Candidate] = []
-        for i in range(len(tokens)):
-            frontier = [root_children[k] for k in keys[i] if k in root_children]
+    def _start_nodes(self, word: str) -> tuple[Node, ...]:
+        """Trie nodes a word leads to from the root (most words lead nowhere: cached)."""
+        nodes = self._starts.get(word)
+        if nodes is None:
+            children = self.root.children
+            found: list[Node] = []
+            for k in self.word_keys(word):
+                child = children.get(k)
+                if child is not None and child not in found:
+                    found.append(child)
+            nodes = self._starts[word] = tuple(found)
+        return nodes
+
+    def _items(self, frontier: tuple[Node, ...]) -> tuple:
+        items = self._payloads.get(frontier)
+        if items is None:
+            unique: dict = {}
+            for node in frontier:
+                for item in node.payload:
+                    unique.setdefault(item, None)
+            items = self._payloads[frontier] = tuple(unique)
+        return items
+
+    def _step(self, frontier: tuple[Node, ...], word: str) -> tuple[Node, ...]:
+        """The nodes reached from `frontier` by `word` (memoised: a walk is dict lookups)."""
+        key = (frontier, word)
+        nxt = self._steps.get(key)
+        if nxt is None:
+            keys = self.word_keys(word)
+            found: list[Node] = []
+            for node in frontier:
+                for k in keys:
+                    child = node.children.get(k)
+                    if child is not None and child not in found:
+                        found.append(child)
+            nxt = self._steps[key] = tuple(found)
+        return nxt
+
+    def walk(self, text: str) -> tuple[list[int], list[int], list[tuple[int, int, object]]]:
+        """Token starts, token ends, and every (first, last, item) match in the text."""
+        words, starts, ends = [], [], []
+        for m in TOKEN_RE.finditer(text):
+            words.append(m.group())
+            s, e = m.span()
+            starts.append(s)
+            ends.append(e)
+        n = len(words)
+        out: list[tuple[int, int, object]] = []
+        start_nodes, items_of, step = self._start_nodes, self._items, self._step
+        for i in range(n):
+            frontier = start_nodes(words[i])
             j = i
             while frontier:
-                for node in frontier:
-                    for item in node.payload:
-                        end = _extend_quote(text, tokens[i].start, tokens[j].end)
-                        out.append(Candidate(i, j, tokens[i].start, end, item))
+                for item in items_of(frontier):
+                    out.append((i, j, item))
                 j += 1
-                if j >= len(tokens) or not joinable(text, tokens[j - 1], tokens[j]):
+                if j >= n:
                     break
-                nxt = []
-                for node in frontier:
-                    for k in keys[j]:
-                        child = node.children.get(k)
-                        if child is not None and child not in nxt:
-                            nxt.append(child)
-                frontier = nxt
-        return out
+                gap = text[ends[j - 1]:starts[j]]
+                if gap != " " and not gap_ok(gap):
+                    break
+                frontier = step(frontier, words[j])
+        return starts, ends, out
+
+    def candidates(self, text: str) -> list[Candidate]:
+        starts, ends, found = self.walk(text)
+        return [Candidate(i, j, starts[i], _extend_quote(text, starts[i], ends[j]), item)
+                for i, j, item in found]
+
+    def resolved(self, text: str) -> list[tuple[int, int, object]]:
+        """Non-overlapping matches, longest first (words, then characters, then leftmost):
+        (start, end, item) in text order."""
+        starts, ends, found = self.walk(text)
+        if not found:
+            return []
+        found.sort(key=lambda c: (c[0] - c[1], starts[c[0]] - ends[c[1]], c[0]))
+        taken = bytearray(len(starts))
+        chosen = []
+        for i, j, item in found:
+            if any(taken[i:j + 1]):
+                continue
+            taken[i:j + 1] = b"\x01" * (j + 1 - i)
+            chosen.append((starts[i], _extend_quote(text, starts[i], ends[j]), item))
+        chosen.sort(key=lambda c: c[0])
+        return chosen
 
 
 @dataclass(frozen=True)

@@ -48,12 +48,16 @@ def tokenize(text: str) -> list[Token]:
 TARGET_GAP_RE = regex.compile(r"[\s\-‐‑‒–—«»“”„\"'’*,]*")
 
 
-def joinable(text: str, left: Token, right: Token, gap_re: regex.Pattern = GAP_RE) -> bool:
-    """May `left` and `right` belong to one term? Only spaces, dashes and quotes between."""
-    gap = text[left.end:right.start]
+def gap_ok(gap: str, gap_re: regex.Pattern = GAP_RE) -> bool:
+    """May this text stand between two words of one term?"""
     if len(gap) > MAX_GAP or "\n\n" in gap:
         return False
     return gap_re.fullmatch(gap) is not None
+
+
+def joinable(text: str, left: Token, right: Token, gap_re: regex.Pattern = GAP_RE) -> bool:
+    """May `left` and `right` belong to one term? Only spaces, dashes and quotes between."""
+    return gap_ok(text[left.end:right.start], gap_re)
 
 
 def fix_script(word: str) -> str:
