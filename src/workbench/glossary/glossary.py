@@ -175,7 +175,10 @@ class Glossary:
             else:
                 status = "miscased"
         entry = self.entries[chosen.entry_index]
-        hit = TermHit(entry.id, cand.start, cand.end, span, status)
+        end = cand.end
+        if chosen.text.endswith(".") and text.startswith(".", end):  # "U.S." keeps its stop
+            end += 1
+        hit = TermHit(entry.id, cand.start, end, text[cand.start:end], status)
         return TargetHit(hit, entry, status, chosen.text, cand.detail)
 
     def target_hits(self, text: str, *, overlapping: bool = False) -> list[TargetHit]:

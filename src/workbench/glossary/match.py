@@ -291,8 +291,10 @@ class TargetMatcher:
                     out.append(Candidate(i, j, tokens[i].start, tokens[j].end,
                                          tuple(node.payload)))
                 j += 1
-                if j >= len(tokens) or not joinable(text, tokens[j - 1], tokens[j],
-                                                    TARGET_GAP_RE):
+                if j >= len(tokens):
                     break
+                initial = len(tokens[j - 1].text) == 1 and text[tokens[j - 1].end] == "."
+                if not (initial or joinable(text, tokens[j - 1], tokens[j], TARGET_GAP_RE)):
+                    break  # (an initial's full stop joins: "U.S.")
                 prev, node = node, node.children.get(folded[j])
         return out

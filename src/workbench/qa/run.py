@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from workbench.model import BlockKind, Issue, Severity
-from workbench.qa.rules import RULES, Context
+from workbench.qa.rules import RULES, Context, empty_target
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -21,6 +21,8 @@ def check_unit(source_text: str, target_text: str, glossary, *, source_lang: str
     unit), only the target-side rules run."""
     ctx = Context(source_text, target_text, glossary, source_lang, target_lang)
     has_source = bool(source_text.strip())
+    if has_source and not target_text.strip():  # one error says it all: nothing translated
+        return list(empty_target(ctx))
     issues: list[Issue] = []
     for rule in RULES:
         if rule.needs_source and not has_source:
