@@ -145,3 +145,19 @@ def test_gold_terms_are_found(glossary):
             if not any(h.start < start + len(ru) and start < h.end for h in hits):
                 missed.append(ru)
     assert missed == []
+
+
+def test_invisible_characters_and_decomposed_letters(glossary):
+    # written for the test: a soft hyphen and a zero-width space inside words (as web
+    # pages have them), and ё decomposed (NFD); offsets stay in the original text
+    import unicodedata
+
+    text = ("ликвидации Комму\u00adнистической партии Казах\u200bстана, "
+            + unicodedata.normalize("NFD", "Почётного председателя партии"))
+    hits = glossary.match_source(text)
+    assert ids(hits) == ["cp-kazakhstan", "honorary-chairman"]
+    assert text[hits[0].start:hits[0].end] == "Комму\u00adнистической партии Казах\u200bстана"
+    assert hits[1].end == len(text)
+    (en,) = glossary.target_hits("the Communist\u00a0Party of Kaz\u00adakhstan’s")
+    assert en.hit.text == "Communist\u00a0Party of Kaz\u00adakhstan’s"
+    assert (en.entry.id, en.status) == ("cp-kazakhstan", "canonical")

@@ -3,8 +3,12 @@ the conflict checks that need the matchers (two entries claiming one lemma seque
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 from workbench.errors import WorkbenchError
 from workbench.glossary.lemmas import keyer_for
@@ -51,6 +55,31 @@ def _same_case(text_word: str, form_word: str, inflected: bool) -> bool:
     if not inflected:
         return text_word == form_word
     return text_word[: len(form_word) - 1] == form_word[:-1]  # "Parties"/"Party", "CPRF’s"
+
+
+# Characters the normalised view drops or expands (zero-width, BOM, soft hyphen, "…").
+OFFSET_CHANGING = regex.compile("[\u200b\u200c\u200d\ufeff\u00ad\u2026]")
+
+
+def _view(text: str):
+    """The normalised matching view (NFC, invisible characters and soft hyphens dropped,
+    exotic spaces, quotes and dashes plain, Latin look-alikes in Cyrillic words fixed) and
+    its offset map, or (text, None) when it changes no offset-relevant character."""
+    if unicodedata.is_normalized("NFC", text) and not OFFSET_CHANGING.search(text):
+        return text, None  # the common case: words are normalised token by token
+    from workbench.corpus.normalise import normalise
+
+    view = normalise(text)
+    if len(view.text) == len(text) and view.offsets[-1] == len(text) \
+            and view.offsets == tuple(range(len(text) + 1)):
+        return text, None  # same offsets: match the original (quotes, dashes kept)
+    return view.text, view
+
+
+def _remap(h: TargetHit, text: str, back) -> TargetHit:
+    start, end = back.span_to_original(h.hit.start, h.hit.end)
+    hit = dataclasses.replace(h.hit, start=start, end=end, text=text[start:end])
+    return dataclasses.replace(h, hit=hit)
 
 
 class Glossary:
@@ -126,15 +155,17 @@ class Glossary:
         """Terms in source-language text, any inflection; longest-first without overlaps
         (or every match, nested ones included, with `overlapping=True`)."""
         entries = self.entries
+        view, back = _view(text)
         if not overlapping:
-            return [TermHit(entries[index].id, start, end, text[start:end], kind)
-                    for start, end, (index, kind) in self._source.resolved(text)]
-        out, seen = [], set()
-        for c in self._source.candidates(text):
-            index, kind = c.payload
-            if (c.start, c.end, index) not in seen:
-                seen.add((c.start, c.end, index))
-                out.append(TermHit(entries[index].id, c.start, c.end, text[c.start:c.end], kind))
+            spans = [(start, end, item) for start, end, item in self._source.resolved(view)]
+        else:
+            spans = list(dict.fromkeys((c.start, c.end, c.payload)
+                                       for c in self._source.candidates(view)))
+        out = []
+        for start, end, (index, kind) in spans:
+            if back is not None:
+                start, end = back.span_to_original(start, end)
+            out.append(TermHit(entries[index].id, start, end, text[start:end], kind))
         return out
 
     # ---- target side --------------------------------------------------------------
@@ -183,6 +214,10 @@ class Glossary:
 
     def target_hits(self, text: str, *, overlapping: bool = False) -> list[TargetHit]:
         """Glossary names in target-language text, with their status."""
+        view, back = _view(text)
+        if back is not None:  # match in the normalised view, report in the original
+            return [_remap(h, text, back) for h in self.target_hits(view,
+                                                                     overlapping=overlapping)]
         classified: dict[Candidate, TargetHit] = {}
         for cand in self._target.candidates(text, self._allows):
             hit = self._classify(text, cand)
