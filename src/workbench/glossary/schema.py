@@ -138,7 +138,8 @@ def _entry(node, src: str, tgt: str, path: Path | None) -> Entry:
                              line=_line(node, key="kind"), fix=f"use one of: {', '.join(KINDS)}")
     canonical = node.get(tgt)
     if not isinstance(canonical, str) or not canonical.strip():
-        raise WorkbenchError(f"term {term_id!r}: the canonical {tgt!r} is empty", path=path,
+        raise WorkbenchError(f"term {term_id!r}: the canonical {tgt!r} is empty or not text",
+                             path=path,
                              line=_line(node, key=tgt) if tgt in node else line,
                              fix=f"write `{tgt}: <canonical English>`")
     forms = _strings(node.get(src), node, src, path, f"term {term_id!r}: {src}")
