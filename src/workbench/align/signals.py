@@ -16,6 +16,7 @@ import numpy as np
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
                                            (1, 0), (0, 1))
 MAX_SPAN = 3
+DOT_MATRIX_CELLS = 4_000_000  # sentence pairs up to which all dot products are computed
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,17 @@ class Side:
         n = len(self.lengths)
         self.n = n
         self.len_cum = np.concatenate(([0.0], np.cumsum(self.lengths, dtype=np.float64)))
-        self.span_vectors: dict[int, np.ndarray] = {}
+        self.span_vectors: dict[int, np.ndarray] = {}  # unit vector of each span's sum
+        self.span_norms: dict[int, np.ndarray] = {}  # length of each span's sum
         if self.vectors is not None and n:
             cum = np.vstack((np.zeros((1, self.vectors.shape[1]), np.float32),
                              np.cumsum(self.vectors, axis=0, dtype=np.float32)))
             for a in range(1, MAX_SPAN + 1):
                 span = np.zeros_like(cum)
                 span[a:] = cum[a:] - cum[:-a]
-                norms = np.linalg.norm(span, axis=1, keepdims=True)
-                self.span_vectors[a] = span / np.maximum(norms, 1e-9)
+                norms = np.maximum(np.linalg.norm(span, axis=1), 1e-9)
+                self.span_vectors[a] = span / norms[:, None]
+                self.span_norms[a] = norms
 
     def span_length(self, ends: np.ndarray, a: int) -> np.ndarray:
         return self.len_cum[ends] - self.len_cum[np.maximum(ends - a, 0)]
@@ -133,7 +136,7 @@ class Scorer:
         in_band = cols <= hi[:, None]
         cols = np.minimum(cols, tgt.n)
         pairs = self._anchor_pairs(lo, hi) if p.anchor_weight else None
-        full = bool((lo == 0).all()) and width == tgt.n + 1
+        dots = self._dot_cum() if p.embed_weight and src.span_vectors else None
         out: dict[tuple[int, int], np.ndarray] = {}
         for a, b in BEAD_TYPES:
             if not a or not b:
@@ -146,7 +149,7 @@ class Scorer:
             delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
             q = -p.length_weight * (p.length_dof + 1) / 2 * np.log1p(delta * delta / p.length_dof)
             if p.embed_weight and src.span_vectors:
-                q += p.embed_weight * (self._cosines(a, b, ii, jj, full) - p.embed_mean)
+                q += p.embed_weight * (self._cosines(a, b, ii, jj, dots) - p.embed_mean)
             if pairs is not None:
                 q += p.anchor_weight * self._anchor_score(pairs, a, b, lo, ii, jj, width)
             q += p.base - p.merge_cost(a, b)
@@ -161,10 +164,26 @@ class Scorer:
             out[(a, b)] = score
         return out
 
-    def _cosines(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray, full: bool) -> np.ndarray:
+    def _dot_cum(self) -> np.ndarray | None:
+        """2-D cumulative sums of all sentence-pair dot products, when that fits in memory:
+        the cosine of any span pair is then four look-ups (a span's vector is the sum of
+        its sentences' vectors), instead of a 512-wide product per cell."""
+        n, m = self.src.n, self.tgt.n
+        if n * m > DOT_MATRIX_CELLS:
+            return None
+        cum = np.zeros((n + 1, m + 1))
+        cum[1:, 1:] = (self.src.vectors @ self.tgt.vectors.T).cumsum(0, dtype=np.float64
+                                                                      ).cumsum(1)
+        return cum
+
+    def _cosines(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray,
+                 dots: np.ndarray | None) -> np.ndarray:
+        if dots is not None:
+            i0, j0 = np.maximum(ii - a, 0)[:, None], np.maximum(jj - b, 0)
+            i1 = ii[:, None]
+            num = dots[i1, jj] - dots[i0, jj] - dots[i1, j0] + dots[i0, j0]
+            return num / (self.src.span_norms[a][ii][:, None] * self.tgt.span_norms[b][jj])
         src_vec, tgt_vec = self.src.span_vectors[a], self.tgt.span_vectors[b]
-        if full:
-            return src_vec[ii] @ tgt_vec.T
         out = np.empty(jj.shape, dtype=np.float32)
         for start in range(0, len(ii), 256):
             stop = start + 256

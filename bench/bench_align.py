@@ -1,0 +1,214 @@
+"""Alignment benchmark: quality (strict/lax P/R/F1, Vecalign's definitions), speed and
+confidence calibration of `workbench.align`, against Gale–Church (nltk) in the same run.
+
+    .venv/bin/python bench/bench_align.py            # quality + calibration + 1000×1000
+    .venv/bin/python bench/bench_align.py --full     # also Gale–Church on 1000×1000, 10,000 lines
+
+Data (read in place, never copied into the repository): ../shared/corpus/gold (the
+corpus pairs) and ../shared/bench-data/align-news-ruen (80 WMT news documents, research
+use only). Scores pool counts over documents; recall ignores 1-0/0-1 beads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from workbench.align import embeddings as emb  # noqa: E402
+from workbench.align.core import align_texts  # noqa: E402
+from workbench.align.evaluate import read_beads, score  # noqa: E402
+from workbench.model import Bead  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DATASETS = {"corpus-gold": SHARED / "corpus" / "gold",
+            "news-ruen": SHARED / "bench-data" / "align-news-ruen"}
+
+Doc = tuple[str, list[str], list[str], list[Bead]]
+
+
+def load(folder: Path) -> list[Doc]:
+    docs = []
+    for sub in sorted(p for p in folder.iterdir() if (p / "gold.align").is_file()):
+        docs.append((sub.name, (sub / "ru.sents").read_text(encoding="utf-8").splitlines(),
+                     (sub / "en.sents").read_text(encoding="utf-8").splitlines(),
+                     read_beads(sub / "gold.align")))
+    return docs
+
+
+def gale_church(src: Sequence[str], tgt: Sequence[str]) -> list[Bead]:
+    """nltk's Gale–Church on character lengths, its links grouped into beads."""
+    from nltk.translate import gale_church as gc
+
+    if not src or not tgt:
+        return [Bead((i,), ()) for i in range(len(src))] + [Bead((), (j,)) for j in range(len(tgt))]
+    links = gc.align_blocks([max(len(s), 1) for s in src], [max(len(t), 1) for t in tgt])
+    beads: list[Bead] = []
+    group_src: list[int] = []
+    group_tgt: list[int] = []
+    si = ti = 0
+
+    def flush():
+        if group_src or group_tgt:
+            beads.append(Bead(tuple(sorted(set(group_src))), tuple(sorted(set(group_tgt)))))
+            group_src.clear()
+            group_tgt.clear()
+
+    for s, t in links:
+        if group_src and s not in group_src and t not in group_tgt:
+            flush()
+        while si < s:
+            flush()
+            beads.append(Bead((si,), ()))
+            si += 1
+        while ti < t:
+            flush()
+            beads.append(Bead((), (ti,)))
+            ti += 1
+        group_src.append(s)
+        group_tgt.append(t)
+        si, ti = max(si, s + 1), max(ti, t + 1)
+    flush()
+    beads += [Bead((i,), ()) for i in range(si, len(src))]
+    beads += [Bead((), (j,)) for j in range(ti, len(tgt))]
+    return beads
+
+
+def timed(fn: Callable[[], object]) -> tuple[object, float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - wall, time.process_time() - cpu
+
+
+SYSTEMS: dict[str, Callable[[list[str], list[str]], list[Bead]]] = {
+    "gale-church (nltk)": gale_church,
+    "workbench --no-embeddings": lambda s, t: align_texts(s, t, embeddings=False),
+    "workbench (USE embeddings)": lambda s, t: align_texts(s, t, embeddings=True),
+}
+
+
+def quality(data: dict[str, list[Doc]]) -> dict[tuple[str, str], list]:
+    print("\n## Quality (strict = exact bead; lax = overlap on both sides; pooled)\n")
+    print(f"{'system':28} {'data':12} {'strict P':>8} {'R':>6} {'F1':>6} {'lax P':>7} "
+          f"{'R':>6} {'F1':>6} {'wall s':>7} {'cpu s':>6}")
+    results = {}
+    for name, system in SYSTEMS.items():
+        for dname, docs in data.items():
+            if "embeddings)" in name:
+                emb.clear_memory()  # embed every sentence afresh: time includes the encoder
+            pairs, wall, cpu = timed(lambda system=system, docs=docs: [
+                (gold, system(src, tgt)) for _, src, tgt, gold in docs])
+            results[(name, dname)] = pairs
+            s = score(pairs)
+            print(f"{name:28} {dname:12} {s['strict_p']:8.4f} {s['strict_r']:6.4f} "
+                  f"{s['strict_f1']:6.4f} {s['lax_p']:7.4f} {s['lax_r']:6.4f} {s['lax_f1']:6.4f} "
+                  f"{wall:7.2f} {cpu:6.2f}")
+    return results
+
+
+def calibration(results) -> None:
+    print("\n## Confidence calibration (share of beads exactly in the gold, by confidence)\n")
+    buckets = [(0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 0.99), (0.99, 1.01)]
+    for name in SYSTEMS:
+        if not name.startswith("workbench"):
+            continue
+        rows = []
+        for (system, _), pairs in results.items():
+            if system != name:
+                continue
+            for gold, test in pairs:
+                exact = {(b.src, b.tgt) for b in gold}
+                rows += [(b.confidence, (b.src, b.tgt) in exact) for b in test]
+        print(f"{name}: {len(rows)} beads, {sum(not ok for _, ok in rows)} wrong; "
+              f"mean confidence right {_mean([c for c, ok in rows if ok]):.3f}, "
+              f"wrong {_mean([c for c, ok in rows if not ok]):.3f}")
+        for lo, hi in buckets:
+            inside = [ok for c, ok in rows if lo <= c < hi]
+            if inside:
+                print(f"  [{lo:.2f}, {min(hi, 1):.2f}{')' if hi <= 1 else ']'}: {len(inside):5d} "
+                      f"beads, accuracy {sum(inside) / len(inside):.3f}")
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")
+
+
+def big_input(docs: list[Doc], lines: int) -> tuple[list[str], list[str]]:
+    """News documents concatenated in order (repeated if needed), cut to `lines` per side."""
+    src: list[str] = []
+    tgt: list[str] = []
+    while len(src) < lines or len(tgt) < lines:
+        for _, s, t, _ in docs:
+            src += s
+            tgt += t
+    return src[:lines], tgt[:lines]
+
+
+def speed(news: list[Doc], full: bool) -> None:
+    print("\n## Speed (input: news documents concatenated in folder order, cut to N lines "
+          "per side; best of 3 where cheap)\n")
+    src, tgt = big_input(news, 1000)
+    runs = [timed(lambda: align_texts(src, tgt, embeddings=False)) for _ in range(3)]
+    best = min(runs, key=lambda r: r[1])
+    print(f"1000×1000 --no-embeddings: wall {best[1]:.2f} s, cpu {best[2]:.2f} s "
+          f"({len(best[0])} beads)")
+    emb.clear_memory()
+    _, load_wall, _ = timed(lambda: emb._get_model().encode(["warm up"]))
+    emb.clear_memory()
+    _, embed_wall, _ = timed(lambda: emb.embed(src + tgt))
+    emb.clear_memory()
+    beads, wall, cpu = timed(lambda: align_texts(src, tgt, embeddings=True))
+    print(f"1000×1000 with embeddings (cold vectors, model already loaded): wall {wall:.2f} s, "
+          f"cpu {cpu:.2f} s ({len(beads)} beads); of which embedding 2000 sentences "
+          f"≈ {embed_wall:.2f} s wall ({2000 / embed_wall:.0f} sentences/s); model load "
+          f"{load_wall:.2f} s once per process")
+    if full:
+        _, wall, cpu = timed(lambda: gale_church(src, tgt))
+        print(f"1000×1000 gale-church (nltk, baseline): wall {wall:.2f} s, cpu {cpu:.2f} s")
+        src10, tgt10 = big_input(news, 10_000)
+        beads, wall, cpu = timed(lambda: align_texts(src10, tgt10, embeddings=False))
+        print(f"10000×10000 --no-embeddings: wall {wall:.2f} s, cpu {cpu:.2f} s "
+              f"({len(beads)} beads)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true",
+                        help="also Gale–Church on 1000×1000 and a 10,000-line run (slow)")
+    args = parser.parse_args()
+    missing = [str(p) for p in DATASETS.values() if not p.is_dir()]
+    if missing:
+        print(f"bench_align: data absent: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    os.environ.pop("WORKBENCH_EMBED_CACHE", None)  # never time a disk cache
+    data = {name: load(path) for name, path in DATASETS.items()}
+    load1 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print("# workbench alignment benchmark")
+    print(f"date {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; python "
+          f"{platform.python_version()}; numpy {version('numpy')}; nltk {version('nltk')}; "
+          f"{emb.model_version()}; {os.cpu_count()} cores, load average {load1:.1f} at start")
+    for name, docs in data.items():
+        beads = sum(len(g) for *_, g in docs)
+        print(f"data {name}: {DATASETS[name]} — {len(docs)} documents, "
+              f"{sum(len(s) for _, s, _, _ in docs)} ru / {sum(len(t) for _, _, t, _ in docs)} "
+              f"en lines, {beads} gold beads")
+    print("settings: workbench defaults (signals.EMBEDDING_PARAMS / LENGTH_PARAMS); "
+          "Gale–Church: nltk LanguageIndependent params on character lengths; "
+          "wall and cpu times per system are for the whole data set, model load excluded")
+    emb._get_model().encode(["warm up"])  # load once, outside the timed runs
+    results = quality(data)
+    calibration(results)
+    speed(data["news-ruen"], args.full)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
