@@ -52,7 +52,8 @@ def test_settings_from_env(monkeypatch):
 
 
 def test_batch_keeps_order_and_matches_one_by_one(model):
-    engine = Engine(model, EngineSettings(threads=1, compute_type="float32", chunk_tokens=200))
+    engine = Engine(model, EngineSettings(threads=1, compute_type="float32", max_batch_tokens=100,
+                                          chunk_batches=2))
     sentences = corpus_sentences()
     calls = []
     batched = engine.translate(sentences, progress=calls.append)

@@ -59,15 +59,16 @@ def _vocabulary(sp_model: bytes) -> list[str]:
     return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
 
 
-def _make_spec(vocab: list[str], seed: int):
+def _make_spec(vocab: list[str], seed: int, eos_bias: float = 4.0, d_model: int = D_MODEL,
+               d_ffn: int = D_FFN, layers: int = 2, heads: int = 2):
     """A 2+2-layer pre-norm Transformer with seeded weights; EOS biased so decoding stops."""
     from ctranslate2.specs import TransformerSpec
 
     rng = np.random.default_rng(seed)
-    d, ff, v = D_MODEL, D_FFN, len(vocab)
+    d, ff, v = d_model, d_ffn, len(vocab)
 
     def w(*shape: int) -> np.ndarray:
-        return (rng.standard_normal(shape) * 0.2).astype(np.float32)
+        return (rng.standard_normal(shape) * min(0.2, 2.0 / np.sqrt(d))).astype(np.float32)
 
     def norm(spec) -> None:
         spec.gamma = np.ones(d, np.float32)
@@ -77,7 +78,7 @@ def _make_spec(vocab: list[str], seed: int):
         spec.weight = w(out, inp)
         spec.bias = np.zeros(out, np.float32)
 
-    spec = TransformerSpec.from_config((2, 2), num_heads=2)
+    spec = TransformerSpec.from_config((layers, layers), num_heads=heads)
     spec.encoder.embeddings[0].weight = w(v, d)
     spec.decoder.embeddings.weight = w(v, d)
     norm(spec.encoder.layer_norm)
@@ -102,7 +103,7 @@ def _make_spec(vocab: list[str], seed: int):
         linear(layer.ffn.linear_1, d, ff)
     spec.decoder.projection.weight = w(v, d)
     bias = np.zeros(v, np.float32)
-    bias[vocab.index("</s>")] = 4.0  # random weights would otherwise decode to the length limit
+    bias[vocab.index("</s>")] = eos_bias  # else random weights decode to the length limit
     spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
@@ -111,18 +112,22 @@ def _make_spec(vocab: list[str], seed: int):
 
 def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
                   version: str = "0.0.1", seed: int = 1, quantization: str | None = None,
-                  lines: Iterable[str] | None = None) -> Path:
+                  lines: Iterable[str] | None = None, vocab_size: int = 300,
+                  eos_bias: float = 4.0, d_model: int = D_MODEL, d_ffn: int = D_FFN,
+                  layers: int = 2, heads: int = 2) -> Path:
+    """Defaults: the tiny test model (d=32, 2+2 layers, ~300 pieces). The benchmark also
+    builds a base-sized one (Argos's own models are Transformer-base: d=512, 6+6 layers)."""
     """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path."""
     from ctranslate2.converters import Converter
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece(lines if lines is not None else corpus_lines())
+    sp_model = train_sentencepiece(lines if lines is not None else corpus_lines(), vocab_size)
     vocab = _vocabulary(sp_model)
 
     class _SeededConverter(Converter):
         def _load(self):
-            return _make_spec(vocab, seed)
+            return _make_spec(vocab, seed, eos_bias, d_model, d_ffn, layers, heads)
 
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     staging = out_dir / f"{name}.build"
