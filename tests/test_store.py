@@ -30,6 +30,7 @@ def test_round_trip_keeps_every_field(project):
                                      target=unit.target_text, state=State.REJECTED,
                                      note="why: <x>"))
     store.save(project, wf, user="t")
+    store.workfile._cache.clear()  # read the file itself, not this process's cached copy
     again = store.load(project, PAIRED)
     assert again.stored and again.version == wf.version == 2
     assert again.units[0] == wf.units[0] and again.units[2:] == wf.units[2:]
@@ -120,3 +121,19 @@ def test_atomic_write_leaves_no_temporary_file_and_save_cleans_stale_ones(projec
     stale.write_bytes(b"<half")
     ops.approve(project, PAIRED, ["u1"], user="x")
     assert not stale.exists()
+
+
+def test_a_save_by_another_writer_is_seen_despite_the_cache(project):
+    store_aligned(project, PAIRED)
+    mine = store.load(project, PAIRED)  # cached in this process
+    path = store.working_path(project, PAIRED)
+    # another process rewrites the file (same size: only one character differs)
+    text = path.read_text(encoding="utf-8").replace('type="version">1<', 'type="version">2<')
+    tmp = path.with_name("other-writer.tmp")
+    english = mine.units[0].target_text
+    tmp.write_text(text.replace(f"<target>{english}</target>",
+                                f"<target>{english.swapcase()}</target>", 1), encoding="utf-8")
+    tmp.replace(path)
+    again = store.load(project, PAIRED)
+    assert again.version == 2
+    assert again.units[0].target_text == mine.units[0].target_text.swapcase()

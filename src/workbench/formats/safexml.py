@@ -69,8 +69,13 @@ def is_xml_char(code: int) -> bool:
     return not NOT_XML_CHAR.match(chr(code))
 
 
+_NEEDS_ESCAPE = re.compile("[&<>\r]")
+
+
 def escape_text(text: str) -> str:
     """Escape for element content; `\\r` kept as a reference so it survives parsing."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("\r", "&#13;"))
 
@@ -80,6 +85,16 @@ def escape_attr(text: str) -> str:
             .replace("\t", "&#9;"))
 
 
+_SPECIAL = re.compile("[&<>\r]|[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def clean(text: str) -> str:
     """Replace characters XML 1.0 cannot carry (in metadata) by U+FFFD."""
     return NOT_XML_CHAR.sub("\ufffd", text)
+
+
+def text_content(text: str) -> str:
+    """`escape_text(clean(text))`, fast when there is nothing to do (the usual case)."""
+    if not _SPECIAL.search(text):
+        return text
+    return escape_text(clean(text))

@@ -58,7 +58,7 @@ def approve(project: Project, doc_id: str, unit_ids: str | Sequence[str], *,
             if unit.state in (State.REVIEWED, State.FINAL):
                 continue
             unit.state, unit.reject_reason = State.REVIEWED, ""
-            record(unit, user, "approve")
+            record(unit, user, "approve", with_target=False)
             changed.append(unit)
     return changed
 
@@ -80,7 +80,7 @@ def sign_off(project: Project, doc_id: str, unit_ids: str | Sequence[str], *,
             if unit.state is State.FINAL:
                 continue
             unit.state = State.FINAL
-            record(unit, user, "sign-off")
+            record(unit, user, "sign-off", with_target=False)
             changed.append(unit)
     return changed
 
@@ -95,7 +95,7 @@ def reject(project: Project, doc_id: str, unit_ids: str | Sequence[str], *, reas
         units = [wf.unit(uid) for uid in _ids(unit_ids)]
         for unit in units:
             unit.state, unit.reject_reason = State.REJECTED, reason.strip()
-            record(unit, user, "reject", note=reason.strip())
+            record(unit, user, "reject", note=reason.strip(), with_target=False)
             changed.append(unit)
     return changed
 

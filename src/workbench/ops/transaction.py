@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from workbench import store
+from workbench.formats.safexml import clean
 from workbench.model import HistoryEntry, State, Unit
 from workbench.store.units import now_iso
 
@@ -36,11 +37,13 @@ def transaction(project: Project, doc_id: str, user: str, *,
 
 def record(unit: Unit, user: str, action: str, *, note: str = "", when: str | None = None,
            with_target: bool = True) -> None:
-    """Append a history entry and stamp who/when on the unit."""
+    """Append a history entry and stamp who/when on the unit. `with_target` records the
+    English after the change; actions that do not change it (approve, reject, lock…)
+    leave it out: it is the English of the last entry that has one."""
     when = when or now_iso()
     unit.history.append(HistoryEntry(when=when, who=user, action=action,
-                                     target=unit.target_text if with_target else None,
-                                     state=unit.state, note=note))
+                                     target=clean(unit.target_text) if with_target else None,
+                                     state=unit.state, note=clean(note)))
     unit.changed_by, unit.changed_at = user, when
     if not unit.created_by:
         unit.created_by, unit.created_at = user, when

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,9 +41,34 @@ def _shown(project: Project, path: Path) -> str:
         return str(path)
 
 
+# The last working file this process loaded or saved, per path, keyed by the file's
+# identity: every save is a rename, so a new inode (plus size and mtime) means another
+# writer changed it. Repeated operations in one session then skip parsing.
+_cache: dict[Path, tuple[tuple[int, int, int], WorkingFile]] = {}
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _copy(wf: WorkingFile) -> WorkingFile:
+    """A copy safe to change: units, their index lists and history lists are new
+    (history entries and proposals are never changed in place)."""
+    return dataclasses.replace(wf, units=[dataclasses.replace(
+        u, src=list(u.src), tgt=list(u.tgt), history=list(u.history)) for u in wf.units])
+
+
 def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
     """The stored working file, or None when the document has none yet."""
     path = working_path(project, doc_id)
+    identity = _identity(path)
+    cached = _cache.get(path)
+    if cached is not None and identity is not None and cached[0] == identity:
+        return _copy(cached[1])
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -56,6 +82,8 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
                              fix="restore it from git (`git log -- " + shown + "`)")
     wf = files[0][0]
     wf.path, wf.stored = path, True
+    if identity is not None and _identity(path) == identity:
+        _cache[path] = (identity, _copy(wf))
     return wf
 
 
@@ -114,6 +142,9 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
             wf.version -= 1
             raise
         wf.path, wf.stored = path, True
+        identity = _identity(path)
+        if identity is not None:
+            _cache[path] = (identity, _copy(wf))
 
 
 @contextmanager

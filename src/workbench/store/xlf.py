@@ -15,7 +15,14 @@ from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import NOT_XML_CHAR, clean, escape_attr, escape_text, local
+from workbench.formats.safexml import (
+    NOT_XML_CHAR,
+    clean,
+    escape_attr,
+    escape_text,
+    local,
+    text_content,
+)
 from workbench.model import BlockKind, HistoryEntry, Origin, Proposal, State, Unit
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -85,7 +92,7 @@ def inline(text: str) -> str:
 
 
 def _meta(kind: str, value: str) -> str:
-    return f'<mda:meta type="{kind}">{escape_text(clean(value))}</mda:meta>'
+    return f'<mda:meta type="{kind}">{text_content(value)}</mda:meta>'
 
 
 def _fmt_float(value: float) -> str:
@@ -148,8 +155,32 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
     return lines
 
 
+# Serialised units of the last serialisation, keyed by everything a unit's text depends
+# on. History entries are compared by identity (they are never changed in place; the
+# cached value keeps them alive so an id is not reused). A save after an operation then
+# re-serialises only the units it changed.
+_chunks: dict[tuple, tuple[str, list]] = {}
+
+
+def _unit_key(unit: Unit, export: bool) -> tuple:
+    return (export, unit.id, tuple(unit.src), tuple(unit.tgt), unit.source_text,
+            unit.target_text, unit.kind, unit.state, unit.origin, unit.confidence,
+            unit.locked, unit.reject_reason, unit.proposal, unit.created_by, unit.created_at,
+            unit.changed_by, unit.changed_at, tuple(map(id, unit.history)))
+
+
+def _unit_text(unit: Unit, export: bool, chunks: dict) -> str:
+    key = _unit_key(unit, export)
+    hit = _chunks.get(key)
+    text = hit[0] if hit is not None else "\n".join(unit_lines(unit, export=export))
+    chunks[key] = (text, list(unit.history))
+    return text
+
+
 def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
     """XLIFF 2.1 text for one or more documents (the working file holds exactly one)."""
+    global _chunks
+    chunks: dict[tuple, tuple[str, list]] = {}
     src = files[0].source_lang if files else "ru"
     tgt = files[0].target_lang if files else "en"
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -165,9 +196,11 @@ def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
         out.append("      </mda:metaGroup>")
         out.append("    </mda:metadata>")
         for unit in wf.units:
-            out += unit_lines(unit, export=export)
+            out.append(_unit_text(unit, export, chunks))
         out.append("  </file>")
     out.append("</xliff>")
+    if len(chunks) >= len(_chunks) // 2:  # keep the cache of the largest recent document
+        _chunks = chunks
     return "\n".join(out) + "\n"
 
 
