@@ -89,8 +89,15 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
         return Path(steps, [1.0] * len(steps), total)
     bwd = _backward(band, scorer, lo, lengths, tgt_cum, temp)
     z = fwd[n][m - lo[n]]
+    src_null, tgt_null = _null_marginals(scorer, fwd, bwd, lo, lengths, temp)
     confidences = []
     for a, b, i, j in steps:
+        if not (a and b):
+            # a run of unaligned segments can be ordered many ways; what matters (and what
+            # the confidence says) is that this segment is unaligned at all
+            post = np.exp((src_null[i - 1] if a else tgt_null[j - 1]) - z)
+            confidences.append(float(min(max(post, 0.0), 1.0)))
+            continue
         if a and b:
             s = band[(a, b)][i, j - lo[i]]
         else:
@@ -99,6 +106,23 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
         post = np.exp(start + s / temp + bwd[i][j - lo[i]] - z)
         confidences.append(float(min(max(post, 0.0), 1.0)))
     return Path(steps, confidences, total)
+
+
+def _null_marginals(scorer: Scorer, fwd, bwd, lo, lengths, temp
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Log-sum, over all paths, of those leaving each source / target segment unaligned."""
+    n, m = scorer.src.n, scorer.tgt.n
+    src_null = np.full(n, _NEG)
+    tgt_null = np.full(m, _NEG)
+    for i in range(n + 1):
+        size, low = int(lengths[i]), int(lo[i])
+        if i:
+            into = _shifted(fwd[i - 1], int(lo[i - 1]), low, size, 0)
+            src_null[i - 1] = np.logaddexp.reduce(into + scorer.src_skip[i - 1] / temp + bwd[i])
+        if size > 1:  # 0-1 bead from cell j to j + 1 inside row i, for target segment j
+            vals = fwd[i][:-1] + scorer.tgt_skip[low:low + size - 1] / temp + bwd[i][1:]
+            tgt_null[low:low + size - 1] = np.logaddexp(tgt_null[low:low + size - 1], vals)
+    return src_null, tgt_null
 
 
 def _backward(band, scorer: Scorer, lo, lengths, tgt_cum, temp) -> list[np.ndarray]:
