@@ -90,6 +90,7 @@ class Progress:
         self.tty = self.stream.isatty()
         self.start = time.monotonic()
         self._last_line = -1.0
+        self._last_done = -1
 
     def advance(self, n: int) -> None:
         self.done = min(self.total, self.done + n)
@@ -102,8 +103,9 @@ class Progress:
             self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
                               f"{self.done}/{self.total} units  ETA {eta:4.0f}s ")
             self.stream.flush()
-        elif now - self._last_line >= 2.0 or self.done == self.total:
-            self._last_line = now
+        elif (now - self._last_line >= 2.0 or self.done == self.total) \
+                and self.done != self._last_done:
+            self._last_line, self._last_done = now, self.done
             print(f"translate: {self.done}/{self.total} units", file=self.stream)
 
     def close(self) -> None:
@@ -115,7 +117,7 @@ class Progress:
 def cmd_translate(args: argparse.Namespace) -> int:
     from workbench import ops, store
     from workbench.errors import WorkbenchError
-    from workbench.mt.batch import candidates, translate_document
+    from workbench.mt.batch import candidates, source_left, translate_document
     from workbench.mt.chain import parse_engines
     from workbench.mt.engine import EngineSettings
     from workbench.mt.models import find_model, install_hint
@@ -136,7 +138,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
         print(f"no {src}→{tgt} model installed: proposing translation memory, glossary and "
               f"letterhead translations only; {install_hint(src, tgt)}", file=sys.stderr)
     loaded = {doc_id: store.load(project, doc_id).units for doc_id in doc_ids}
-    total = sum(len(candidates(units, src, tgt)) for units in loaded.values())
+    total = sum(len(candidates(units, src, tgt))
+                + (len(source_left(units, src, tgt)) if args.dry_run else 0)
+                for units in loaded.values())
     progress = Progress(total)
     filled = 0
     try:
@@ -146,8 +150,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
                                         progress=progress.advance, units=units)
             filled += result.filled
             if args.dry_run:
-                progress.close()
-                _print_proposals(doc_id, units, result.proposals)
+                _print_proposals(doc_id, units, result.proposals, src, tgt)
             origins = ", ".join(f"{k} {v}" for k, v in sorted(result.by_origin.items()))
             print(f"{doc_id}: {result.filled} of {result.candidates} empty units "
                   f"{'would be ' if args.dry_run else ''}filled"
@@ -164,11 +167,14 @@ def cmd_translate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_proposals(doc_id: str, units, proposals) -> None:
-    by_id = {u.id: u for u in units}
-    for unit_id, ranked in proposals.items():
-        unit = by_id.get(unit_id)
-        print(f"{doc_id}#{unit_id}\t{(unit.source_text if unit else '')!r}")
+def _print_proposals(doc_id: str, units, proposals, src: str, tgt: str) -> None:
+    from workbench.mt.chain import text_to_translate
+
+    for unit in units:
+        ranked = proposals.get(unit.id)
+        if ranked is None:
+            continue
+        print(f"{doc_id}#{unit.id}\t{text_to_translate(unit, src, tgt)!r}")
         for p in ranked:
             print(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
             for issue in p.issues:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from workbench.model import Proposal, Unit
 from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose, text_to_translate
 from workbench.mt.engine import EngineSettings
+from workbench.mt.letterhead import damage_reason
 
 CHUNK_UNITS = 64
 
@@ -29,7 +30,7 @@ class DocResult:
     filled: int = 0
     by_origin: Counter = field(default_factory=Counter)
     unfilled: list[str] = field(default_factory=list)  # unit ids with no usable proposal
-    damaged: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)  # lines that lost their letters
     flagged: list[str] = field(default_factory=list)  # filled, but the proposal has issues
     source_left: list[str] = field(default_factory=list)  # English side still in the source lang
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)  # dry run only
@@ -44,8 +45,15 @@ def best_usable(proposals: Sequence[Proposal]) -> Proposal | None:
 
 
 def candidates(units: Iterable[Unit], source_lang: str, target_lang: str) -> list[Unit]:
+    """Units with no English and something to translate."""
     return [u for u in units if not u.target_text.strip()
             and text_to_translate(u, source_lang, target_lang).strip()]
+
+
+def source_left(units: Iterable[Unit], source_lang: str, target_lang: str) -> list[Unit]:
+    """Units with no source text whose English side is still in the source language."""
+    return [u for u in units if not u.source_text.strip() and u.target_text.strip()
+            and text_to_translate(u, source_lang, target_lang)]
 
 
 def translate_document(project, doc_id: str, *, user: str,
@@ -61,10 +69,12 @@ def translate_document(project, doc_id: str, *, user: str,
         units = store.load(project, doc_id).units
     src, tgt = project.source_lang, project.target_lang
     result = DocResult(doc_id, units=len(units))
-    result.source_left = [u.id for u in units if not u.source_text.strip()
-                          and u.target_text.strip() and text_to_translate(u, src, tgt)]
+    result.source_left = [u.id for u in source_left(units, src, tgt)]
+    result.damaged = [u.id for u in units
+                      if damage_reason(u.source_text) or damage_reason(u.target_text)]
     todo = candidates(units, src, tgt)
     result.candidates = len(todo)
+    empty_ids = {u.id for u in todo}
     if dry_run:  # show what the engines make of the source-language text left in the target too
         todo += [u for u in units if u.id in set(result.source_left)]
     for start in range(0, len(todo), CHUNK_UNITS):
@@ -75,18 +85,17 @@ def translate_document(project, doc_id: str, *, user: str,
         for unit in chunk:
             ranked = proposals.get(unit.id, [])
             best = best_usable(ranked)
-            if ranked and ranked[0].score == 0.0 and best is None:
-                result.damaged.append(unit.id)
             if best is None:
                 result.unfilled.append(unit.id)
                 continue
             chosen[unit.id] = best
-            if best.issues:
+            if best.issues and unit.id in empty_ids:
                 result.flagged.append(unit.id)
         if dry_run:
             result.proposals.update(proposals)
-            result.filled += len(chosen)
-            result.by_origin.update(str(p.origin) for p in chosen.values())
+            would = {k: p for k, p in chosen.items() if k in empty_ids}
+            result.filled += len(would)
+            result.by_origin.update(str(p.origin) for p in would.values())
             continue
         filled = ops.apply_proposals(project, doc_id, chosen, user=user)
         result.filled += filled

@@ -23,7 +23,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Origin, Proposal, Unit
 from workbench.mt.cache import ProposalCache, cache_key, file_hash
 from workbench.mt.engine import EngineSettings, get_engine
-from workbench.mt.letterhead import tables_for
+from workbench.mt.letterhead import damage_reason, tables_for
 from workbench.mt.models import ModelInfo, find_model
 from workbench.mt.protect import protect, restore, verify
 from workbench.mt.rules import is_damaged, rule_proposals
@@ -182,6 +182,9 @@ def propose(project, units: Sequence[Unit], *, engines: Iterable[str] = DEFAULT_
     for unit in units:
         text = text_to_translate(unit, src, tgt)
         proposals: list[Proposal] = []
+        if not text.strip() and "rules" in engines and damage_reason(unit.target_text):
+            # e.g. an ASCII-stripped letterhead on the English side: say so, invent nothing
+            proposals += rule_proposals(unit.target_text, None, src, tgt)
         if text.strip():
             if "rules" in engines:
                 proposals += rule_proposals(text, glossary, src, tgt)
