@@ -135,3 +135,28 @@ def test_import_round_trip_through_translate_toolkit(root, tmp_path, capsys):
     assert wf.unit(b).target_text == "Changed here meanwhile."
     assert run(root, "import", str(path)) == 1  # a second import: same conflict, no change
     assert "0 updated" in capsys.readouterr().out
+
+
+def test_structure_commands_and_units_listing(root, capsys):
+    wf = store.load(open_project(root), PAIRED)
+    i = next(i for i, u in enumerate(wf.units) if u.src and u.tgt and wf.units[i + 1].src
+             and wf.units[i + 1].tgt)
+    a, b = wf.units[i], wf.units[i + 1]
+    assert run(root, "merge", PAIRED, a.id, b.id) == 0
+    assert f"merged {a.id} {b.id} into {a.id}" in capsys.readouterr().out
+    assert run(root, "split", PAIRED, a.id, "--source", str(len(a.src)), "--target",
+               str(len(a.tgt))) == 0
+    new_id = f"u{wf.next_id}"
+    assert f"split {a.id} into {a.id} {a.src}:{a.tgt} and {new_id} {b.src}:{b.tgt}" in \
+        capsys.readouterr().out
+    assert run(root, "lock", PAIRED, a.id) == 0
+    assert run(root, "shift", PAIRED, new_id, "target", "up") == 2  # a.id is locked
+    assert f"{PAIRED} {a.id} is locked" in capsys.readouterr().err
+    assert run(root, "lock", PAIRED, a.id, "--off") == 0
+    assert run(root, "shift", PAIRED, new_id, "target", "up") == 0
+    capsys.readouterr()
+    assert run(root, "units", PAIRED) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    got = {row[0]: row for row in rows}
+    assert got[a.id][1] == "translated" and got[new_id][0] == new_id
+    assert len(rows) == len(wf.units)
