@@ -77,11 +77,11 @@ def test_two_to_two_when_sentence_boundaries_differ(embeddings):
 
 @needs_gold
 def test_corpus_gold_headings_and_omissions():
-    """EN titles without RU counterpart, the RU section numeral "I", a 1-2 split."""
+    """EN titles without RU counterpart, the RU section numeral "I", 2-2 and 1-2 beads."""
     for name, expected in [
         ("cprf-presidium-ukraine-victim-2022-libya360", ["[]:[0]", "[]:[1]", "[0]:[2]"]),
         ("roskomsoyuz-revolutionary-renewal", ["[2]:[2]", "[3]:[]", "[4]:[3]"]),
-        ("eadaily-cpk-liquidated-2015", ["[]:[0]", "[6]:[7,8]"]),
+        ("eadaily-cpk-liquidated-2015", ["[]:[0]", "[1,2]:[2,3]", "[6]:[7,8]"]),  # a true 2-2
     ]:
         src, tgt, _ = load(GOLD / name)
         got = [str(b) for b in align_texts(src, tgt)]

@@ -31,7 +31,8 @@ class Params:
     anchor_weight: float = 0.15
     base: float = 0.0  # per-segment quality bonus of any pairing
     skip: float = -0.05  # per-segment score of a 1-0 or 0-1 bead
-    merge_penalty: tuple[float, float, float, float] = (0.0, 0.04, 0.20, 0.08)  # 1-1, 1-2, 2-2, 1-3
+    merge_penalty: tuple[float, float, float, float] = (0.0, 0.04, 0.05, 0.08)  # 1-1, 1-2, 2-2, 1-3
+    split_slope: float = 0.75  # extra 2-2 cost per unit of evidence it splits into 1-1s
     block_penalty: float = 0.5  # crossing a block boundary, or pairing blocks of two kinds
     temperature: float = 0.1  # softness of the posterior behind confidence
 
@@ -153,6 +154,8 @@ class Scorer:
             if pairs is not None:
                 q += p.anchor_weight * self._anchor_score(pairs, a, b, lo, ii, jj, width)
             q += p.base - p.merge_cost(a, b)
+            if a == b == 2 and p.embed_weight and src.span_vectors and p.split_slope:
+                q -= p.split_slope * self._split_evidence(ii, jj, dots)
             if src.blocks is not None and tgt.blocks is not None:
                 cross = src.crosses_block(ii, a)[:, None] | tgt.crosses_block(jj.ravel(), b
                                                                              ).reshape(jj.shape)
@@ -163,6 +166,15 @@ class Scorer:
             score[~in_band | (cols < b) | (rows < a)[:, None]] = -np.inf
             out[(a, b)] = score
         return out
+
+    def _split_evidence(self, ii: np.ndarray, jj: np.ndarray, dots: np.ndarray | None
+                        ) -> np.ndarray:
+        """How well a 2-2 bead splits into two 1-1 beads: the weaker of its two diagonal
+        sentence-pair cosines above the unrelated level. A true 2-2 (boundaries that
+        cross) has a poor diagonal; two good 1-1 pairs merged have none."""
+        first = self._cosines(1, 1, np.maximum(ii - 1, 1), np.maximum(jj - 1, 1), dots)
+        second = self._cosines(1, 1, ii, jj, dots)
+        return np.maximum(np.minimum(first, second) - self.p.embed_mean, 0.0)
 
     def _dot_cum(self) -> np.ndarray | None:
         """2-D cumulative sums of all sentence-pair dot products, when that fits in memory:
