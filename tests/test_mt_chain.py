@@ -176,7 +176,7 @@ def test_ranking_best_first(project, with_model, monkeypatch):
 def test_damaged_line_gets_no_model_guess(project, with_model):
     line = _lines(ROOT / "translations" / "political-prisoners-appeal.en.txt")[0]
     (only,) = propose(project, [unit("d", ru=line)], settings=SETTINGS)["d"]
-    assert only.score == 0.0 and only.issues[0].rule == "letterhead-damaged"
+    assert only.score == 0.0 and only.text == "" and only.issues[0].rule == "letterhead-damaged"
 
 
 def test_unknown_engine_is_an_error(project):

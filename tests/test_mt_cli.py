@@ -126,3 +126,35 @@ def test_translate_argument_errors(env, project):
     assert out.returncode == 2 and "unknown engine google" in out.stderr
     out = wb(env, "translate", "../etc", cwd=project)
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_on_a_terminal_plain_lines_otherwise():
+    from workbench.cli.mt import Progress
+
+    tty = _Stream(True)
+    bar = Progress(4, tty)
+    bar.advance(1)
+    bar.advance(3)
+    bar.close()
+    assert "\r[#######" in tty.text and "1/4 units  ETA" in tty.text and "4/4 units" in tty.text
+    plain = _Stream(False)
+    lines = Progress(4, plain)
+    lines.advance(1)
+    lines.advance(3)
+    lines.advance(0)
+    lines.close()
+    assert plain.text == "translate: 1/4 units\ntranslate: 4/4 units\n"

@@ -68,7 +68,7 @@ def test_damaged_ascii_letterhead_is_reported_not_translated():
         assert result.text is None
         assert result.issues[0].severity is Severity.ERROR
         proposal = rule_proposals(line, None)[0]
-        assert proposal.score == 0.0 and proposal.text == line  # kept, flagged, nothing invented
+        assert proposal.score == 0.0 and proposal.text == ""  # flagged, nothing to apply
         assert "damaged" in proposal.issues[0].message
 
 

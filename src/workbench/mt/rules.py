@@ -55,8 +55,8 @@ def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = 
         return []
     result = translate_line(line, source_lang, target_lang)
     if result is not None:
-        if result.text is None:  # damaged: say so, keep the line, never invent English
-            return [Proposal(line, Origin.RULES, 0.0, "rules: letterhead line damaged, kept as is",
+        if result.text is None:  # damaged: say so with an empty text nobody can apply
+            return [Proposal("", Origin.RULES, 0.0, "rules: line damaged, not translated",
                              result.issues)]
         detail = f"rules: letterhead {result.rule}"
         if result.rule == "address":
