@@ -182,3 +182,12 @@ def test_damaged_line_gets_no_model_guess(project, with_model):
 def test_unknown_engine_is_an_error(project):
     with pytest.raises(WorkbenchError, match="unknown engine"):
         propose(project, [], engines="tm,deepl")
+
+
+def test_a_corrupt_cache_file_is_set_aside(project, with_model):
+    folder = project.root / ".workbench-cache"
+    folder.mkdir()
+    (folder / "mt.sqlite3").write_bytes(b"this is not a database, it is a test")
+    out = propose(project, [unit("a", ru=RU[4])], engines="argos", settings=SETTINGS)
+    assert out["a"][0].origin is Origin.MT
+    assert (folder / "mt.corrupt").is_file()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,16 +56,27 @@ def _decode(raw: str) -> Proposal:
 
 
 class ProposalCache:
-    """sqlite-backed key → Proposal store (a connection is state, hence a class)."""
+    """sqlite-backed key → Proposal store (a connection is state, hence a class). Safe to
+    share between threads (the TUI proposes from a worker); sqlite's own locking keeps
+    two processes (a batch run and the TUI) apart."""
 
     def __init__(self, root: Path) -> None:
         folder = Path(root) / CACHE_DIR
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / CACHE_FILE
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        self._db.execute("CREATE TABLE IF NOT EXISTS proposals (key TEXT PRIMARY KEY, "
-                         "value TEXT NOT NULL)")
-        self._db.commit()
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:  # not a database (a crash, a stray file): start afresh
+            self.path.replace(self.path.with_suffix(".corrupt"))
+            self._db = self._open()
+        self._lock = threading.Lock()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        db.execute("CREATE TABLE IF NOT EXISTS proposals (key TEXT PRIMARY KEY, "
+                   "value TEXT NOT NULL)")
+        db.commit()
+        return db
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Proposal]:
         keys = list(dict.fromkeys(keys))
@@ -72,8 +84,9 @@ class ProposalCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, value FROM proposals WHERE key IN ({marks})",
-                                    chunk)
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT key, value FROM proposals WHERE key IN ({marks})", chunk).fetchall()
             for key, value in rows:
                 try:
                     found[key] = _decode(value)
@@ -84,9 +97,11 @@ class ProposalCache:
     def put_many(self, items: dict[str, Proposal]) -> None:
         if not items:
             return
-        self._db.executemany("INSERT OR REPLACE INTO proposals (key, value) VALUES (?, ?)",
-                             [(k, _encode(p)) for k, p in items.items()])
-        self._db.commit()
+        rows = [(k, _encode(p)) for k, p in items.items()]
+        with self._lock:
+            self._db.executemany("INSERT OR REPLACE INTO proposals (key, value) VALUES (?, ?)",
+                                 rows)
+            self._db.commit()
 
     def close(self) -> None:
         self._db.close()

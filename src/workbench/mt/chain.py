@@ -14,6 +14,7 @@ unit (the TUI) costs one short model call.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -102,10 +103,14 @@ def project_tm(project) -> TranslationMemory:
     return shared.tm
 
 
-def project_cache(project) -> ProposalCache:
+def project_cache(project) -> ProposalCache | None:
+    """The project's MT cache; None where it cannot be written (a read-only folder)."""
     shared = _shared(project)
     if shared.cache is None:
-        shared.cache = ProposalCache(Path(project.root))
+        try:
+            shared.cache = ProposalCache(Path(project.root))
+        except (OSError, sqlite3.Error):
+            return None
     return shared.cache
 
 
