@@ -186,3 +186,13 @@ def test_ten_thousand_lines_length_and_anchors():
     beads = align_texts(src, tgt, embeddings=False)
     assert_covers(beads, len(src), len(tgt))
     assert score([(gold, beads)])["strict_f1"] >= 0.97
+
+
+@pytest.mark.parametrize("embeddings", [True, False], ids=["embeddings", "length+anchors"])
+def test_blank_lines_stand_alone(embeddings):
+    # from ucp-cpsu-belarus-solidarity-2020, with empty lines added for the test
+    src = ["Дорогие товарищи и друзья!", "", "Он был абсолютно прав.", "   "]
+    tgt = ["Dear comrades and friends!", "He was absolutely right.", ""]
+    beads = align_texts(src, tgt, embeddings=embeddings)
+    assert_covers(beads, len(src), len(tgt))
+    assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[]", "[2]:[1]", "[3]:[]", "[]:[2]"]

@@ -94,10 +94,46 @@ def _chunk(side: Side, k: int) -> Side:
 
 
 def _slice(side: Side, start: int, stop: int) -> Side:
-    return Side(lengths=side.lengths[start:stop], keys=side.keys[start:stop],
-                vectors=None if side.vectors is None else side.vectors[start:stop],
-                blocks=None if side.blocks is None else side.blocks[start:stop],
-                kinds=None if side.kinds is None else side.kinds[start:stop])
+    return _subset(side, np.arange(start, stop))
+
+
+def _subset(side: Side, index: np.ndarray) -> Side:
+    """The segments at `index` (blank flags dropped: callers take blanks out first)."""
+    return Side(lengths=side.lengths[index], keys=[side.keys[k] for k in index],
+                vectors=None if side.vectors is None else side.vectors[index],
+                blocks=None if side.blocks is None else side.blocks[index],
+                kinds=None if side.kinds is None else side.kinds[index],
+                blank=None if side.blank is None else side.blank[index])
+
+
+def _without_blanks(src: Side, tgt: Side, s0: int, t0: int, align) -> list[Bead] | None:
+    """Align with empty segments taken out, then put each back as its own 1-0/0-1 bead
+    (an empty line has nothing to translate; it must not pull a bead apart)."""
+    blank_src = np.flatnonzero(src.blank) if src.blank is not None else np.zeros(0, int)
+    blank_tgt = np.flatnonzero(tgt.blank) if tgt.blank is not None else np.zeros(0, int)
+    if not len(blank_src) and not len(blank_tgt):
+        return None
+    keep_src = np.flatnonzero(~src.blank)
+    keep_tgt = np.flatnonzero(~tgt.blank)
+    inner = align(_subset(src, keep_src), _subset(tgt, keep_tgt))
+    beads = [Bead(tuple(s0 + int(keep_src[k]) for k in b.src),
+                  tuple(t0 + int(keep_tgt[k]) for k in b.tgt), b.confidence) for b in inner]
+    inserts: list[tuple[int, int, Bead]] = []
+    for order, (blanks, side) in enumerate(((blank_src, "src"), (blank_tgt, "tgt"))):
+        offset = s0 if side == "src" else t0
+        for k in blanks:
+            index = offset + int(k)
+            pos = next((p for p, b in enumerate(beads) if getattr(b, side)
+                        and getattr(b, side)[0] > index), len(beads))
+            bead = Bead((index,), (), 1.0) if side == "src" else Bead((), (index,), 1.0)
+            inserts.append((pos, order, bead))
+    out: list[Bead] = []
+    pending = sorted(inserts, key=lambda x: (x[0], x[1], x[2].src or x[2].tgt))
+    for pos, bead in enumerate([*beads, None]):
+        out += [b for p, _, b in pending if p == pos]
+        if bead is not None:
+            out.append(bead)
+    return out
 
 
 def align_sides(src: Side, tgt: Side, *, ratio: float, params: Params,
@@ -119,10 +155,14 @@ def align_sides(src: Side, tgt: Side, *, ratio: float, params: Params,
 
 
 def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Params,
-               weights: dict[str, float]) -> list[Bead]:
+               weights: dict[str, tuple[float, float]]) -> list[Bead]:
     if src.n == 0 or tgt.n == 0:  # one-sided: nothing to pair, every segment stands alone
         return ([Bead((s0 + i,), (), 1.0) for i in range(src.n)]
                 + [Bead((), (t0 + j,), 1.0) for j in range(tgt.n)])
+    with_blanks = _without_blanks(src, tgt, s0, t0, lambda a, b: _align_gap(
+        a, b, 0, 0, ratio, params, weights))
+    if with_blanks is not None:
+        return with_blanks
 
     def scorer_for(a: Side, b: Side) -> Scorer:
         return Scorer(a, b, ratio, params, weights)

@@ -58,6 +58,7 @@ class Side:
     vectors: np.ndarray | None = None  # (n, d) unit vectors
     blocks: np.ndarray | None = None  # (n,) block index
     kinds: np.ndarray | None = None  # (n,) block kind code
+    blank: np.ndarray | None = None  # (n,) True for empty or whitespace-only segments
 
     def __post_init__(self) -> None:
         n = len(self.lengths)
@@ -238,4 +239,5 @@ def make_side(texts: Sequence[str], keys: list[set[str]], vectors: np.ndarray | 
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
     return Side(lengths=lengths, keys=keys, vectors=vectors,
                 blocks=None if blocks is None else np.asarray(blocks),
-                kinds=None if kinds is None else np.asarray(kinds))
+                kinds=None if kinds is None else np.asarray(kinds),
+                blank=np.array([not t.strip() for t in texts], dtype=bool))
