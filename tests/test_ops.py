@@ -11,6 +11,7 @@ from test_store_helpers import PAIRED, line_project, stand_in_align, store_align
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import Origin, Proposal, State
+from workbench.ops.export import export
 
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
@@ -134,7 +135,7 @@ def test_shift_moves_a_segment_and_locked_units_refuse(paired):
 
 
 def test_realign_keeps_approved_and_edited_units(paired, monkeypatch):
-    monkeypatch.setattr("workbench.ops.structure.align_beads", stand_in_align)
+    monkeypatch.setattr("workbench.ops.alignment.align_beads", stand_in_align)
     ops.merge(paired, PAIRED, ["u2", "u3"], user="t")  # a structural change, then approve it
     ops.approve(paired, PAIRED, ["u2"], user="r")
     ops.edit(paired, PAIRED, "u8", "A person's English.", user="t")
@@ -166,3 +167,25 @@ def test_current_user_order(monkeypatch):
     monkeypatch.delenv("WORKBENCH_USER")
     git = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True)
     assert ops.current_user() == (git.stdout.strip() or ops.user._login_name())
+
+
+def test_changed_segmentation_is_refused_then_realign_finds_kept_units(paired, monkeypatch):
+    monkeypatch.setattr("workbench.ops.alignment.align_beads", stand_in_align)
+    ops.approve(paired, PAIRED, ["u6", "u8"], user="r")
+    ops.edit(paired, PAIRED, "u9", "A person's English.", user="t")
+    before = store.load(paired, PAIRED)
+    english = paired.target_path(PAIRED)
+    # a line written for the test, added on top: every English segment index moves by one
+    english.write_text("Translated by the test.\n" + english.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="segmentation changed"):
+        ops.split(paired, PAIRED, "u1", src_at=1, tgt_at=0, user="t")
+    with pytest.raises(WorkbenchError, match="segmentation changed"):
+        export(paired, [PAIRED], "txt", user="t")
+    wf = ops.realign(paired, PAIRED, user="r")
+    for uid in ("u6", "u8", "u9"):
+        old, new = before.unit(uid), wf.unit(uid)
+        assert new.tgt == [i + 1 for i in old.tgt] and new.src == old.src
+        assert (new.target_text, new.state) == (old.target_text, old.state)
+    assert wf.unit("u6").history[-1].action == "relocate"
+    ops.split(paired, PAIRED, wf.units[0].id, src_at=1, tgt_at=0, user="t")  # fits again

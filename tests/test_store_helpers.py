@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText
 from workbench.project import Project
 from workbench.store import WorkingFile, save
-from workbench.store.units import now_iso, unit_from_bead
+from workbench.store.units import now_iso, segmentation_key, unit_from_bead
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRED = "ucp-cpsu-belarus-solidarity-2020"  # Russian opening + English letter
@@ -92,6 +92,7 @@ def store_aligned(project: Project, doc_id: str, *, user: str = "aligner") -> Wo
     beads = stand_in_align(doc)
     units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when)
              for n, bead in enumerate(beads, start=1)]
-    wf = WorkingFile(doc_id=doc_id, units=units, next_id=len(units) + 1)
+    wf = WorkingFile(doc_id=doc_id, units=units, next_id=len(units) + 1,
+                     segmentation=segmentation_key(doc))
     save(project, wf, user=user)
     return wf

@@ -4,6 +4,7 @@ atomically; user mistakes raise WorkbenchError and change nothing."""
 
 from __future__ import annotations
 
+from workbench.ops.alignment import align_document, realign
 from workbench.ops.importing import ImportReport, import_file
 from workbench.ops.review import (
     apply_proposals,
@@ -14,7 +15,7 @@ from workbench.ops.review import (
     reject,
     sign_off,
 )
-from workbench.ops.structure import align_document, merge, realign, shift, split
+from workbench.ops.structure import merge, shift, split
 from workbench.ops.user import current_user
 
 __all__ = ["ImportReport", "align_document", "apply_proposals", "approve", "current_user",

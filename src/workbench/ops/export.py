@@ -40,7 +40,7 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
     for doc_id in doc_ids:
         project.check_id(doc_id)
     if fmt in ("xliff2", "xliff12"):
-        from workbench.ops.structure import align_document
+        from workbench.ops.alignment import align_document
 
         files = []
         for doc_id in doc_ids:
@@ -64,10 +64,13 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
         return [Export(f"{base}.xliff", write_xliff12(files),
                        sum(len(wf.units) for wf in files))]
     from workbench.formats.text import document_text
+    from workbench.store.units import check_segmentation
 
     result = []
     for wf in files:
-        out = document_text(project.document(wf.doc_id), wf.units, keep_furniture=keep_furniture)
+        doc = project.document(wf.doc_id)
+        check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf")
+        out = document_text(doc, wf.units, keep_furniture=keep_furniture)
         what = ("left out (no English yet)" if out.layout == "target" else
                 "kept in the original language")
         notes = [f"{wf.doc_id}: {len(out.untranslated)} unit(s) without English {what}: "

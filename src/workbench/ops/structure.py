@@ -1,5 +1,4 @@
-"""Operations on a unit's segments: split, merge, shift; (re)alignment that keeps the
-units people worked on."""
+"""Operations on a unit's segments: split, merge, shift."""
 
 from __future__ import annotations
 
@@ -7,14 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
-from workbench.model import Bead, Document, Origin, State, Unit
+from workbench.model import Document, Origin, State, Unit
 from workbench.ops.transaction import record, transaction
 from workbench.store.units import (
-    align_beads,
+    check_segmentation,
     join_segments,
     now_iso,
     side_segments,
-    unit_from_bead,
     unit_kind,
 )
 
@@ -31,6 +29,13 @@ def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
             raise WorkbenchError(f"{doc_id} {unit.id} is locked",
                                  fix=f"unlock it first: `workbench lock {doc_id} {unit.id} "
                                  "--off`")
+
+
+def _document(project: Project, wf: WorkingFile) -> Document:
+    """The document, after checking the working file's indices still fit its segments."""
+    doc = project.document(wf.doc_id)
+    check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf")
+    return doc
 
 
 def _refresh(doc: Document, unit: Unit, sides: Sequence[str] = SIDES) -> None:
@@ -60,7 +65,7 @@ def split(project: Project, doc_id: str, unit_id: str, *, src_at: int, tgt_at: i
                 f"cannot split {doc_id} {unit_id} ({len(unit.src)} source, {len(unit.tgt)} "
                 f"target segments) at source {src_at}, target {tgt_at}",
                 fix="both parts need at least one segment")
-        doc = project.document(doc_id)
+        doc = _document(project, wf)
         when = now_iso()
         second = Unit(id=wf.new_id(), src=unit.src[src_at:], tgt=unit.tgt[tgt_at:],
                       source_text="", target_text="")
@@ -88,7 +93,7 @@ def merge(project: Project, doc_id: str, unit_ids: Sequence[str], *, user: str) 
         units = [wf.units[i] for i in positions]
         _refuse_locked(units, doc_id)
         first = units[0]
-        doc = project.document(doc_id)
+        doc = _document(project, wf)
         first.src = [i for u in units for i in u.src]
         first.tgt = [i for u in units for i in u.tgt]
         english = " ".join(u.target_text.strip() for u in units if u.target_text.strip())
@@ -133,7 +138,7 @@ def shift(project: Project, doc_id: str, unit_id: str, *, side: str, direction: 
             theirs.append(mine.pop(0))
         else:
             theirs.insert(0, mine.pop())
-        doc = project.document(doc_id)
+        doc = _document(project, wf)
         when = now_iso()
         changed = []
         for target in (unit, other):
@@ -146,70 +151,3 @@ def shift(project: Project, doc_id: str, unit_id: str, *, side: str, direction: 
             wf.units.remove(unit)
             changed.remove(unit)
         return changed
-
-
-def _check_current(doc: Document, unit: Unit, doc_id: str) -> bool:
-    """Whether the unit's segments still exist with the same source text."""
-    src_segs, tgt_segs = side_segments(doc, "source"), side_segments(doc, "target")
-    if any(i >= len(src_segs) for i in unit.src) or any(i >= len(tgt_segs) for i in unit.tgt):
-        return False
-    return join_segments(src_segs, unit.src) == unit.source_text
-
-
-def _kept(unit: Unit) -> bool:
-    """Units realignment must not touch: locked, approved, or English a person wrote."""
-    return unit.locked or unit.state in (State.REVIEWED, State.FINAL) or (
-        unit.state is not State.REJECTED and any(h.action == "edit" for h in unit.history))
-
-
-def align_document(project: Project, doc_id: str, *, user: str,
-                   embeddings: bool = True) -> WorkingFile:
-    """Align (or realign) a document and save: locked, approved and person-edited units
-    are kept as they are and the aligner works around them; a unit whose bead did not
-    change keeps its id and English; every other bead becomes a new unit."""
-    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
-        if not wf.stored:
-            return wf
-        doc = project.document(doc_id)
-        kept = [u for u in wf.units if _kept(u)]
-        stale = [u.id for u in kept if not _check_current(doc, u, doc_id)]
-        if stale:
-            raise WorkbenchError(
-                f"{doc_id}: the document's segments changed under kept units "
-                f"{' '.join(stale[:10])}", path=wf.path,
-                fix="reject or unlock those units (their English stays in their history), "
-                "then realign")
-        locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
-                             if u.confidence is not None else 1.0) for u in kept]
-        beads = align_beads(doc, locked_beads, embeddings=embeddings)
-        by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
-                  if _kept(u) or _check_current(doc, u, doc_id)}
-        when = now_iso()
-        units = []
-        for bead in beads:
-            existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
-            if existing is not None:
-                units.append(existing)
-            else:
-                units.append(unit_from_bead(doc, bead, wf.new_id(), user=user, when=when))
-        missing = [u.id for u in kept if u not in units]
-        if missing:
-            raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
-                                 f"{' '.join(missing[:10])}; nothing was saved",
-                                 fix="report this; lock fewer units meanwhile")
-        wf.units = units
-        return wf
-
-
-def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:
-    """Lock the approved units, then realign the rest of the document around them (both
-    steps under one lock)."""
-    from workbench import store
-
-    with store.locked(project, doc_id, user):
-        with transaction(project, doc_id, user) as wf:
-            for unit in wf.units:
-                if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
-                    unit.locked = True
-                    record(unit, user, "lock", note="realign", with_target=False)
-        return align_document(project, doc_id, user=user, embeddings=embeddings)

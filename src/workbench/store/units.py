@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Sequence
@@ -73,3 +74,26 @@ def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
         raise WorkbenchError(f"cannot align {doc.id}: the aligner is not available ({exc})",
                              fix="check the installation (workbench.align)") from None
     return align_document(doc, locked=locked, embeddings=embeddings)
+
+
+def segmentation_key(doc: Document) -> str:
+    """Fingerprint of the document's segments (both sides). Unit indices point into these
+    segments, so a working file records the key it was aligned with; when the
+    segmenter's output changes, operations that use the indices refuse instead of
+    attaching the wrong text."""
+    digest = hashlib.sha1()
+    for side in (doc.source, doc.target):
+        for seg in side.segments if side is not None else ():
+            digest.update(f"{seg.start}:{seg.end}\x00".encode())
+        digest.update(b"|")
+    return digest.hexdigest()[:16]
+
+
+def check_segmentation(doc: Document, recorded: str, shown: str) -> None:
+    """Raise when `recorded` (the working file's key) is not the document's current one."""
+    if recorded and recorded != segmentation_key(doc):
+        raise WorkbenchError(
+            f"{doc.id}: the document's segmentation changed since {shown} was aligned; "
+            "unit segment indices no longer match", path=shown,
+            fix=f"run `workbench realign {doc.id}` (approved and locked units are checked "
+            "and kept) and retry")

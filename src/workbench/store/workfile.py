@@ -14,7 +14,7 @@ from workbench.formats.safexml import parse_xml
 from workbench.model import State, Unit
 from workbench.store import lock as _lock
 from workbench.store.atomic import atomic_write, remove_stale_temps
-from workbench.store.units import align_beads, now_iso, unit_from_bead
+from workbench.store.units import align_beads, now_iso, segmentation_key, unit_from_bead
 from workbench.store.xlf import WorkingFile, parse_root, serialize
 
 if TYPE_CHECKING:
@@ -110,7 +110,8 @@ def fresh(project: Project, doc_id: str, *, user: str = "",
              for n, bead in enumerate(beads, start=1)]
     return WorkingFile(doc_id=doc_id, units=units, version=0, next_id=len(units) + 1,
                        source_lang=project.source_lang, target_lang=project.target_lang,
-                       path=working_path(project, doc_id), stored=False)
+                       path=working_path(project, doc_id), stored=False,
+                       segmentation=segmentation_key(doc))
 
 
 def load(project: Project, doc_id: str, *, embeddings: bool = True) -> WorkingFile:

@@ -47,6 +47,7 @@ class WorkingFile:
     target_lang: str = "en"
     path: Path | None = None
     stored: bool = False
+    segmentation: str = ""  # `segmentation_key` of the document when it was aligned
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:
@@ -193,6 +194,8 @@ def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
         out.append(f'      <mda:metaGroup category="{GROUP}">')
         out.append(f"        {_meta('version', str(wf.version))}")
         out.append(f"        {_meta('next-id', str(wf.next_id))}")
+        if wf.segmentation:
+            out.append(f"        {_meta('segmentation', wf.segmentation)}")
         out.append("      </mda:metaGroup>")
         out.append("    </mda:metadata>")
         for unit in wf.units:
@@ -346,6 +349,7 @@ def parse_root(root: Element, *, path: Path | str) -> list[tuple[WorkingFile, li
                    if p.unit.id.startswith("u") and p.unit.id[1:].isdigit()]
         next_id = max([next_id, *(n + 1 for n in numbers), 1])
         wf = WorkingFile(doc_id=doc_id, units=[p.unit for p in parsed], version=version,
-                         next_id=next_id, source_lang=src_lang, target_lang=tgt_lang)
+                         next_id=next_id, source_lang=src_lang, target_lang=tgt_lang,
+                         segmentation=info.get("segmentation", ""))
         result.append((wf, parsed))
     return result
