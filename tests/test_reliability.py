@@ -215,3 +215,24 @@ def test_hostile_working_file_is_refused_on_load(project):
     with pytest.raises(WorkbenchError, match="refused"):
         ops.approve(project, PAIRED, ["u1"], user="x")
     assert path.read_text(encoding="utf-8") == LAUGHS.replace("{doc}", PAIRED)
+
+
+def test_threads_of_one_process_wait_for_each_other(project):
+    """A TUI worker thread and the main thread: the lock serialises them too."""
+    import threading
+
+    order = []
+
+    def worker():
+        with store.locked(project, PAIRED, "worker"):
+            order.append("worker in")
+            time.sleep(0.3)
+            order.append("worker out")
+
+    thread = threading.Thread(target=worker)
+    with store.locked(project, PAIRED, "main"):
+        thread.start()
+        time.sleep(0.1)
+        order.append("main still holding")
+    thread.join()
+    assert order == ["main still holding", "worker in", "worker out"]

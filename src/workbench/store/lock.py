@@ -2,7 +2,8 @@
 
 The kernel releases a flock when its holder dies, so a crashed session never leaves a
 stale lock; the lock file's text only says who holds it, for the error message.
-Re-entrant within one process, so an operation may call another under the same lock.
+Re-entrant within one thread, so an operation may call another under the same lock;
+another thread waits like another process.
 """
 
 from __future__ import annotations
@@ -19,8 +20,15 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 
 DEFAULT_TIMEOUT = 5.0
-_held: dict[str, int] = {}
-_held_guard = threading.RLock()
+# Locks this thread holds (re-entrancy). Per thread: another thread of the same process
+# (a TUI worker) opens its own descriptor, and flock makes it wait like another process.
+_local = threading.local()
+
+
+def _held() -> dict[str, int]:
+    if not hasattr(_local, "held"):
+        _local.held = {}
+    return _local.held
 
 
 def lock_path_for(path: Path) -> Path:
@@ -41,14 +49,14 @@ def hold(path: Path, user: str, *, timeout: float | None = None,
     """Hold the exclusive lock of `path` for the block; wait up to `timeout` seconds for
     another holder, then raise a WorkbenchError naming who holds it."""
     key = str(path.resolve())
-    with _held_guard:
-        if key in _held:
-            _held[key] += 1
-            try:
-                yield
-            finally:
-                _held[key] -= 1
-            return
+    held = _held()
+    if key in held:
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
     lock_path = lock_path_for(path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -59,13 +67,11 @@ def hold(path: Path, user: str, *, timeout: float | None = None,
                 f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
         os.ftruncate(fd, 0)
         os.pwrite(fd, info.encode("utf-8"), 0)
-        with _held_guard:
-            _held[key] = 1
+        held[key] = 1
         try:
             yield
         finally:
-            with _held_guard:
-                _held.pop(key, None)
+            held.pop(key, None)
     finally:
         os.close(fd)  # closing the descriptor releases the flock
 
