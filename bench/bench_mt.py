@@ -106,7 +106,7 @@ def cold_seconds(code: str, segments_file: Path, runs: int) -> float:
 
 
 def row(label: str, secs: float, n: int, baseline: float, note: str = "") -> None:
-    print(f"{label:<58} {secs:8.3f} {n / secs:9.1f} {baseline / secs:8.2f}{note}")
+    print(f"{label:<68} {secs:8.3f} {n / secs:9.1f} {baseline / secs:8.2f}{note}")
 
 
 def main() -> int:
@@ -180,7 +180,7 @@ def main() -> int:
           f"(workbench segmentation) cycled; {sum(map(len, segments))} characters")
     print()
     print("## warm: model loaded, segments/s")
-    print(f"{'engine':<58} {'seconds':>8} {'seg/s':>9} {'× argos':>8}")
+    print(f"{'engine':<68} {'seconds':>8} {'seg/s':>9} {'× argos':>8}")
     for name in runs:
         row(labels[name], best[name], len(segments), baseline,
             "  (baseline)" if name == argos_name else "")
