@@ -131,11 +131,23 @@ def test_locked_bead_forces_the_gap_around_it():
     assert [str(b) for b in beads[at + 1:]] == [f"[{k}]:[{k}]" for k in range(5, 9)]
 
 
+@needs_gold
+def test_locked_unaligned_segments_are_set_aside():
+    src, tgt, gold = load(GOLD / "cprf-presidium-ukraine-victim-2022-libya360")
+    # a reviewer confirmed that EN 1 (a subtitle) has no Russian, and one pair further on
+    locked = [Bead((), (1,), 0.5), Bead((6,), (8,), 0.9)]
+    beads = align_texts(src, tgt, locked=locked, embeddings=False)
+    assert_covers(beads, len(src), len(tgt))
+    assert locked[0] in beads and locked[1] in beads
+    assert pairs_of(beads) == pairs_of(gold)
+
+
 @pytest.mark.parametrize("locked", [
     [Bead((0,), (5,))],  # target index past the end
     [Bead((1,), (0,)), Bead((0,), (1,))],  # crossing
     [Bead((0, 2), (0,))],  # not adjacent
     [Bead((), ())],
+    [Bead((1,), (1,)), Bead((1,), ())],  # overlapping
 ])
 def test_bad_locked_beads_are_refused(locked):
     # written for the test

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -34,25 +35,30 @@ def estimate_ratio(src: Sequence[str], tgt: Sequence[str], prior: float) -> floa
     return float(min(max(ratio, prior / 2), prior * 2))
 
 
-def check_locked(locked: Sequence[Bead], n: int, m: int) -> list[Bead]:
-    """Locked beads sorted, in range, not overlapping and not crossing (else WorkbenchError)."""
-    beads = sorted(locked, key=lambda b: (min(b.src, default=-1), min(b.tgt, default=-1)))
-    last_src, last_tgt = -1, -1
-    for bead in beads:
+def check_locked(locked: Sequence[Bead], n: int, m: int) -> tuple[list[Bead], list[Bead]]:
+    """(paired locked beads in order, 1-0/0-1 locked beads), after checking that every bead
+    is in range, a run of adjacent segments, and neither overlaps nor crosses another."""
+    seen_src: set[int] = set()
+    seen_tgt: set[int] = set()
+    for bead in locked:
         if not bead.src and not bead.tgt:
             raise WorkbenchError(f"locked bead {bead} is empty", fix="drop it")
-        for values, size in ((bead.src, n), (bead.tgt, m)):
+        for values, size, seen in ((bead.src, n, seen_src), (bead.tgt, m, seen_tgt)):
             if any(not 0 <= v < size for v in values):
                 raise WorkbenchError(f"locked bead {bead} points outside the {size} segments",
                                      fix="realign without that lock")
             if values and list(values) != list(range(values[0], values[0] + len(values))):
                 raise WorkbenchError(f"locked bead {bead} is not a run of adjacent segments")
-        if (bead.src and bead.src[0] <= last_src) or (bead.tgt and bead.tgt[0] <= last_tgt):
-            raise WorkbenchError(f"locked bead {bead} overlaps or crosses another locked bead",
+            if seen & set(values):
+                raise WorkbenchError(f"locked bead {bead} overlaps another locked bead",
+                                     fix="unlock one of them")
+            seen.update(values)
+    paired = sorted((b for b in locked if b.src and b.tgt), key=lambda b: b.src[0])
+    for before, after in itertools.pairwise(paired):
+        if after.tgt[0] < before.tgt[0]:
+            raise WorkbenchError(f"locked beads {before} and {after} cross",
                                  fix="unlock one of them")
-        last_src = bead.src[-1] if bead.src else last_src
-        last_tgt = bead.tgt[-1] if bead.tgt else last_tgt
-    return beads
+    return paired, [b for b in locked if not (b.src and b.tgt)]
 
 
 def _band(side_src: Side, side_tgt: Side, scorer_for: Callable[[Side, Side], Scorer]
@@ -93,12 +99,9 @@ def _chunk(side: Side, k: int) -> Side:
     return Side(lengths=lengths, keys=keys, vectors=vectors)
 
 
-def _slice(side: Side, start: int, stop: int) -> Side:
-    return _subset(side, np.arange(start, stop))
-
-
-def _subset(side: Side, index: np.ndarray) -> Side:
-    """The segments at `index` (blank flags dropped: callers take blanks out first)."""
+def _subset(side: Side, index: Sequence[int]) -> Side:
+    """The segments at `index` (in order)."""
+    index = np.asarray(index, dtype=int)
     return Side(lengths=side.lengths[index], keys=[side.keys[k] for k in index],
                 vectors=None if side.vectors is None else side.vectors[index],
                 blocks=None if side.blocks is None else side.blocks[index],
@@ -106,31 +109,37 @@ def _subset(side: Side, index: np.ndarray) -> Side:
                 blank=None if side.blank is None else side.blank[index])
 
 
-def _without_blanks(src: Side, tgt: Side, s0: int, t0: int, align) -> list[Bead] | None:
-    """Align with empty segments taken out, then put each back as its own 1-0/0-1 bead
-    (an empty line has nothing to translate; it must not pull a bead apart)."""
-    blank_src = np.flatnonzero(src.blank) if src.blank is not None else np.zeros(0, int)
-    blank_tgt = np.flatnonzero(tgt.blank) if tgt.blank is not None else np.zeros(0, int)
-    if not len(blank_src) and not len(blank_tgt):
-        return None
-    keep_src = np.flatnonzero(~src.blank)
-    keep_tgt = np.flatnonzero(~tgt.blank)
-    inner = align(_subset(src, keep_src), _subset(tgt, keep_tgt))
-    beads = [Bead(tuple(s0 + int(keep_src[k]) for k in b.src),
-                  tuple(t0 + int(keep_tgt[k]) for k in b.tgt), b.confidence) for b in inner]
-    inserts: list[tuple[int, int, Bead]] = []
-    for order, (blanks, side) in enumerate(((blank_src, "src"), (blank_tgt, "tgt"))):
-        offset = s0 if side == "src" else t0
-        for k in blanks:
-            index = offset + int(k)
-            pos = next((p for p, b in enumerate(beads) if getattr(b, side)
-                        and getattr(b, side)[0] > index), len(beads))
-            bead = Bead((index,), (), 1.0) if side == "src" else Bead((), (index,), 1.0)
-            inserts.append((pos, order, bead))
+def _blank(side: Side) -> np.ndarray:
+    return side.blank if side.blank is not None else np.zeros(side.n, dtype=bool)
+
+
+def _set_aside(src: Side, tgt: Side, standalone: Sequence[Bead],
+               align: Callable[[Side, Side, dict[int, int], dict[int, int]], list[Bead]]
+               ) -> list[Bead]:
+    """Align without the segments of the 1-0/0-1 beads `standalone`, then put those beads
+    back in order. `align` gets the remaining sides and old → new index maps."""
+    out_src = {i for b in standalone for i in b.src}
+    out_tgt = {j for b in standalone for j in b.tgt}
+    keep_src = [k for k in range(src.n) if k not in out_src]
+    keep_tgt = [k for k in range(tgt.n) if k not in out_tgt]
+    inner = align(_subset(src, keep_src), _subset(tgt, keep_tgt),
+                  {k: p for p, k in enumerate(keep_src)}, {k: p for p, k in enumerate(keep_tgt)})
+    beads = [Bead(tuple(keep_src[k] for k in b.src), tuple(keep_tgt[k] for k in b.tgt),
+                  b.confidence) for b in inner]
+    inserts = []
+    for bead in standalone:
+        side = "src" if bead.src else "tgt"
+        index = getattr(bead, side)[0]
+        pos = next((p for p, b in enumerate(beads) if getattr(b, side)
+                    and getattr(b, side)[0] > index), len(beads))
+        inserts.append((pos, side == "tgt", index, bead))
+    inserts.sort(key=lambda x: x[:3])
     out: list[Bead] = []
-    pending = sorted(inserts, key=lambda x: (x[0], x[1], x[2].src or x[2].tgt))
+    k = 0
     for pos, bead in enumerate([*beads, None]):
-        out += [b for p, _, b in pending if p == pos]
+        while k < len(inserts) and inserts[k][0] == pos:
+            out.append(inserts[k][3])
+            k += 1
         if bead is not None:
             out.append(bead)
     return out
@@ -138,19 +147,42 @@ def _without_blanks(src: Side, tgt: Side, s0: int, t0: int, align) -> list[Bead]
 
 def align_sides(src: Side, tgt: Side, *, ratio: float, params: Params,
                 locked: Sequence[Bead] = ()) -> list[Bead]:
-    """Align prepared sides, realigning only the gaps between `locked` beads."""
+    """Align prepared sides, realigning only the gaps between `locked` beads.
+
+    Locked 1-0/0-1 beads and empty segments are set aside first (they pair with nothing,
+    so they must not cut or pull the search); locked pairs split it into gaps."""
     weights = anchors.key_weights(src.keys, tgt.keys)
+    paired, nulls = check_locked(locked, src.n, tgt.n)
+    locked_src = {i for b in locked for i in b.src}
+    locked_tgt = {j for b in locked for j in b.tgt}
+    blanks = [Bead((int(k),), (), 1.0) for k in np.flatnonzero(_blank(src))
+              if k not in locked_src]
+    blanks += [Bead((), (int(k),), 1.0) for k in np.flatnonzero(_blank(tgt))
+               if k not in locked_tgt]
+    if not nulls and not blanks:
+        return _align_around(src, tgt, paired, ratio, params, weights)
+
+    def inner(s: Side, t: Side, pos_src: dict[int, int], pos_tgt: dict[int, int]):
+        moved = [Bead(tuple(pos_src[i] for i in b.src), tuple(pos_tgt[j] for j in b.tgt),
+                      b.confidence) for b in paired]
+        return _align_around(s, t, moved, ratio, params, weights)
+
+    return _set_aside(src, tgt, [*nulls, *blanks], inner)
+
+
+def _align_around(src: Side, tgt: Side, paired: Sequence[Bead], ratio: float, params: Params,
+                  weights: dict[str, tuple[float, float]]) -> list[Bead]:
+    """Locked pairs (checked, in order) as they are; the gaps between them aligned."""
     beads: list[Bead] = []
     s0 = t0 = 0
-    for bead in [*check_locked(locked, src.n, tgt.n), None]:
-        s1 = bead.src[0] if bead and bead.src else (src.n if bead is None else s0)
-        t1 = bead.tgt[0] if bead and bead.tgt else (tgt.n if bead is None else t0)
-        beads += _align_gap(_slice(src, s0, s1), _slice(tgt, t0, t1), s0, t0, ratio, params,
-                            weights)
+    for bead in [*paired, None]:
+        s1 = src.n if bead is None else bead.src[0]
+        t1 = tgt.n if bead is None else bead.tgt[0]
+        beads += _align_gap(_subset(src, range(s0, s1)), _subset(tgt, range(t0, t1)), s0, t0,
+                            ratio, params, weights)
         if bead is not None:
             beads.append(bead)
-            s0 = bead.src[-1] + 1 if bead.src else s1
-            t0 = bead.tgt[-1] + 1 if bead.tgt else t1
+            s0, t0 = bead.src[-1] + 1, bead.tgt[-1] + 1
     return beads
 
 
@@ -159,10 +191,6 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
     if src.n == 0 or tgt.n == 0:  # one-sided: nothing to pair, every segment stands alone
         return ([Bead((s0 + i,), (), 1.0) for i in range(src.n)]
                 + [Bead((), (t0 + j,), 1.0) for j in range(tgt.n)])
-    with_blanks = _without_blanks(src, tgt, s0, t0, lambda a, b: _align_gap(
-        a, b, 0, 0, ratio, params, weights))
-    if with_blanks is not None:
-        return with_blanks
 
     def scorer_for(a: Side, b: Side) -> Scorer:
         return Scorer(a, b, ratio, params, weights)
