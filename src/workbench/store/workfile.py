@@ -139,10 +139,11 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
         on_disk = _disk_version(path)
         expected = wf.version if wf.stored else None
         if on_disk != expected:
-            raise WorkbenchError(
-                f"changed on disk since it was loaded (version {expected} → {on_disk}); "
-                "your change was not saved", path=shown,
-                fix="reload the document and apply the change again")
+            what = ("was saved by another session since this one opened the document"
+                    if expected is None else
+                    f"changed on disk since it was loaded (version {expected} → {on_disk})")
+            raise WorkbenchError(f"{what}; your change was not saved", path=shown,
+                                 fix="reload the document and apply the change again")
         remove_stale_temps(path)
         wf.version += 1
         try:
