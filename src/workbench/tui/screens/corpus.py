@@ -112,8 +112,7 @@ class CorpusScreen(Screen):
     def _show(self, stats: list[DocumentStats]) -> None:
         self.stats = stats
         self._fill()
-        self._status(f"{len(stats)} documents in {self.app.project.root.name}/ · "
-                     "Enter opens · / filters · ctrl+p commands")
+        self._describe(self.selected_id)
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
@@ -144,9 +143,17 @@ class CorpusScreen(Screen):
             self.app.open_document(doc_id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        chosen = next((s for s in self.stats if s.doc_id == event.row_key.value), None)
+        self._describe(str(event.row_key.value))
+
+    def _describe(self, doc_id: str | None) -> None:
+        """Status line: how many documents, then the full id and title of the chosen one."""
+        if not self.stats:
+            return
+        text = f"{len(self.stats)} documents in {self.app.project.root.name}/"
+        chosen = next((s for s in self.stats if s.doc_id == doc_id), None)
         if chosen is not None:
-            self._status(f"{chosen.doc_id}: {chosen.title}")
+            text += f" · {chosen.doc_id}: {chosen.title}"
+        self._status(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_document(str(event.row_key.value))

@@ -120,7 +120,8 @@ class DocumentScreen(Screen):
         table = self.table
         table.term_spans = self._term_spans
         table.focus()
-        self._set_status("loading…")
+        self.query_one("#doc-status", Static).update(
+            f"{self.doc_id} · reading (aligning when nothing is stored yet)…")
         self.load_units()
 
     @work(thread=True, exclusive=True, group="load")
@@ -161,11 +162,11 @@ class DocumentScreen(Screen):
         done = sum(1 for u in units if u.state in (State.REVIEWED, State.FINAL))
         states = STATE_FILTERS[self.state_filter]
         shown = "all" if states is None else "/".join(s.value for s in states)
-        stored = "" if self.session.stored or not units else " · not saved yet (aligned now)"
-        text = (f"{self.doc_id} · {len(units)} units · {done} reviewed · showing {shown}"
-                f" · {self.app.user}{stored}")
-        if self.busy:
-            text += f" · {self.busy}"
+        stored = "" if self.session.stored or not units else " (not saved yet)"
+        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed · "
+                f"showing {shown} · {self.app.user}")
+        if self.busy:  # progress first: it must be visible on an 80-column terminal
+            text = f"{self.busy} · {text}"
         self.query_one("#doc-status", Static).update(text)
 
     def current_unit(self) -> Unit | None:

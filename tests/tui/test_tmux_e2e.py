@@ -1,0 +1,104 @@
+"""End to end in a real terminal: `workbench` under tmux on a copy of the corpus, from the
+corpus screen to an approved unit, checked on screen (capture-pane) and on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+from tui_helpers import UCP
+
+from workbench import store
+from workbench.model import State
+from workbench.project import open_project
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None,
+                       reason="tmux is not installed (apt-get install tmux; .ci/run does)"),
+]
+
+
+class Tmux:
+    """A detached tmux session on its own server socket (never the user's server)."""
+
+    def __init__(self, cwd, command: list[str], env: dict[str, str], size=(80, 24)) -> None:
+        self.socket = f"wb-e2e-{uuid.uuid4().hex[:8]}"
+        args = ["new-session", "-d", "-s", "wb", "-x", str(size[0]), "-y", str(size[1]),
+                "-c", str(cwd)]
+        for key, value in env.items():
+            args += ["-e", f"{key}={value}"]
+        self.run(*args, " ".join(command))
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                             capture_output=True,
+                             text=True, timeout=20, check=True)
+        return out.stdout
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "wb", *keys)
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", "wb", "-l", text)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "wb")
+
+    def wait_for(self, text: str, timeout: float = 90.0) -> str:
+        deadline = time.monotonic() + timeout
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.3)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{shown}")
+
+    def wait_closed(self, timeout: float = 20.0) -> bool:
+        """Whether the program ended (its session, and so the tmux server, went away)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            probe = subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "wb"],
+                                   capture_output=True, timeout=20)
+            if probe.returncode != 0:
+                return True
+            time.sleep(0.3)
+        return False
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       timeout=20)
+
+
+def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
+    env = {"WORKBENCH_USER": "e2e-reviewer", "TERM": "xterm-256color",
+           "PATH": os.environ.get("PATH", "")}
+    tmux = Tmux(corpus_copy, [sys.executable, "-m", "workbench"], env)
+    try:
+        shown = tmux.wait_for("documents in corpus/")
+        assert "ucp-cpsu-belarus-solidarity-2…" in shown  # ids shortened to the column
+        tmux.keys("/")
+        tmux.type("belarus")
+        tmux.keys("Enter")
+        tmux.wait_for("· ucp-cpsu-belarus-solidarity-2020: ")  # the status line names it
+        tmux.keys("Enter")
+        shown = tmux.wait_for("· 0 reviewed", timeout=120)  # aligned (embeddings on)
+        assert "not saved yet" in shown
+        assert "│" in shown  # the side-by-side table is drawn
+        tmux.keys("a")  # approve the first unit (the sender's letterhead, as aligned)
+        shown = tmux.wait_for("1 reviewed")
+        assert "✓" in shown
+        units = store.load_stored(open_project(corpus_copy), UCP).units
+        approved = [u for u in units if u.state is State.REVIEWED]
+        assert len(approved) == 1 and approved[0].changed_by == "e2e-reviewer"
+        assert approved[0].id == units[0].id
+        tmux.keys("C-q")
+        assert tmux.wait_closed(), "ctrl+q did not quit the workbench"
+    finally:
+        tmux.kill()
