@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from workbench.model import Bead
 
 FULL_CELLS = 40_000  # up to ~200 × 200 the search covers every cell
 COARSE_CHUNKS = 400  # above that, a first pass aligns chunks of segments to find a band
+SURE = 0.99  # length+anchors pairs this confident are kept when embeddings are asked for
 RATIO_PRIOR_CHARS = 2000.0  # the ratio estimate leans on the prior until this much text
 
 
@@ -202,25 +204,59 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
             for (a, b, i, j), conf in zip(path.steps, path.confidences, strict=True)]
 
 
-def prepare_side(texts: Sequence[str], lang: str, *, embeddings: bool,
+def prepare_side(texts: Sequence[str], lang: str, *,
                  term_ids: Callable[[str], Sequence[str]] | None = None,
-                 blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None,
-                 cache_path: str | None = None) -> Side:
-    """Features of one side: lengths, anchor keys, and (if asked) embedding vectors."""
-    vectors = None
-    if embeddings and texts:
-        from workbench.align.embeddings import embed
+                 blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None) -> Side:
+    """Features of one side without vectors: lengths, anchor keys, structure."""
+    return make_side(texts, anchors.side_keys(texts, lang, term_ids), None, blocks, kinds)
 
-        vectors = embed(list(texts), cache_path=cache_path)
-    return make_side(texts, anchors.side_keys(texts, lang, term_ids), vectors, blocks, kinds)
+
+def _with_vectors(side: Side, texts: Sequence[str], needed: Sequence[int],
+                  cache_path: str | None) -> Side:
+    """The side with embedding vectors for the `needed` segments (zeros elsewhere: those
+    segments are in kept beads and never scored)."""
+    from workbench.align.embeddings import DIM, embed
+
+    vectors = np.zeros((side.n, DIM), dtype=np.float32)
+    if len(needed):
+        vectors[list(needed)] = embed([texts[k] for k in needed], cache_path=cache_path)
+    return dataclasses.replace(side, vectors=vectors)
+
+
+def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side, tgt: Side,
+                   *, ratio: float, embeddings: bool, locked: Sequence[Bead] = (),
+                   params: Params | None = None, cache_path: str | None = None,
+                   two_pass: bool = True) -> list[Bead]:
+    """Align sides prepared without vectors.
+
+    With embeddings, a length+anchors pass comes first: its pairs at confidence SURE or
+    above (all right on the benchmark) are kept as they are, and only the segments left
+    over are embedded and realigned with embeddings. Embedding is most of the time an
+    alignment takes, so this saves most of it on long, clean pairs."""
+    if not embeddings:
+        return align_sides(src, tgt, ratio=ratio, params=params or LENGTH_PARAMS, locked=locked)
+    keep = list(locked)
+    if two_pass:
+        first = align_sides(src, tgt, ratio=ratio, params=LENGTH_PARAMS, locked=locked)
+        keep += [b for b in first if b.src and b.tgt and b.confidence >= SURE
+                 and b not in locked]
+    kept_src = {i for b in keep for i in b.src}
+    kept_tgt = {j for b in keep for j in b.tgt}
+    src = _with_vectors(src, src_texts, [k for k in range(src.n) if k not in kept_src],
+                        cache_path)
+    tgt = _with_vectors(tgt, tgt_texts, [k for k in range(tgt.n) if k not in kept_tgt],
+                        cache_path)
+    return align_sides(src, tgt, ratio=ratio, params=params or EMBEDDING_PARAMS, locked=keep)
 
 
 def align_texts(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
                 locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
-                params: Params | None = None, cache_path: str | None = None) -> list[Bead]:
+                params: Params | None = None, cache_path: str | None = None,
+                two_pass: bool = True) -> list[Bead]:
     """Beads in order covering every index of both lists once, each with a confidence."""
-    params = params or (EMBEDDING_PARAMS if embeddings else LENGTH_PARAMS)
-    src_side = prepare_side(src, source_lang, embeddings=embeddings, cache_path=cache_path)
-    tgt_side = prepare_side(tgt, target_lang, embeddings=embeddings, cache_path=cache_path)
+    src_side = prepare_side(src, source_lang)
+    tgt_side = prepare_side(tgt, target_lang)
     ratio = estimate_ratio(src, tgt, char_ratio(source_lang, target_lang))
-    return align_sides(src_side, tgt_side, ratio=ratio, params=params, locked=locked)
+    return align_prepared(src, tgt, src_side, tgt_side, ratio=ratio, embeddings=embeddings,
+                          locked=locked, params=params, cache_path=cache_path,
+                          two_pass=two_pass)

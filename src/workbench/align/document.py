@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.align.core import align_sides, estimate_ratio, prepare_side
+from workbench.align.core import align_prepared, estimate_ratio, prepare_side
 from workbench.align.languages import char_ratio
-from workbench.align.signals import EMBEDDING_PARAMS, LENGTH_PARAMS
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, BlockKind, Document, Segment
 
@@ -44,7 +43,7 @@ def align_document(doc: Document, *, locked: Sequence[Bead] = (), embeddings: bo
     for name, side in (("source", doc.source), ("target", doc.target)):
         index = _aligned(side.segments)
         segs = [side.segments[k] for k in index]
-        sides.append(prepare_side([s.text for s in segs], side.lang, embeddings=embeddings,
+        sides.append(prepare_side([s.text for s in segs], side.lang,
                                   term_ids=_term_ids(glossary, name),
                                   blocks=[s.block for s in segs],
                                   kinds=[_KIND_CODES[s.kind] for s in segs]))
@@ -61,13 +60,12 @@ def align_document(doc: Document, *, locked: Sequence[Bead] = (), embeddings: bo
     src_texts = [doc.source.segments[k].text for k in src_map]
     tgt_texts = [doc.target.segments[k].text for k in tgt_map]
     ratio = estimate_ratio(src_texts, tgt_texts, char_ratio(doc.source.lang, doc.target.lang))
-    params = EMBEDDING_PARAMS if embeddings else LENGTH_PARAMS
-    beads = align_sides(sides[0], sides[1], ratio=ratio, params=params,
-                        locked=[c for c, _ in compact_locked.values()])
+    beads = align_prepared(src_texts, tgt_texts, sides[0], sides[1], ratio=ratio,
+                           embeddings=embeddings, locked=[c for c, _ in compact_locked.values()])
     out = []
     for bead in beads:
         original = compact_locked.get((bead.src, bead.tgt))
-        if original is not None and original[0] is bead:
+        if original is not None and bead == original[0]:
             out.append(original[1])
         else:
             out.append(Bead(tuple(src_map[p] for p in bead.src),

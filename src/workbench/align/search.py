@@ -98,10 +98,7 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
             post = np.exp((src_null[i - 1] if a else tgt_null[j - 1]) - z)
             confidences.append(float(min(max(post, 0.0), 1.0)))
             continue
-        if a and b:
-            s = band[(a, b)][i, j - lo[i]]
-        else:
-            s = scorer.src_skip[i - 1] if a else scorer.tgt_skip[j - 1]
+        s = band[(a, b)][i, j - lo[i]]
         start = fwd[i - a][j - b - lo[i - a]]
         post = np.exp(start + s / temp + bwd[i][j - lo[i]] - z)
         confidences.append(float(min(max(post, 0.0), 1.0)))

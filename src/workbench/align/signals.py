@@ -99,12 +99,12 @@ class Scorer:
         # per segment: (sum of match weights, sum of miss weights) of its keys
         self.src_key_cum = _key_cum(src.keys, weights)
         self.tgt_key_cum = _key_cum(tgt.keys, weights)
-        self.tgt_positions: dict[str, np.ndarray] = {}
         positions: dict[str, list[int]] = {}
         for index, keys in enumerate(tgt.keys):
             for key in keys:
                 positions.setdefault(key, []).append(index)
-        self.tgt_positions = {k: np.array(v) for k, v in positions.items()}
+        self.tgt_positions: dict[str, np.ndarray] = {k: np.array(v)
+                                                     for k, v in positions.items()}
         self.src_skip = np.full(src.n, params.skip)
         self.tgt_skip = np.full(tgt.n, params.skip)
 
