@@ -60,13 +60,20 @@ def unit(uid: str, ru: str = "", en: str = "") -> Unit:
                 target_text=en)
 
 
+def letterhead_unit(uid: str, line: str) -> Unit:
+    """A line of the Russian letterhead in the English file: its source is that line."""
+    return Unit(id=uid, src=[], tgt=[0], source_text=line, target_text="",
+                source_in_target=True)
+
+
 def test_corpus_lines_are_what_the_tests_expect():
     assert DEAR_RU == "Дорогие товарищи и друзья!" and DEAR_EN == "Dear comrades and friends!"
     assert "КПСС" in APPEAL_RU and LETTERHEAD[3].startswith("e-mail")
 
 
 def test_without_a_model_rules_still_propose(project):
-    units = [unit(f"u{i}", en=line) for i, line in enumerate(LETTERHEAD)]
+    units = [letterhead_unit(f"u{i}", line) for i, line in enumerate(LETTERHEAD[:3])]
+    units += [unit("u3", en=LETTERHEAD[3])]  # the e-mail line is English already
     units += [unit("body", ru=RU[4]), unit("mail", ru=LETTERHEAD[3])]
     out = propose(project, units, settings=SETTINGS)
     assert out["u0"][0].text == "UNION OF COMMUNIST PARTIES – CPSU"  # glossary-only, in capitals

@@ -218,6 +218,10 @@ class Unit:
     origin: Origin = Origin.ALIGNED
     confidence: float | None = None
     locked: bool = False
+    # The source text sits in the translation file (e.g. a Russian letterhead left at the
+    # top of the English file): `source_text` is the text of the `tgt` segments and
+    # `target_text` is the English still to be written for it.
+    source_in_target: bool = False
     reject_reason: str = ""
     proposal: Proposal | None = None  # the machine proposal the English started from, if any
     created_by: str = ""

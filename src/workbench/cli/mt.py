@@ -117,7 +117,7 @@ class Progress:
 def cmd_translate(args: argparse.Namespace) -> int:
     from workbench import ops, store
     from workbench.errors import WorkbenchError
-    from workbench.mt.batch import candidates, source_left, translate_document
+    from workbench.mt.batch import candidates, translate_document
     from workbench.mt.chain import parse_engines
     from workbench.mt.engine import EngineSettings
     from workbench.mt.models import find_model, install_hint
@@ -138,9 +138,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         print(f"no {src}→{tgt} model installed: proposing translation memory, glossary and "
               f"letterhead translations only; {install_hint(src, tgt)}", file=sys.stderr)
     loaded = {doc_id: store.load(project, doc_id).units for doc_id in doc_ids}
-    total = sum(len(candidates(units, src, tgt))
-                + (len(source_left(units, src, tgt)) if args.dry_run else 0)
-                for units in loaded.values())
+    total = sum(len(candidates(units)) for units in loaded.values())
     progress = Progress(total)
     filled = 0
     try:
@@ -150,7 +148,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
                                         progress=progress.advance, units=units)
             filled += result.filled
             if args.dry_run:
-                _print_proposals(doc_id, units, result.proposals, src, tgt)
+                _print_proposals(doc_id, units, result.proposals)
             origins = ", ".join(f"{k} {v}" for k, v in sorted(result.by_origin.items()))
             print(f"{doc_id}: {result.filled} of {result.candidates} empty units "
                   f"{'would be ' if args.dry_run else ''}filled"
@@ -159,22 +157,17 @@ def cmd_translate(args: argparse.Namespace) -> int:
                 print(f"  damaged, not translated: {', '.join(result.damaged)}")
             if result.flagged:
                 print(f"  glossary term missing in MT (see issues): {', '.join(result.flagged)}")
-            if result.source_left:
-                print(f"  English side still in {src} (left as is; proposals in the TUI): "
-                      f"{', '.join(result.source_left)}")
     finally:
         progress.close()
     return 0
 
 
-def _print_proposals(doc_id: str, units, proposals, src: str, tgt: str) -> None:
-    from workbench.mt.chain import text_to_translate
-
+def _print_proposals(doc_id: str, units, proposals) -> None:
     for unit in units:
         ranked = proposals.get(unit.id)
         if ranked is None:
             continue
-        print(f"{doc_id}#{unit.id}\t{text_to_translate(unit, src, tgt)!r}")
+        print(f"{doc_id}#{unit.id}\t{unit.source_text!r}")
         for p in ranked:
             print(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
             for issue in p.issues:

@@ -60,7 +60,8 @@ def document_text(doc: Document, units: list[Unit], *, keep_furniture: bool = Fa
             if not english and not use_target:
                 untranslated.append(unit.id)
             elif not english and use_target:
-                edits.append((start, end, ""))
+                if not unit.source_in_target:  # keep an untranslated letterhead as it is
+                    edits.append((start, end, ""))
                 untranslated.append(unit.id)
             elif not (use_target and english == original):
                 edits.append((start, end, english))

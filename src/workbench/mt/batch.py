@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.model import Proposal, Unit
-from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose, text_to_translate
+from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose
 from workbench.mt.engine import EngineSettings
 from workbench.mt.letterhead import damage_reason
 
@@ -32,7 +32,6 @@ class DocResult:
     unfilled: list[str] = field(default_factory=list)  # unit ids with no usable proposal
     damaged: list[str] = field(default_factory=list)  # lines that lost their letters
     flagged: list[str] = field(default_factory=list)  # filled, but the proposal has issues
-    source_left: list[str] = field(default_factory=list)  # English side still in the source lang
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)  # dry run only
 
 
@@ -44,16 +43,11 @@ def best_usable(proposals: Sequence[Proposal]) -> Proposal | None:
     return None
 
 
-def candidates(units: Iterable[Unit], source_lang: str, target_lang: str) -> list[Unit]:
-    """Units with no English and something to translate."""
-    return [u for u in units if not u.target_text.strip()
-            and text_to_translate(u, source_lang, target_lang).strip()]
-
-
-def source_left(units: Iterable[Unit], source_lang: str, target_lang: str) -> list[Unit]:
-    """Units with no source text whose English side is still in the source language."""
-    return [u for u in units if not u.source_text.strip() and u.target_text.strip()
-            and text_to_translate(u, source_lang, target_lang)]
+def candidates(units: Iterable[Unit]) -> list[Unit]:
+    """Units with no English and something to translate (source text found in the
+    translation file, such as a Russian letterhead, included: its unit has that text as
+    source)."""
+    return [u for u in units if not u.target_text.strip() and u.source_text.strip()]
 
 
 def translate_document(project, doc_id: str, *, user: str,
@@ -67,16 +61,12 @@ def translate_document(project, doc_id: str, *, user: str,
     engines = parse_engines(engines)
     if units is None:
         units = store.load(project, doc_id).units
-    src, tgt = project.source_lang, project.target_lang
     result = DocResult(doc_id, units=len(units))
-    result.source_left = [u.id for u in source_left(units, src, tgt)]
     result.damaged = [u.id for u in units
                       if damage_reason(u.source_text) or damage_reason(u.target_text)]
-    todo = candidates(units, src, tgt)
+    todo = candidates(units)
     result.candidates = len(todo)
     empty_ids = {u.id for u in todo}
-    if dry_run:  # show what the engines make of the source-language text left in the target too
-        todo += [u for u in units if u.id in set(result.source_left)]
     for start in range(0, len(todo), CHUNK_UNITS):
         chunk = todo[start:start + CHUNK_UNITS]
         proposals = propose(project, chunk, engines=engines, doc_id=doc_id, settings=settings,

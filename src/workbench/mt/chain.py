@@ -24,7 +24,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Origin, Proposal, Unit
 from workbench.mt.cache import ProposalCache, cache_key, file_hash
 from workbench.mt.engine import EngineSettings, get_engine
-from workbench.mt.letterhead import damage_reason, tables_for
+from workbench.mt.letterhead import damage_reason
 from workbench.mt.models import ModelInfo, find_model
 from workbench.mt.protect import protect, restore, verify
 from workbench.mt.rules import is_damaged, rule_proposals
@@ -114,17 +114,6 @@ def project_cache(project) -> ProposalCache | None:
     return shared.cache
 
 
-def text_to_translate(unit: Unit, source_lang: str = "ru", target_lang: str = "en") -> str:
-    """The unit's source text; for a unit with none whose "English" is still in the source
-    language (a Russian letterhead left in the English file), that text."""
-    if unit.source_text.strip():
-        return unit.source_text
-    tables = tables_for(source_lang, target_lang)
-    if tables is not None and tables.SOURCE_LETTERS.search(unit.target_text):
-        return unit.target_text
-    return ""
-
-
 def _rank(proposals: list[Proposal]) -> list[Proposal]:
     out: list[Proposal] = []
     seen: set[str] = set()
@@ -185,7 +174,7 @@ def propose(project, units: Sequence[Unit], *, engines: Iterable[str] = DEFAULT_
     out: dict[str, list[Proposal]] = {}
     need_mt: list[tuple[str, str]] = []
     for unit in units:
-        text = text_to_translate(unit, src, tgt)
+        text = unit.source_text
         proposals: list[Proposal] = []
         if not text.strip() and "rules" in engines and damage_reason(unit.target_text):
             # e.g. an ASCII-stripped letterhead on the English side: say so, invent nothing

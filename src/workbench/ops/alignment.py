@@ -53,6 +53,8 @@ def _run_text(segments, indices) -> str | None:
 
 def fits(doc: Document, unit: Unit) -> bool:
     """Whether the unit's segment indices still hold its texts."""
+    if unit.source_in_target:
+        return _run_text(side_segments(doc, "target"), unit.tgt) == unit.source_text
     if _run_text(side_segments(doc, "source"), unit.src) != unit.source_text:
         return False
     english = segment_english(unit)
@@ -76,6 +78,12 @@ def _find(segments, old: list[int], text: str | None) -> list[int] | None:
 
 def relocate(doc: Document, unit: Unit) -> bool:
     """Point the unit at its texts again after the segmentation changed."""
+    if unit.source_in_target:
+        tgt = _find(side_segments(doc, "target"), unit.tgt, unit.source_text)
+        if tgt is None:
+            return False
+        unit.tgt = tgt
+        return True
     src = _find(side_segments(doc, "source"), unit.src, unit.source_text)
     tgt = _find(side_segments(doc, "target"), unit.tgt, segment_english(unit))
     if src is None or tgt is None:
@@ -131,7 +139,8 @@ def align_document(project: Project, doc_id: str, *, user: str,
         for bead in beads:
             existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
             units.append(existing if existing is not None else
-                         unit_from_bead(doc, bead, wf.new_id(), user=user, when=when))
+                         unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
+                                        source_lang=project.source_lang))
         missing = [u.id for u in keep if u not in units]
         if missing:
             raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "

@@ -38,8 +38,21 @@ def _document(project: Project, wf: WorkingFile) -> Document:
     return doc
 
 
+def _refuse_mixed(units: Sequence[Unit], doc_id: str) -> None:
+    """Units whose source sits in the translation file do not mix with ordinary ones."""
+    if len({u.source_in_target for u in units}) > 1:
+        raise WorkbenchError(
+            f"{doc_id}: {' '.join(u.id for u in units)} mix source text found in the "
+            "translation file with aligned units", fix="split or shift within one kind")
+
+
 def _refresh(doc: Document, unit: Unit, sides: Sequence[str] = SIDES) -> None:
     """Recompute texts from the segments on `sides`; the unit needs review again."""
+    if unit.source_in_target:  # its source is the text of its target segments
+        unit.source_text = join_segments(side_segments(doc, "target"), unit.tgt)
+        if "target" in sides:
+            unit.target_text = ""
+        sides = ()
     if "source" in sides:
         unit.source_text = join_segments(side_segments(doc, "source"), unit.src)
     if "target" in sides:
@@ -68,7 +81,7 @@ def split(project: Project, doc_id: str, unit_id: str, *, src_at: int, tgt_at: i
         doc = _document(project, wf)
         when = now_iso()
         second = Unit(id=wf.new_id(), src=unit.src[src_at:], tgt=unit.tgt[tgt_at:],
-                      source_text="", target_text="")
+                      source_text="", target_text="", source_in_target=unit.source_in_target)
         unit.src, unit.tgt = unit.src[:src_at], unit.tgt[:tgt_at]
         before = unit.target_text
         _refresh(doc, unit)
@@ -92,13 +105,16 @@ def merge(project: Project, doc_id: str, unit_ids: Sequence[str], *, user: str) 
                                  fix="merge only neighbouring units")
         units = [wf.units[i] for i in positions]
         _refuse_locked(units, doc_id)
+        _refuse_mixed(units, doc_id)
         first = units[0]
         doc = _document(project, wf)
         first.src = [i for u in units for i in u.src]
         first.tgt = [i for u in units for i in u.tgt]
         english = " ".join(u.target_text.strip() for u in units if u.target_text.strip())
         origins = {u.origin for u in units}
-        first.source_text = join_segments(side_segments(doc, "source"), first.src)
+        first.source_text = join_segments(
+            side_segments(doc, "target" if first.source_in_target else "source"),
+            first.tgt if first.source_in_target else first.src)
         first.target_text = english
         first.origin = origins.pop() if len(origins) == 1 else Origin.MANUAL
         first.kind = unit_kind(doc, first.src, first.tgt)
@@ -129,6 +145,7 @@ def shift(project: Project, doc_id: str, unit_id: str, *, side: str, direction: 
                                  fix="shift the other way")
         other = wf.units[other_pos]
         _refuse_locked([unit, other], doc_id)
+        _refuse_mixed([unit, other], doc_id)
         mine = unit.src if side == "source" else unit.tgt
         theirs = other.src if side == "source" else other.tgt
         if not mine:

@@ -36,16 +36,33 @@ def unit_kind(doc: Document, src: Sequence[int], tgt: Sequence[int]) -> BlockKin
     return BlockKind.BODY
 
 
-def unit_from_bead(doc: Document, bead: Bead, unit_id: str, *, user: str, when: str) -> Unit:
-    """A fresh unit: origin `aligned`; `translated` when it has English, else `initial`."""
+def source_text_in_target(doc: Document, tgt: Sequence[int], source_lang: str | None) -> bool:
+    """Whether target segments with no source counterpart are in the source language: the
+    Russian letterhead still at the top of an English file is text to translate, not
+    English to review."""
+    segments = side_segments(doc, "target")
+    return bool(source_lang and tgt and source_lang != (doc.target.lang if doc.target else None)
+                and all(segments[i].lang == source_lang for i in tgt))
+
+
+def unit_from_bead(doc: Document, bead: Bead, unit_id: str, *, user: str, when: str,
+                   source_lang: str | None = None) -> Unit:
+    """A fresh unit: origin `aligned`; `translated` when it has English, else `initial`.
+
+    A bead of target segments only, written in `source_lang` (default: the source side's
+    language), becomes a unit whose source is that text and whose English is still empty."""
     src, tgt = list(bead.src), list(bead.tgt)
+    source_lang = source_lang or (doc.source.lang if doc.source else None)
+    in_target = not src and source_text_in_target(doc, tgt, source_lang)
     source_text = join_segments(side_segments(doc, "source"), src)
     target_text = join_segments(side_segments(doc, "target"), tgt)
+    if in_target:
+        source_text, target_text = target_text, ""
     state = State.TRANSLATED if target_text else State.INITIAL
     return Unit(id=unit_id, src=src, tgt=tgt, source_text=source_text, target_text=target_text,
                 kind=unit_kind(doc, src, tgt), state=state, origin=Origin.ALIGNED,
-                confidence=bead.confidence, created_by=user, created_at=when,
-                changed_by=user, changed_at=when,
+                confidence=bead.confidence, source_in_target=in_target,
+                created_by=user, created_at=when, changed_by=user, changed_at=when,
                 history=[HistoryEntry(when=when, who=user, action="align", target=target_text,
                                       state=state, note=str(bead))])
 

@@ -106,7 +106,8 @@ def fresh(project: Project, doc_id: str, *, user: str = "",
     doc = project.document(doc_id)
     when = now_iso()
     beads = align_beads(doc, embeddings=embeddings)
-    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when)
+    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when,
+                            source_lang=project.source_lang)
              for n, bead in enumerate(beads, start=1)]
     return WorkingFile(doc_id=doc_id, units=units, version=0, next_id=len(units) + 1,
                        source_lang=project.source_lang, target_lang=project.target_lang,

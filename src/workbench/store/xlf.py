@@ -107,6 +107,8 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
     if unit.confidence is not None:
         info.append(("confidence", _fmt_float(unit.confidence)))
     info.append(("locked", "yes" if unit.locked else "no"))
+    if unit.source_in_target:
+        info.append(("source-in-target", "yes"))
     info.append(("src", " ".join(map(str, unit.src))))
     info.append(("tgt", " ".join(map(str, unit.tgt))))
     for name, value in (("reject-reason", unit.reject_reason), ("created-by", unit.created_by),
@@ -166,8 +168,9 @@ _chunks: dict[tuple, tuple[str, list]] = {}
 def _unit_key(unit: Unit, export: bool) -> tuple:
     return (export, unit.id, tuple(unit.src), tuple(unit.tgt), unit.source_text,
             unit.target_text, unit.kind, unit.state, unit.origin, unit.confidence,
-            unit.locked, unit.reject_reason, unit.proposal, unit.created_by, unit.created_at,
-            unit.changed_by, unit.changed_at, tuple(map(id, unit.history)))
+            unit.locked, unit.source_in_target, unit.reject_reason, unit.proposal,
+            unit.created_by, unit.created_at, unit.changed_by, unit.changed_at,
+            tuple(map(id, unit.history)))
 
 
 def _unit_text(unit: Unit, export: bool, chunks: dict) -> str:
@@ -302,7 +305,9 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
             state=state,
             origin=_enum(Origin, info.get("origin", ""), Origin.MANUAL, where, path),
             confidence=float(info["confidence"]) if info.get("confidence") else None,
-            locked=info.get("locked") == "yes", reject_reason=info.get("reject-reason", ""),
+            locked=info.get("locked") == "yes",
+            source_in_target=info.get("source-in-target") == "yes",
+            reject_reason=info.get("reject-reason", ""),
             proposal=proposal, created_by=info.get("created-by", ""),
             created_at=info.get("created-at", ""), changed_by=info.get("changed-by", ""),
             changed_at=info.get("changed-at", ""), history=history)
