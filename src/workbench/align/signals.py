@@ -145,11 +145,7 @@ class Scorer:
                 continue
             ii = np.minimum(np.maximum(rows, a), n)  # cells off the grid get -inf below
             jj = np.minimum(np.maximum(cols, b), tgt.n)
-            lx = src.span_length(ii, a)[:, None]
-            ly = tgt.span_length(jj, b)
-            mean = self.ratio * lx
-            delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
-            q = -p.length_weight * (p.length_dof + 1) / 2 * np.log1p(delta * delta / p.length_dof)
+            q = p.length_weight * self._length_loglik(a, b, ii, jj)
             if p.embed_weight and src.span_vectors:
                 q += p.embed_weight * (self._cosines(a, b, ii, jj, dots) - p.embed_mean)
             if pairs is not None:
@@ -158,15 +154,30 @@ class Scorer:
             if a == b == 2 and p.embed_weight and src.span_vectors and p.split_slope:
                 q -= p.split_slope * self._split_evidence(ii, jj, dots)
             if src.blocks is not None and tgt.blocks is not None:
-                cross = src.crosses_block(ii, a)[:, None] | tgt.crosses_block(jj.ravel(), b
-                                                                             ).reshape(jj.shape)
-                if src.kinds is not None and tgt.kinds is not None:
-                    cross |= tgt.kinds[jj - 1] != src.kinds[ii - 1][:, None]
-                q -= p.block_penalty * cross
+                q -= p.block_penalty * self._crosses_structure(a, b, ii, jj)
             score = (a + b) * q
             score[~in_band | (cols < b) | (rows < a)[:, None]] = -np.inf
             out[(a, b)] = score
         return out
+
+    def _length_loglik(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+        """Gale–Church: the target span's length against ratio × the source span's, as a
+        Student-t log-likelihood (heavy tails: loose translations are not impossible)."""
+        p = self.p
+        lx = self.src.span_length(ii, a)[:, None]
+        ly = self.tgt.span_length(jj, b)
+        mean = self.ratio * lx
+        delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
+        return -(p.length_dof + 1) / 2 * np.log1p(delta * delta / p.length_dof)
+
+    def _crosses_structure(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+        """True where a bead spans two blocks on a side, or pairs blocks of two kinds."""
+        src, tgt = self.src, self.tgt
+        cross = src.crosses_block(ii, a)[:, None] | tgt.crosses_block(jj.ravel(), b
+                                                                     ).reshape(jj.shape)
+        if src.kinds is not None and tgt.kinds is not None:
+            cross |= tgt.kinds[jj - 1] != src.kinds[ii - 1][:, None]
+        return cross
 
     def _split_evidence(self, ii: np.ndarray, jj: np.ndarray, dots: np.ndarray | None
                         ) -> np.ndarray:
