@@ -92,3 +92,22 @@ def test_embeddings_are_cached_in_memory_and_on_disk(tmp_path, monkeypatch):
     again = embeddings.embed(texts, cache_path=cache)  # from disk
     assert (again == first).all()
     assert (embeddings.embed(texts[::-1]) == first[::-1]).all()  # from memory
+
+
+def test_glossary_terms_become_anchors():
+    from workbench.align.core import glossary_terms, prepare_side
+    from workbench.glossary import load_glossary
+
+    path = Path(__file__).resolve().parents[1] / "glossary.yaml"
+    if not path.is_file():
+        pytest.skip(f"no project glossary at {path}")
+    glossary = load_glossary(path)
+    # from ucp-cpsu-belarus-solidarity-2020
+    ru = "СССР был воплощением вековой мечты человечества – пусть несовершенного, раннего, " \
+         "но социализма."
+    en = "The USSR was the embodiment of an age-old dream of humanity - even if imperfect, " \
+         "early, but socialism."
+    src = prepare_side([ru], "ru", term_ids=glossary_terms(glossary, "source"))
+    tgt = prepare_side([en], "en", term_ids=glossary_terms(glossary, "target"))
+    shared = {k for k in src.keys[0] & tgt.keys[0] if k.startswith("g:")}
+    assert shared, (src.keys, tgt.keys)

@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -204,6 +205,14 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
             for (a, b, i, j), conf in zip(path.steps, path.confidences, strict=True)]
 
 
+def glossary_terms(glossary: Any, side: str) -> Callable[[str], list[str]] | None:
+    """Term ids a glossary finds in a text (`match_source` / `match_target`), or None."""
+    if glossary is None:
+        return None
+    match = glossary.match_source if side == "source" else glossary.match_target
+    return lambda text: [hit.term_id for hit in match(text)]
+
+
 def prepare_side(texts: Sequence[str], lang: str, *,
                  term_ids: Callable[[str], Sequence[str]] | None = None,
                  blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None) -> Side:
@@ -252,10 +261,11 @@ def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side
 def align_texts(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
                 locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
                 params: Params | None = None, cache_path: str | None = None,
-                two_pass: bool = True) -> list[Bead]:
-    """Beads in order covering every index of both lists once, each with a confidence."""
-    src_side = prepare_side(src, source_lang)
-    tgt_side = prepare_side(tgt, target_lang)
+                two_pass: bool = True, glossary: Any = None) -> list[Bead]:
+    """Beads in order covering every index of both lists once, each with a confidence.
+    A glossary (#4's `Glossary`) makes its terms anchors."""
+    src_side = prepare_side(src, source_lang, term_ids=glossary_terms(glossary, "source"))
+    tgt_side = prepare_side(tgt, target_lang, term_ids=glossary_terms(glossary, "target"))
     ratio = estimate_ratio(src, tgt, char_ratio(source_lang, target_lang))
     return align_prepared(src, tgt, src_side, tgt_side, ratio=ratio, embeddings=embeddings,
                           locked=locked, params=params, cache_path=cache_path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.align.core import align_prepared, estimate_ratio, prepare_side
+from workbench.align.core import align_prepared, estimate_ratio, glossary_terms, prepare_side
 from workbench.align.languages import char_ratio
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, BlockKind, Document, Segment
@@ -16,14 +16,6 @@ _KIND_CODES = {kind: code for code, kind in enumerate(BlockKind)}
 def _aligned(segments: Sequence[Segment]) -> list[int]:
     """Indices of the segments that take part in alignment (all but web furniture)."""
     return [k for k, seg in enumerate(segments) if seg.kind.aligned_by_default]
-
-
-def _term_ids(glossary: Any, side: str):
-    """Glossary term ids found in a text (#4's `match_source` / `match_target`), or None."""
-    if glossary is None:
-        return None
-    match = glossary.match_source if side == "source" else glossary.match_target
-    return lambda text: [hit.term_id for hit in match(text)]
 
 
 def align_document(doc: Document, *, locked: Sequence[Bead] = (), embeddings: bool = True,
@@ -44,7 +36,7 @@ def align_document(doc: Document, *, locked: Sequence[Bead] = (), embeddings: bo
         index = _aligned(side.segments)
         segs = [side.segments[k] for k in index]
         sides.append(prepare_side([s.text for s in segs], side.lang,
-                                  term_ids=_term_ids(glossary, name),
+                                  term_ids=glossary_terms(glossary, name),
                                   blocks=[s.block for s in segs],
                                   kinds=[_KIND_CODES[s.kind] for s in segs]))
         maps.append(index)
