@@ -5,12 +5,11 @@ keeps the distinction, and the English export carries the English letterhead."""
 
 from __future__ import annotations
 
-from workbench import ops, store
-from workbench.ops.export import export
-from workbench.mt.batch import translate_document
-from workbench.project import open_project
-
 from test_store_helpers import PAIRED, copy_corpus
+from workbench import ops, store
+from workbench.mt.batch import translate_document
+from workbench.ops.export import export
+from workbench.project import open_project
 
 LETTERHEAD_RU = "Россия, 127051, г.Москва, Малый Сухаревский пер, д.3"  # from the corpus file
 
