@@ -126,3 +126,34 @@ def qa_error_count(units: Iterable[Unit], glossary) -> int:
 
 def corpus_stats(project, glossary=None) -> list[DocumentStats]:
     return [document_stats(project, doc_id, glossary) for doc_id in project.document_ids()]
+
+
+def _stamp(project, doc_id: str) -> tuple:
+    """What a document's figures depend on: its files' sizes and modification times."""
+    paths = [project.source_path(doc_id), project.target_path(doc_id),
+             working_file_path(project, doc_id), Path(project.glossary_path)]
+    stamp = []
+    for path in paths:
+        try:
+            st = path.stat()
+            stamp.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+@dataclass
+class StatsCache:
+    """Figures per document, recomputed only when one of its files changed (returning to
+    the corpus screen after reviewing one document re-reads that one only)."""
+
+    entries: dict[str, tuple[tuple, DocumentStats]] = field(default_factory=dict)
+
+    def get(self, project, doc_id: str, glossary=None) -> DocumentStats:
+        stamp = _stamp(project, doc_id)
+        cached = self.entries.get(doc_id)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        stats = document_stats(project, doc_id, glossary)
+        self.entries[doc_id] = (stamp, stats)
+        return stats

@@ -24,6 +24,9 @@ pytestmark = [
 ]
 
 
+ENGLISH = "UNION OF COMMUNIST PARTIES – COMMUNIST PARTY OF THE SOVIET UNION"
+
+
 class Tmux:
     """A detached tmux session on its own server socket (never the user's server)."""
 
@@ -34,6 +37,7 @@ class Tmux:
         for key, value in env.items():
             args += ["-e", f"{key}={value}"]
         self.run(*args, " ".join(command))
+        self.run("set-option", "-s", "escape-time", "0")  # Escape is Escape, not a prefix
 
     def run(self, *args: str) -> str:
         out = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
@@ -91,13 +95,20 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         shown = tmux.wait_for("· 0 reviewed", timeout=120)  # aligned (embeddings on)
         assert "not saved yet" in shown
         assert "│" in shown  # the side-by-side table is drawn
-        tmux.keys("a")  # approve the first unit (the sender's letterhead, as aligned)
+        # Translate the first unit (the sender's letterhead) in place, then approve it.
+        tmux.keys("e")
+        time.sleep(0.5)
+        tmux.keys("C-a")  # select all: the typed English replaces what was there
+        tmux.type(ENGLISH)
+        tmux.keys("Escape")
+        tmux.wait_for("u1 saved")  # the toast, once the editor has closed
+        tmux.keys("a")
         shown = tmux.wait_for("1 reviewed")
         assert "✓" in shown
         units = store.load_stored(open_project(corpus_copy), UCP).units
         approved = [u for u in units if u.state is State.REVIEWED]
         assert len(approved) == 1 and approved[0].changed_by == "e2e-reviewer"
-        assert approved[0].id == units[0].id
+        assert approved[0].id == units[0].id and approved[0].target_text == ENGLISH
         tmux.keys("C-q")
         assert tmux.wait_closed(), "ctrl+q did not quit the workbench"
     finally:

@@ -51,10 +51,13 @@ class WorkbenchApp(App):
                 self._glossary_view = GlossaryView(None)
         return self._glossary_view
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """The corpus screen is the base of the stack (no empty screen built first)."""
         from workbench.tui.screens.corpus import CorpusScreen
 
-        self.push_screen(CorpusScreen())
+        return CorpusScreen()
+
+    def on_mount(self) -> None:
         if self.open_doc:
             self.open_document(self.open_doc)
 

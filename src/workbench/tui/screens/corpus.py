@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from workbench.stats import DocumentStats
+from workbench.stats import DocumentStats, StatsCache
 
 COLUMNS = ("document", "ru·en", "units", "tr/rev/fin %", "QA", "damage")
 ID_WIDTH = 30  # the full id is in the status line and matched by the filter
@@ -66,6 +66,7 @@ class CorpusScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.stats: list[DocumentStats] = []
+        self.cache = StatsCache()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +83,9 @@ class CorpusScreen(Screen):
         filter_box = self.query_one("#filter", Input)
         filter_box.display = False
         table.focus()
-        self.load_stats()
+        self._status("reading the corpus…")
+        # Figures come after the first paint: the worker's thread competes for the GIL.
+        self.call_after_refresh(self.load_stats)
 
     def on_screen_resume(self) -> None:
         if self.stats:  # back from a document: its figures changed
@@ -90,8 +93,6 @@ class CorpusScreen(Screen):
 
     @work(thread=True, exclusive=True, group="stats")
     def load_stats(self) -> None:
-        from workbench.stats import document_stats
-
         self.app.call_from_thread(self._status, "reading the corpus…")
         glossary = self.app.glossary_view.glossary
         project = self.app.project
@@ -99,7 +100,7 @@ class CorpusScreen(Screen):
         results: list[DocumentStats] = []
         for n, doc_id in enumerate(ids, 1):
             try:
-                results.append(document_stats(project, doc_id, glossary))
+                results.append(self.cache.get(project, doc_id, glossary))
             except Exception as exc:  # a core bug on one document: show it on its row
                 results.append(DocumentStats(doc_id, "", False, False, "", "", 0,
                                              problem=f"{type(exc).__name__}: {exc}"))

@@ -167,7 +167,7 @@ class DocumentScreen(Screen):
                 f"showing {shown} · {self.app.user}")
         if self.busy:  # progress first: it must be visible on an 80-column terminal
             text = f"{self.busy} · {text}"
-        self.query_one("#doc-status", Static).update(text)
+        self.query_one("#doc-status", Static).update(text, layout=False)
 
     def current_unit(self) -> Unit | None:
         index = self.table.current_unit_index

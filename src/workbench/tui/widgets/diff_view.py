@@ -26,4 +26,4 @@ class DiffView(Static):
         else:
             for part in parts:
                 text.append(part.text, style=OP_STYLE[part.op])
-        self.update(text)
+        self.update(text, layout=False)  # fixed size (tcss): no relayout per cursor move

@@ -36,4 +36,4 @@ class ProposalPanel(Static):
         if unit is not None and unit.proposal is not None:
             p = unit.proposal
             text.append(f"\nstarted from: {p.origin.value} {p.score:.2f}", style="dim")
-        self.update(text)
+        self.update(text, layout=False)  # fixed size (tcss): no relayout per cursor move

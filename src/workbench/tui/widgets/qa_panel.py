@@ -34,4 +34,4 @@ class QAPanel(Static):
             elif issue.fix is not None:
                 text.append(f"\n  use: {issue.fix}", style="cyan")
             text.append("\n")
-        self.update(text)
+        self.update(text, layout=False)  # fixed size (tcss): no relayout per cursor move

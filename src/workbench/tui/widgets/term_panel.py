@@ -28,4 +28,4 @@ class TermPanel(Static):
             if not present:
                 text.append(" (not in English)", style="yellow")
             text.append("\n")
-        self.update(text)
+        self.update(text, layout=False)  # fixed size (tcss): no relayout per cursor move
