@@ -8,7 +8,7 @@ from the store, so what is shown is what is on disk. No Textual import here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -239,25 +239,30 @@ class DocumentSession:
 
     # --- proposals, QA, export ----------------------------------------------------
 
-    def propose(self, unit_ids: Sequence[str] | None = None) -> dict[str, list[Proposal]]:
-        """Proposals (TM, rules, MT) for some units; kept for the proposal panel."""
+    def propose(self, unit_ids: Sequence[str] | None = None, *,
+                progress: Callable[[int], None] | None = None) -> dict[str, list[Proposal]]:
+        """Proposals (TM, rules, MT) for some units; kept for the proposal panel.
+        `progress(n)` hears how many units are done (MT runs in batches)."""
         from workbench import mt
 
         wanted = set(unit_ids) if unit_ids is not None else None
         units = [u for u in self.units if wanted is None or u.id in wanted]
-        found = mt.propose(self.project, units, engines=self.engines, doc_id=self.doc_id)
+        found = mt.propose(self.project, units, engines=self.engines, doc_id=self.doc_id,
+                           progress=progress)
         self.proposals.update(found)
         return found
 
-    def fill_empty(self) -> int:
-        """Put the best proposal into every unit that has no English and no human edit."""
+    def fill_empty(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Put the best proposal into every unit that has no English and no human edit.
+        `progress(done, total)` is called as proposals come in."""
         from workbench import ops
 
         self.ensure_stored()
         empty = [u for u in self.units if not u.target_text.strip()]
         if not empty:
             return 0
-        found = self.propose([u.id for u in empty])
+        found = self.propose([u.id for u in empty],
+                             progress=(lambda n: progress(n, len(empty))) if progress else None)
         best = {uid: props[0] for uid, props in found.items() if props}
         filled = ops.apply_proposals(self.project, self.doc_id, best, user=self.user)
         self.load()

@@ -319,3 +319,28 @@ async def test_from_alignment_to_approved_units_and_tmx_without_leaving_the_tui(
         tmx = (corpus_copy / "exports" / f"{UCP}.tmx").read_text(encoding="utf-8")
         assert tmx.count("<tu ") == 2 and "He was absolutely right!" in tmx
         assert "Dear comrades and friends!" in tmx
+
+
+async def test_fill_empty_units_from_letterhead_rules_in_a_worker(corpus_copy):
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        screen.session.engines = ("tm", "rules")
+        address = find_unit(screen, "Россия, 127051")  # the letterhead in the English file
+        assert screen.session.unit(address).target_text == ""
+        await pilot.press("T")
+        await settle(app, pilot)
+        saved = on_disk(corpus_copy)[address]
+        assert "Moscow" in saved.target_text and "127051" in saved.target_text
+        assert saved.origin.value == "rules" and saved.proposal is not None
+        await go_to_unit(pilot, screen, address)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "proposal unchanged" in screen_text(app)
+        await pilot.press("e")
+        editor = screen.query_one(EnglishEditor)
+        editor.load_text(saved.target_text.replace("per.", "Lane"))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Lane" in text and "rules 0.95 → now" in text

@@ -88,6 +88,7 @@ class DocumentScreen(Screen):
         self.state_filter = 0
         self.show_diff = False
         self.busy = ""
+        self.long_running = ""  # alignment or filling in progress (a worker holds the lock)
         self._proposals_pending: set[str] = set()
 
     # --- layout -------------------------------------------------------------------
@@ -214,6 +215,7 @@ class DocumentScreen(Screen):
         return sorted((h.start, h.end) for h in hits)
 
     def _error(self, exc: Exception) -> None:
+        self.long_running = ""
         self._set_status("")
         text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
         self.notify(text, severity="error", timeout=8)
@@ -224,6 +226,8 @@ class DocumentScreen(Screen):
         unit = self.current_unit()
         if need_unit and unit is None:
             self.notify("no unit here", severity="warning")
+            return
+        if self._blocked():
             return
         try:
             what(unit)
@@ -253,7 +257,17 @@ class DocumentScreen(Screen):
         editor.display = True
         editor.focus()
 
+    def _blocked(self) -> bool:
+        """While alignment runs in its worker, other changes wait (they would queue on the
+        document's lock and freeze the screen)."""
+        if self.long_running:
+            self.notify(f"wait: {self.long_running}", severity="warning", timeout=3)
+            return True
+        return False
+
     def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
+        if self._blocked():
+            return  # the editor stays open with the text: nothing is lost
         self._close_editor()
         try:
             changed = self.session.edit(event.unit_id, event.text)
@@ -300,6 +314,8 @@ class DocumentScreen(Screen):
                   message=f"accepted {best.origin.value} {best.score:.2f}")
 
     def action_undo(self) -> None:
+        if self._blocked():
+            return
         try:
             step = self.session.undo()
         except WorkbenchError as exc:
@@ -334,13 +350,19 @@ class DocumentScreen(Screen):
         self._update_panels()
 
     def action_fill_empty(self) -> None:
+        if self._blocked():
+            return
+        self.long_running = "filling empty units with proposals…"
         self.fill_empty()
 
     @work(thread=True, exclusive=True, group="fill")
     def fill_empty(self) -> None:
         self.app.call_from_thread(self._set_status, "filling empty units with proposals…")
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._set_status, f"proposals {done}/{total}…")
+
         try:
-            filled = self.session.fill_empty()
+            filled = self.session.fill_empty(progress)
         except Exception as exc:  # shown, never fatal
             self.app.call_from_thread(self._error, exc)
             return
@@ -425,10 +447,16 @@ class DocumentScreen(Screen):
     def action_lock(self) -> None:
         self._run(lambda u: self.session.lock(u.id, not u.locked))
 
+    def start_long_op(self, name: str, busy: str) -> None:
+        if self._blocked():
+            return
+        self.long_running = busy
+        self.long_op(name, busy)
+
     def action_realign(self) -> None:
         def done(yes: bool | None) -> None:
             if yes:
-                self.long_op("realign", "realigning around locked units…")
+                self.start_long_op("realign", "realigning around locked units…")
 
         self.app.push_screen(ConfirmScreen("Realign every unlocked unit around the locked "
                                            "ones? (y/n)"), done)
@@ -436,7 +464,7 @@ class DocumentScreen(Screen):
     def action_align(self) -> None:
         def done(yes: bool | None) -> None:
             if yes:
-                self.long_op("align", "aligning…")
+                self.start_long_op("align", "aligning…")
 
         if self.session.stored and self.session.units:
             self.app.push_screen(ConfirmScreen("Align the whole document again? Locked units "
@@ -455,6 +483,7 @@ class DocumentScreen(Screen):
         self.app.call_from_thread(self._after_long_op, f"{name}: done")
 
     def _after_long_op(self, message: str) -> None:
+        self.long_running = ""
         self._set_status("")
         self.refresh_units()
         self.notify(message, timeout=3)
