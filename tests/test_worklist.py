@@ -1,0 +1,118 @@
+"""workbench.worklist: rows, what a reviewer looks for, word diffs, wrapping, completion —
+the rules behind the TUI, tested without a terminal (and without Textual)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.model import BlockKind, State, Unit
+from workbench.project import open_project
+from workbench.worklist import (
+    DiffPart,
+    build_rows,
+    filter_rows,
+    is_low_confidence,
+    is_unreviewed,
+    next_index,
+    term_completions,
+    word_diff,
+    wrap_offsets,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def unit(i: int, state=State.TRANSLATED, confidence=0.9, src=None, tgt=None) -> Unit:
+    return Unit(id=f"u{i}", src=src if src is not None else [i],
+                tgt=tgt if tgt is not None else [i], source_text=f"src {i}",
+                target_text=f"tgt {i}", state=state, confidence=confidence)
+
+
+def test_core_module_does_not_import_textual():
+    code = "import sys, workbench.worklist, workbench.stats, workbench.session; " \
+           "print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_russian_letterhead_in_the_english_file_gets_a_badge():
+    doc = open_project(REPO).document("ucp-cpsu-belarus-solidarity-2020")
+    letterhead = [i for i, s in enumerate(doc.target.segments) if s.lang == "ru"]
+    assert letterhead, "the English file starts with the sender's Russian letterhead"
+    units = [unit(0, src=[], tgt=[letterhead[0]])]
+    units[0].target_text = doc.target.segments[letterhead[0]].text
+    (row,) = build_rows(units, doc)
+    assert row.target_badge == "ru" and row.source_badge == ""
+
+
+def test_web_furniture_is_folded_into_one_row_where_it_stands():
+    project = open_project(REPO)
+    doc = project.document("lugansk-forum-invitation-2015")
+    furniture = [i for i, s in enumerate(doc.target.segments) if s.kind is BlockKind.FURNITURE]
+    assert furniture, "this page ends in comment forms and pingbacks"
+    body = [i for i, s in enumerate(doc.target.segments) if s.kind is not BlockKind.FURNITURE]
+    units = [unit(n, src=[], tgt=[i]) for n, i in enumerate(body)]
+    rows = build_rows(units, doc)
+    folds = [r for r in rows if r.is_fold]
+    assert sum(r.folded for r in folds) == len(furniture)
+    assert len(rows) == len(units) + len(folds)
+    # A fold sits after the last unit before its furniture.
+    first_fold = rows.index(folds[0])
+    before = [r for r in rows[:first_fold] if not r.is_fold]
+    assert all(units[r.unit_index].tgt[0] < furniture[0] for r in before)
+
+
+def test_unreviewed_low_confidence_and_next_index_wrap_round():
+    units = [unit(0, State.REVIEWED), unit(1, State.FINAL), unit(2, State.REJECTED, 0.2),
+             unit(3, State.INITIAL, None)]
+    assert [is_unreviewed(u) for u in units] == [False, False, True, True]
+    assert [is_low_confidence(u) for u in units] == [False, False, True, False]
+    assert next_index(4, 2, lambda i: is_unreviewed(units[i])) == 3
+    assert next_index(4, 3, lambda i: is_unreviewed(units[i])) == 2  # wraps round
+    assert next_index(4, 0, lambda i: False) is None
+    assert next_index(4, 0, lambda i: is_unreviewed(units[i]), backwards=True) == 3
+
+
+def test_filter_rows_by_state_drops_folds():
+    units = [unit(0, State.REVIEWED), unit(1, State.TRANSLATED)]
+    rows = build_rows(units)
+    assert filter_rows(rows, units, None) == rows
+    kept = filter_rows(rows, units, [State.REVIEWED])
+    assert [r.unit_index for r in kept] == [0]
+
+
+def test_word_diff_marks_removed_and_added_words():
+    parts = word_diff("the Communist party of the United States",
+                      "the Communist Party USA")
+    assert DiffPart("-", "party") in parts and DiffPart("+", "Party") in parts
+    assert DiffPart("-", "of the United States") in parts and DiffPart("+", "USA") in parts
+    assert "".join(p.text for p in parts if p.op != "+") == \
+        "the Communist party of the United States"
+    assert "".join(p.text for p in parts if p.op != "-") == "the Communist Party USA"
+    assert all(p.op == "=" for p in word_diff("same text", "same text"))
+
+
+@pytest.mark.parametrize("width", [5, 12, 31, 80])
+def test_wrap_offsets_cover_every_word_within_width(width):
+    text = "КОММУНИСТАМ БЕЛАРУСИ НУЖНА БРАТСКАЯ СОЛИДАРНОСТЬ! Dear comrades\nand friends!"
+    lines = wrap_offsets(text, width)
+    assert all(end - start <= width for start, end in lines)
+    shown = " ".join(text[s:e] for s, e in lines)
+    assert "".join(shown.split()) == "".join(text.split())  # nothing lost
+    if width >= max(len(w) for w in text.split()):  # no word is cut when words fit
+        assert shown.split() == text.split()
+
+
+def test_term_completions_prefer_the_longest_typed_run_and_the_given_order():
+    terms = ["Communist Party USA", "Communist Party of the Soviet Union", "Soviet Union"]
+    assert term_completions("Gus Hall of the Communist Party U", terms) == [
+        (len("Communist Party U"), "Communist Party USA")]
+    found = term_completions("leader of the Communist Pa", terms)
+    assert [t for _, t in found] == terms[:2]
+    assert term_completions("the Sov", terms) == [(3, "Soviet Union")]
+    assert term_completions("ends with a space ", terms) == []
