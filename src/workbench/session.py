@@ -261,9 +261,11 @@ class DocumentSession:
         empty = [u for u in self.units if not u.target_text.strip()]
         if not empty:
             return 0
+        from workbench.mt.batch import best_usable
+
         found = self.propose([u.id for u in empty],
                              progress=(lambda n: progress(n, len(empty))) if progress else None)
-        best = {uid: props[0] for uid, props in found.items() if props}
+        best = {uid: p for uid, props in found.items() if (p := best_usable(props))}
         filled = ops.apply_proposals(self.project, self.doc_id, best, user=self.user)
         self.load()
         return int(filled)

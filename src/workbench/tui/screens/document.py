@@ -305,11 +305,17 @@ class DocumentScreen(Screen):
         unit = self.current_unit()
         if unit is None:
             return
+        from workbench.mt.batch import best_usable
+
         proposals = self.session.proposals.get(unit.id)
         if not proposals:
             self.notify("no proposal yet: press t to look for one", severity="warning")
             return
-        best = proposals[0]
+        best = best_usable(proposals)
+        if best is None:  # e.g. a damaged letterhead line: nothing worth writing
+            self.notify("no usable proposal: " + "; ".join(
+                i.message for p in proposals for i in p.issues)[:200], severity="warning")
+            return
         self._run(lambda u: self.session.accept(u.id, best),
                   message=f"accepted {best.origin.value} {best.score:.2f}")
 

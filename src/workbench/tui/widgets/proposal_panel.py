@@ -11,7 +11,8 @@ from workbench.model import Proposal, Unit
 
 
 class ProposalPanel(Static):
-    """Lists proposals with origin and score; the first one is what `accept` takes."""
+    """Lists proposals with origin, score and issues; `accept` takes the best usable one
+    (`workbench.mt.batch.best_usable`: never an empty proposal for a damaged line)."""
 
     def show(self, unit: Unit | None, proposals: Sequence[Proposal] | None,
              busy: bool = False) -> None:
@@ -32,6 +33,9 @@ class ProposalPanel(Static):
                 text.append(proposal.text)
                 if proposal.detail:
                     text.append(f"  ({proposal.detail})", style="dim")
+                for issue in proposal.issues:
+                    text.append(f"\n   {issue.severity.value}: {issue.message}",
+                                style="yellow")
                 text.append("\n")
         if unit is not None and unit.proposal is not None:
             p = unit.proposal
