@@ -344,3 +344,24 @@ async def test_fill_empty_units_from_letterhead_rules_in_a_worker(corpus_copy):
         await settle(app, pilot)
         text = screen_text(app)
         assert "Lane" in text and "rules 0.95 → now" in text
+
+
+async def test_palette_offers_every_key_of_the_screen_and_the_table(corpus_copy):
+    from workbench.tui.commands import screen_commands
+
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        offered = list(screen_commands(screen, screen.table))
+        titles = {title for title, *_ in offered}
+        assert {b.action for b in DocumentScreen.BINDINGS} <= {a for _, _, a, _ in offered}
+        assert "Target side (for shifting segments)" in titles
+        # Run "Source side" from the palette: the table's own action.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Source side")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.table.side == "src"

@@ -15,7 +15,8 @@ from textual.widgets import Static
 INTRO = (
     "Work moves from alignment (A align, / split, = merge, shift+↑/↓ move a segment, "
     "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
-    "p accept the best proposal, u undo) to review (a approve, r reject, s sign off). "
+    "t proposals, p accept the best, T fill all empty units, u undo) to review (a approve, "
+    "r reject, s sign off; n, c, i jump to the next unreviewed, low-confidence, QA issue). "
     "Every action saves at once. ctrl+p opens the command palette: every action is there."
 )
 
@@ -44,11 +45,13 @@ class HelpScreen(ModalScreen[None]):
         from workbench.tui.screens.corpus import CorpusScreen
         from workbench.tui.screens.document import DocumentScreen
         from workbench.tui.widgets.editor import EnglishEditor
+        from workbench.tui.widgets.unit_table import UnitTable
 
         with VerticalScroll(id="help-body"):
             yield Static(Text("Workbench help  (Esc closes)", style="bold"))
             yield Static(INTRO, classes="intro")
             yield Static(bindings_table("Document screen", DocumentScreen.BINDINGS))
+            yield Static(bindings_table("Moving in the units", UnitTable.BINDINGS))
             yield Static(bindings_table("Editing English", EnglishEditor.BINDINGS))
             yield Static(bindings_table("Corpus screen", CorpusScreen.BINDINGS))
             yield Static(bindings_table("Everywhere", self.app.BINDINGS))

@@ -77,14 +77,14 @@ class UnitTable(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Previous unit", show=False),
+        Binding("down", "cursor_down", "Next unit", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("left", "side('src')", "Russian side", show=False),
-        Binding("right", "side('tgt')", "English side", show=False),
+        Binding("home", "first", "First unit", show=False),
+        Binding("end", "last", "Last unit", show=False),
+        Binding("left", "side('src')", "Source side (for shifting segments)", show=False),
+        Binding("right", "side('tgt')", "Target side (for shifting segments)", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
