@@ -42,6 +42,11 @@ class DocumentStats:
     def damage_text(self) -> str:
         return ", ".join(f"{code} ×{n}" for code, n in sorted(self.damage.items()))
 
+    @property
+    def damage_short(self) -> str:
+        """Compact form for narrow terminals: the first word of each flag code."""
+        return " ".join(f"{code.split('-')[0]}×{n}" for code, n in sorted(self.damage.items()))
+
     def matches(self, needle: str) -> bool:
         """The corpus screen's filter: a case-insensitive substring of id, title, flags."""
         low = needle.casefold().strip()

@@ -47,7 +47,7 @@ def stats_cells(stats: DocumentStats) -> tuple[str, ...]:
         "—" if stats.units is None else str(stats.units),
         progress,
         "—" if stats.qa_errors is None else str(stats.qa_errors),
-        stats.damage_text,
+        stats.damage_short,
     )
 
 
