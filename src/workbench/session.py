@@ -64,6 +64,7 @@ class DocumentSession:
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
     _unsaved: object = field(default=None, repr=False)  # the shown, not yet stored, alignment
+    loaded_stamp: tuple | None = None  # the working file's (mtime, size) when last read
     engines: tuple[str, ...] = ("tm", "rules", "argos")  # proposal engines, best first
 
     # --- reading ------------------------------------------------------------------
@@ -72,10 +73,27 @@ class DocumentSession:
         """Units from the working file (or, when none is stored, from aligning the text)."""
         from workbench import store
 
+        stamp = self.disk_stamp()
         working = store.load(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
+        self.loaded_stamp = stamp
         self.stored = bool(getattr(working, "stored", True))
         self._unsaved = None if self.stored else working
+
+    def disk_stamp(self) -> tuple | None:
+        """(mtime_ns, size) of the working file, None when there is none."""
+        from workbench import store
+
+        try:
+            st = store.working_path(self.project, self.doc_id).stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def changed_on_disk(self) -> bool:
+        """Whether someone else (another session, `workbench approve`) saved the document
+        since it was last read here."""
+        return self.disk_stamp() != self.loaded_stamp
 
     def ensure_stored(self) -> None:
         """Save the alignment being shown before the first change to it, so that the

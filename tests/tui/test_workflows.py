@@ -365,3 +365,17 @@ async def test_palette_offers_every_key_of_the_screen_and_the_table(corpus_copy)
         await pilot.press("enter")
         await settle(app, pilot)
         assert screen.table.side == "src"
+
+
+async def test_changes_saved_by_another_session_are_shown(corpus_copy):
+    from workbench import ops
+
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_ucp(corpus_copy, pilot, app)
+        assert screen.session.unit("u4").state is State.TRANSLATED
+        ops.approve(open_project(corpus_copy), UCP, ["u4"], user="someone-else")
+        await pilot.pause(2.5)  # the screen looks every 2 s
+        assert screen.session.unit("u4").state is State.REVIEWED
+        assert "1 reviewed" in screen_text(app)

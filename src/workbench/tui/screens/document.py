@@ -124,6 +124,21 @@ class DocumentScreen(Screen):
         self.query_one("#doc-status", Static).update(
             f"{self.doc_id} · reading (aligning when nothing is stored yet)…")
         self.load_units()
+        self.set_interval(2.0, self.check_disk)
+
+    def check_disk(self) -> None:
+        """Show what another session or the CLI saved meanwhile (never while typing)."""
+        if self.long_running or self.editing or not self.session.stored:
+            return
+        if self.session.changed_on_disk():
+            unit = self.current_unit()
+            try:
+                self.session.load()
+            except Exception as exc:  # shown, never fatal
+                self._error(exc)
+                return
+            self.refresh_units(keep_unit_id=unit.id if unit else None)
+            self.notify("reloaded: the document was saved by another session", timeout=4)
 
     @work(thread=True, exclusive=True, group="load")
     def load_units(self) -> None:
