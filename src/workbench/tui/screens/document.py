@@ -21,8 +21,9 @@ from textual.widgets import Footer, Header, Static
 
 from workbench.errors import WorkbenchError
 from workbench.model import State, Unit
-from workbench.session import DocumentSession, GlossaryView, fixed_text
-from workbench.tui.screens.prompts import ConfirmScreen, ReasonScreen
+from workbench.session import DocumentSession, GlossaryView
+from workbench.tui.screens.document_actions import AlignmentActions, TranslatingActions
+from workbench.tui.screens.prompts import ReasonScreen
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.proposal_panel import ProposalPanel
@@ -49,7 +50,7 @@ STATE_FILTERS: tuple[tuple[State, ...] | None, ...] = (
 )
 
 
-class DocumentScreen(Screen):
+class DocumentScreen(TranslatingActions, AlignmentActions, Screen):
     """One document's units, and every action on them."""
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -257,150 +258,6 @@ class DocumentScreen(Screen):
         if message:
             self.notify(message, timeout=2)
 
-    # --- translating --------------------------------------------------------------
-
-    def action_edit(self) -> None:
-        unit = self.current_unit()
-        if unit is None:
-            return
-        try:
-            terms = self.glossary.completion_terms(unit)
-        except (WorkbenchError, ImportError):
-            terms = []
-        editor = self.editor
-        editor.start(unit.id, unit.target_text, terms)
-        editor.display = True
-        editor.focus()
-
-    def _blocked(self) -> bool:
-        """While alignment runs in its worker, other changes wait (they would queue on the
-        document's lock and freeze the screen)."""
-        if self.long_running:
-            self.notify(f"wait: {self.long_running}", severity="warning", timeout=3)
-            return True
-        return False
-
-    def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
-        if self._blocked():
-            return  # the editor stays open with the text: nothing is lost
-        self._close_editor()
-        try:
-            changed = self.session.edit(event.unit_id, event.text)
-        except WorkbenchError as exc:
-            self._error(exc)
-            return
-        self.refresh_units(keep_unit_id=event.unit_id)
-        self.notify(f"{event.unit_id} saved" if changed else "unchanged", timeout=2)
-
-    def on_english_editor_cancelled(self, event: EnglishEditor.Cancelled) -> None:
-        self._close_editor()
-
-    def _close_editor(self) -> None:
-        self.editor.display = False
-        self.table.focus()
-
-    @property
-    def editing(self) -> bool:
-        return bool(self.editor.display)
-
-    def save_editor(self) -> None:
-        """Store what is in the editor now (used when quitting mid-edit)."""
-        if self.editing:
-            self.editor.action_save()
-
-    def editor_dirty(self) -> bool:
-        if not self.editing:
-            return False
-        try:
-            return self.editor.text != self.session.unit(self.editor.unit_id).target_text
-        except WorkbenchError:
-            return True
-
-    def action_accept(self) -> None:
-        unit = self.current_unit()
-        if unit is None:
-            return
-        from workbench.mt.batch import best_usable
-
-        proposals = self.session.proposals.get(unit.id)
-        if not proposals:
-            self.notify("no proposal yet: press t to look for one", severity="warning")
-            return
-        best = best_usable(proposals)
-        if best is None:  # e.g. a damaged letterhead line: nothing worth writing
-            self.notify("no usable proposal: " + "; ".join(
-                i.message for p in proposals for i in p.issues)[:200], severity="warning")
-            return
-        self._run(lambda u: self.session.accept(u.id, best),
-                  message=f"accepted {best.origin.value} {best.score:.2f}")
-
-    def action_undo(self) -> None:
-        if self._blocked():
-            return
-        try:
-            step = self.session.undo()
-        except WorkbenchError as exc:
-            self._error(exc)
-            return
-        if step is None:
-            self.notify("nothing to undo", severity="warning")
-            return
-        self.refresh_units(keep_unit_id=step.unit_id)
-        self.notify(f"undid {step.action} of {step.unit_id}", timeout=2)
-
-    def action_propose(self) -> None:
-        unit = self.current_unit()
-        if unit is not None:
-            self._proposals_pending.add(unit.id)
-            self._update_panels()
-            self.propose_for([unit.id])
-
-    @work(thread=True, group="propose")
-    def propose_for(self, unit_ids: list[str]) -> None:
-        self.app.call_from_thread(self._set_status, "looking for proposals (TM, rules, MT)…")
-        try:
-            self.session.propose(unit_ids)
-        except Exception as exc:  # shown, never fatal
-            self.app.call_from_thread(self._error, exc)
-        finally:
-            self._proposals_pending.difference_update(unit_ids)
-            self.app.call_from_thread(self._proposals_done)
-
-    def _proposals_done(self) -> None:
-        self._set_status("")
-        self._update_panels()
-
-    def action_fill_empty(self) -> None:
-        if self._blocked():
-            return
-        self.long_running = "filling empty units with proposals…"
-        self.fill_empty()
-
-    @work(thread=True, exclusive=True, group="fill")
-    def fill_empty(self) -> None:
-        self.app.call_from_thread(self._set_status, "filling empty units with proposals…")
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._set_status, f"proposals {done}/{total}…")
-
-        try:
-            filled = self.session.fill_empty(progress)
-        except Exception as exc:  # shown, never fatal
-            self.app.call_from_thread(self._error, exc)
-            return
-        self.app.call_from_thread(self._after_long_op, f"{filled} unit(s) filled")
-
-    def action_apply_fix(self) -> None:
-        unit = self.current_unit()
-        if unit is None:
-            return
-        fixable = [i for i in self.glossary.issues(unit)
-                   if fixed_text(unit.target_text, i) is not None]
-        if not fixable:
-            self.notify("no QA fix for this unit", severity="warning")
-            return
-        self._run(lambda u: self.session.apply_fix(u.id, fixable[0]),
-                  message=f"applied {fixable[0].rule}")
-
     # --- reviewing ----------------------------------------------------------------
 
     def action_approve(self) -> None:
@@ -451,71 +308,6 @@ class DocumentScreen(Screen):
         self.show_diff = not self.show_diff
         self.query_one(DiffView).display = self.show_diff
         self.query_one(ProposalPanel).display = not self.show_diff
-
-    # --- alignment ----------------------------------------------------------------
-
-    def action_split(self) -> None:
-        self._run(lambda u: self.session.split(u.id), message="split")
-
-    def action_merge(self) -> None:
-        self._run(lambda u: self.session.merge(u.id), message="merged with the next unit")
-
-    def action_shift(self, direction: str) -> None:
-        side = "source" if self.table.side == "src" else "target"
-        self._run(lambda u: self.session.shift(u.id, side, direction),
-                  message=f"moved a {side} segment {direction}")
-
-    def action_lock(self) -> None:
-        self._run(lambda u: self.session.lock(u.id, not u.locked))
-
-    def start_long_op(self, name: str, busy: str) -> None:
-        if self._blocked():
-            return
-        self.long_running = busy
-        self.long_op(name, busy)
-
-    def action_realign(self) -> None:
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.start_long_op("realign", "realigning around locked units…")
-
-        self.app.push_screen(ConfirmScreen("Realign every unlocked unit around the locked "
-                                           "ones? (y/n)"), done)
-
-    def action_align(self) -> None:
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.start_long_op("align", "aligning…")
-
-        if self.session.stored and self.session.units:
-            self.app.push_screen(ConfirmScreen("Align the whole document again? Locked units "
-                                               "are kept. (y/n)"), done)
-        else:
-            done(True)
-
-    @work(thread=True, exclusive=True, group="align")
-    def long_op(self, name: str, busy: str) -> None:
-        self.app.call_from_thread(self._set_status, busy)
-        try:
-            getattr(self.session, name)()
-        except Exception as exc:  # shown, never fatal
-            self.app.call_from_thread(self._error, exc)
-            return
-        self.app.call_from_thread(self._after_long_op, f"{name}: done")
-
-    def _after_long_op(self, message: str) -> None:
-        self.long_running = ""
-        self._set_status("")
-        self.refresh_units()
-        self.notify(message, timeout=3)
-
-    def action_export_tmx(self) -> None:
-        try:
-            path, count = self.session.export_tmx()
-        except Exception as exc:  # shown, never fatal
-            self._error(exc)
-            return
-        self.notify(f"TMX: {count} approved unit(s) written to {path}", timeout=5)
 
     def action_back(self) -> None:
         self.app.pop_screen()
