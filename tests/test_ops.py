@@ -154,7 +154,7 @@ def test_realign_keeps_approved_and_edited_units(paired, monkeypatch):
 def test_align_document_saves_a_fresh_alignment(project, monkeypatch):
     monkeypatch.setattr("workbench.store.units.align_document", stand_in_align, raising=False)
     monkeypatch.setattr("workbench.store.workfile.align_beads",
-                        lambda doc, locked=(), embeddings=True: stand_in_align(doc, locked))
+                        lambda doc, locked=(), **_: stand_in_align(doc, locked))
     wf = ops.align_document(project, PAIRED, user="aligner")
     assert wf.stored and store.working_path(project, PAIRED).is_file()
     assert wf.units[0].created_by == "aligner" and wf.units[0].history[0].action == "align"

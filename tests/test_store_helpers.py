@@ -79,7 +79,7 @@ def _fill(src: range, tgt: range) -> list[Bead]:
     return pairs
 
 
-def stand_in_align(doc, locked=(), *, embeddings=True) -> list[Bead]:
+def stand_in_align(doc, locked=(), *, embeddings=True, glossary=None) -> list[Bead]:
     n_src = len(doc.source.segments) if doc.source else 0
     n_tgt = len(doc.target.segments) if doc.target else 0
     return diagonal_beads(n_src, n_tgt, locked)

@@ -7,9 +7,13 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.model import Document, Side
+
+if TYPE_CHECKING:
+    from workbench.glossary import Glossary
 
 CONFIG_NAME = "workbench.toml"
 
@@ -35,6 +39,15 @@ class Project:
     @property
     def glossary_path(self) -> Path:
         return self.root / "glossary.yaml"
+
+    def glossary(self) -> Glossary | None:
+        """The project's glossary (loaded once while glossary.yaml is unchanged), or None
+        when there is none. A broken file raises WorkbenchError (file:line)."""
+        if not self.glossary_path.is_file():
+            return None
+        from workbench.glossary import load_glossary
+
+        return load_glossary(self.glossary_path)
 
     def check_id(self, doc_id: str) -> str:
         """Refuse ids that could escape the project folder (`../`, absolute, separators)."""

@@ -52,8 +52,6 @@ def parse_engines(spec: str | Iterable[str]) -> tuple[str, ...]:
 class _Shared:
     """Per-project things loaded once and reused while unchanged on disk."""
 
-    glossary: object | None = None
-    glossary_stamp: tuple | None = None
     tm: TranslationMemory | None = None
     tm_stamp: tuple | None = None
     cache: ProposalCache | None = None
@@ -77,21 +75,6 @@ def _stamp(paths: Iterable[Path]) -> tuple:
 def _shared(project) -> _Shared:
     with _SHARED_LOCK:
         return _SHARED.setdefault(Path(project.root), _Shared())
-
-
-def project_glossary(project):
-    """The project's glossary (None when there is no glossary.yaml), loaded once per change."""
-    path = Path(project.glossary_path)
-    shared = _shared(project)
-    stamp = _stamp([path])
-    if shared.glossary_stamp != stamp:
-        glossary = None
-        if path.is_file():
-            from workbench.glossary import load_glossary
-
-            glossary = load_glossary(path)
-        shared.glossary, shared.glossary_stamp = glossary, stamp
-    return shared.glossary
 
 
 def project_tm(project) -> TranslationMemory:
@@ -169,7 +152,7 @@ def propose(project, units: Sequence[Unit], *, engines: Iterable[str] = DEFAULT_
     """
     engines = parse_engines(engines)
     src, tgt = project.source_lang, project.target_lang
-    glossary = project_glossary(project) if {"rules", "argos"} & set(engines) else None
+    glossary = project.glossary() if {"rules", "argos"} & set(engines) else None
     tm = project_tm(project) if "tm" in engines else None
     out: dict[str, list[Proposal]] = {}
     need_mt: list[tuple[str, str]] = []

@@ -131,7 +131,8 @@ def align_document(project: Project, doc_id: str, *, user: str,
                 "units (their English stays in their history), then realign")
         locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
                              if u.confidence is not None else 1.0) for u in keep]
-        beads = align_beads(doc, locked_beads, embeddings=embeddings)
+        beads = align_beads(doc, locked_beads, embeddings=embeddings,
+                            glossary=project.glossary())
         same_segments = wf.segmentation == segmentation_key(doc)
         by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
                   if kept(u) or (same_segments and fits(doc, u))}

@@ -115,10 +115,10 @@ def _stored_units(project, doc_id: str):
 def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=None) -> list[Issue]:
     """QA over documents of a project: unit rules for documents with both sides,
     target-side rules for English-only ones, and consistency across all of them."""
-    from workbench.glossary import load_glossary
-
     if glossary is None:
-        glossary = load_glossary(project.glossary_path)
+        from workbench.glossary import glossary_from_text
+
+        glossary = project.glossary() or glossary_from_text("terms: []\n")
     ids = list(doc_ids) if doc_ids else project.document_ids()
     issues: list[Issue] = []
     renderings: dict[str, list[Rendering]] = defaultdict(list)

@@ -81,7 +81,7 @@ def one_sided_beads(doc: Document) -> list[Bead]:
 
 
 def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
-                embeddings: bool = True) -> list[Bead]:
+                embeddings: bool = True, glossary=None) -> list[Bead]:
     """Beads for `doc`: the aligner (#3) when both sides exist, else one-sided beads."""
     if doc.source is None or doc.target is None:
         return one_sided_beads(doc)
@@ -90,7 +90,7 @@ def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
     except ImportError as exc:  # the aligner (#3) not importable: say so, change nothing
         raise WorkbenchError(f"cannot align {doc.id}: the aligner is not available ({exc})",
                              fix="check the installation (workbench.align)") from None
-    return align_document(doc, locked=locked, embeddings=embeddings)
+    return align_document(doc, locked=locked, embeddings=embeddings, glossary=glossary)
 
 
 def segmentation_key(doc: Document) -> str:

@@ -105,7 +105,7 @@ def fresh(project: Project, doc_id: str, *, user: str = "",
         user = current_user()
     doc = project.document(doc_id)
     when = now_iso()
-    beads = align_beads(doc, embeddings=embeddings)
+    beads = align_beads(doc, embeddings=embeddings, glossary=project.glossary())
     units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when,
                             source_lang=project.source_lang)
              for n, bead in enumerate(beads, start=1)]
