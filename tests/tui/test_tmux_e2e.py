@@ -97,11 +97,11 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         assert "│" in shown  # the side-by-side table is drawn
         # Translate the first unit (the sender's letterhead) in place, then approve it.
         tmux.keys("e")
-        time.sleep(0.5)
+        tmux.wait_for("Save & leave")  # the editor's keys in the footer: it has the focus
         tmux.keys("C-a")  # select all: the typed English replaces what was there
         tmux.type(ENGLISH)
         tmux.keys("Escape")
-        tmux.wait_for("u1 saved")  # the toast, once the editor has closed
+        tmux.wait_for("e Edit")  # the document screen's keys again: the editor closed
         tmux.keys("a")
         shown = tmux.wait_for("1 reviewed")
         assert "✓" in shown
