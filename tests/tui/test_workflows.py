@@ -40,6 +40,22 @@ async def open_ucp(root, pilot, app) -> DocumentScreen:
     return screen
 
 
+async def run_from_palette(pilot, words: str) -> None:
+    """Open the command palette, type `words`, wait for the matches, run the first."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count:
+            break
+    await pilot.pause(0.2)  # let every provider's matches arrive and sort
+    await pilot.press("enter")
+
+
 async def go_to_unit(pilot, screen: DocumentScreen, unit_id: str) -> None:
     table = screen.table
     index = next(i for i, u in enumerate(screen.session.units) if u.id == unit_id)
@@ -241,11 +257,7 @@ async def test_command_palette_runs_actions(corpus_copy):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_ucp(corpus_copy, pilot, app)
         await go_to_unit(pilot, screen, "u2")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Approve")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Approve")
         await settle(app, pilot)
         assert on_disk(corpus_copy)["u2"].state is State.REVIEWED
 
@@ -358,11 +370,7 @@ async def test_palette_offers_every_key_of_the_screen_and_the_table(corpus_copy)
         assert {b.action for b in DocumentScreen.BINDINGS} <= {a for _, _, a, _ in offered}
         assert "Target side (for shifting segments)" in titles
         # Run "Source side" from the palette: the table's own action.
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Source side")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Source side")
         await settle(app, pilot)
         assert screen.table.side == "src"
 
@@ -376,6 +384,9 @@ async def test_changes_saved_by_another_session_are_shown(corpus_copy):
         screen = await open_ucp(corpus_copy, pilot, app)
         assert screen.session.unit("u4").state is State.TRANSLATED
         ops.approve(open_project(corpus_copy), UCP, ["u4"], user="someone-else")
-        await pilot.pause(2.5)  # the screen looks every 2 s
+        for _ in range(80):  # the screen looks every 2 s
+            await pilot.pause(0.1)
+            if screen.session.unit("u4").state is State.REVIEWED:
+                break
         assert screen.session.unit("u4").state is State.REVIEWED
         assert "1 reviewed" in screen_text(app)
