@@ -100,6 +100,23 @@ def test_apply_proposals_fills_only_empty_untouched_units(paired):
     assert unit(paired, "u1").target_text != "Proposed English."
 
 
+def test_accept_replaces_english_keeping_the_proposal_origin(paired):
+    before = unit(paired, "u6")
+    assert before.target_text
+    proposal = Proposal(text="Chosen English.", origin=Origin.TM, score=0.83,
+                        detail="tm fuzzy: test")
+    got = ops.accept(paired, PAIRED, "u6", proposal, user="translator")
+    stored = unit(paired, "u6")
+    assert (stored.target_text, stored.origin, stored.state) == ("Chosen English.", Origin.TM,
+                                                                 State.TRANSLATED)
+    assert stored.proposal.score == 0.83 and got.history[-1].action == "accept"
+    assert stored.history[-1].who == "translator"
+    # a person's choice: the batch fill never overwrites it
+    assert ops.apply_proposals(paired, PAIRED, {"u6": proposal}, user="mt") == 0
+    with pytest.raises(WorkbenchError):
+        ops.accept(paired, PAIRED, "u6", Proposal("", Origin.MT, 0.0), user="translator")
+
+
 def test_split_merge_keep_ids_stable_and_never_reuse(paired):
     wf = store.load(paired, PAIRED)
     merged = ops.merge(paired, PAIRED, ["u2", "u3"], user="t")

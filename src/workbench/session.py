@@ -137,21 +137,14 @@ class DocumentSession:
         return True
 
     def accept(self, unit_id: str, proposal: Proposal) -> bool:
-        """Take a proposal as the unit's English; undoable.
-
-        An empty unit nobody touched gets it through `ops.apply_proposals`, which keeps
-        its origin and score; otherwise it is an edit by this user (a person chose it).
-        """
+        """Take a proposal as the unit's English (origin and score kept); undoable."""
         before = self.unit(unit_id).target_text
+        if proposal.text == before:
+            return False
         from workbench import ops
 
         self.ensure_stored()
-        filled = ops.apply_proposals(self.project, self.doc_id, {unit_id: proposal},
-                                     user=self.user)
-        if not filled:
-            if proposal.text == before:
-                return False
-            ops.edit(self.project, self.doc_id, unit_id, proposal.text, user=self.user)
+        ops.accept(self.project, self.doc_id, unit_id, proposal, user=self.user)
         self.undo_stack.append(UndoStep(unit_id, before, "accept"))
         self.load()
         return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 from workbench.ops.alignment import align_document, realign
 from workbench.ops.importing import ImportReport, import_file
 from workbench.ops.review import (
+    accept,
     apply_proposals,
     approve,
     edit,
@@ -18,6 +19,6 @@ from workbench.ops.review import (
 from workbench.ops.structure import merge, shift, split
 from workbench.ops.user import current_user
 
-__all__ = ["ImportReport", "align_document", "apply_proposals", "approve", "current_user",
+__all__ = ["ImportReport", "accept", "align_document", "apply_proposals", "approve", "current_user",
            "edit", "history", "import_file", "lock", "merge", "realign", "reject", "shift",
            "sign_off", "split"]

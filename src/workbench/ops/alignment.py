@@ -27,9 +27,11 @@ FROM_SEGMENTS = ("align", "split", "shift")  # history actions whose English is 
 
 
 def kept(unit: Unit) -> bool:
-    """Units realignment must not touch: locked, approved, or English a person wrote."""
+    """Units realignment must not touch: locked, approved, or English a person wrote or
+    chose."""
     return unit.locked or unit.state in (State.REVIEWED, State.FINAL) or (
-        unit.state is not State.REJECTED and any(h.action == "edit" for h in unit.history))
+        unit.state is not State.REJECTED
+        and any(h.action in ("edit", "accept") for h in unit.history))
 
 
 def segment_english(unit: Unit) -> str | None:

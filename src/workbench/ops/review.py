@@ -37,6 +37,27 @@ def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str) -
         return unit
 
 
+def accept(project: Project, doc_id: str, unit_id: str, proposal: Proposal, *,
+           user: str) -> Unit:
+    """A person takes a proposal as the unit's English, replacing what it had: the unit
+    keeps the proposal's origin and score (to diff against later), and the history says
+    who chose it. Like an edit, the English then needs approving."""
+    if not proposal.text.strip():
+        raise WorkbenchError(f"{doc_id} {unit_id}: the proposal is empty",
+                             fix="choose another proposal or edit the English")
+    with transaction(project, doc_id, user) as wf:
+        unit = wf.unit(unit_id)
+        unit.target_text = proposal.text
+        unit.origin = proposal.origin
+        unit.proposal = Proposal(text=proposal.text, origin=proposal.origin,
+                                 score=proposal.score, detail=proposal.detail)
+        unit.state = State.TRANSLATED
+        unit.reject_reason = ""
+        record(unit, user, "accept",
+               note=f"{proposal.origin} {proposal.score:.2f} {proposal.detail}".strip())
+        return unit
+
+
 def _require_english(unit: Unit, doc_id: str, action: str) -> None:
     if not unit.target_text.strip():
         raise WorkbenchError(

@@ -49,7 +49,7 @@ def record(unit: Unit, user: str, action: str, *, note: str = "", when: str | No
         unit.created_by, unit.created_at = user, when
 
 
-PERSON_ACTIONS = frozenset({"edit", "approve", "sign-off", "reject"})
+PERSON_ACTIONS = frozenset({"edit", "accept", "approve", "sign-off", "reject"})
 
 
 def touched_by_person(unit: Unit) -> bool:
