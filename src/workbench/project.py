@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,21 +78,12 @@ class Project:
     def provenance_path(self, doc_id: str) -> Path:
         return self.sources_dir / f"{self.check_id(doc_id)}.provenance.md"
 
-    def _stamp(self, doc_id: str) -> tuple:
-        stamp = []
-        for path in (self.source_path(doc_id), self.target_path(doc_id), self.meta_path(doc_id)):
-            try:
-                st = path.stat()
-                stamp.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                stamp.append(None)
-        return tuple(stamp)
-
     def document(self, doc_id: str) -> Document:
         """Read, block, segment and tag one document (WorkbenchError when it does not exist
         or a file cannot be read)."""
         self.check_id(doc_id)
-        stamp = self._stamp(doc_id)
+        stamp = files_stamp([self.source_path(doc_id), self.target_path(doc_id),
+                             self.meta_path(doc_id)])
         cached = self._cache.get(doc_id)
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -132,6 +124,19 @@ class Project:
         flags = tuple(document_flags([seg.flags for seg in segments]))
         return Side(source=side_text, completeness=completeness(meta, lang), blocks=blocks,
                     segments=segments, flags=flags)
+
+
+def files_stamp(paths: Iterable[Path]) -> tuple:
+    """Modification time and size of each path (None where missing): what a cache of
+    things read from these files is valid for."""
+    stamp = []
+    for path in paths:
+        try:
+            st = path.stat()
+            stamp.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
 
 
 def _title_from_sides(*sides: Side | None) -> str:

@@ -135,16 +135,10 @@ def corpus_stats(project, glossary=None) -> list[DocumentStats]:
 
 def _stamp(project, doc_id: str) -> tuple:
     """What a document's figures depend on: its files' sizes and modification times."""
-    paths = [project.source_path(doc_id), project.target_path(doc_id),
-             working_file_path(project, doc_id), Path(project.glossary_path)]
-    stamp = []
-    for path in paths:
-        try:
-            st = path.stat()
-            stamp.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            stamp.append(None)
-    return tuple(stamp)
+    from workbench.project import files_stamp
+
+    return files_stamp([project.source_path(doc_id), project.target_path(doc_id),
+                        working_file_path(project, doc_id), Path(project.glossary_path)])
 
 
 @dataclass

@@ -61,17 +61,6 @@ _SHARED: dict[Path, _Shared] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def _stamp(paths: Iterable[Path]) -> tuple:
-    out = []
-    for path in sorted(paths):
-        try:
-            st = path.stat()
-            out.append((str(path), st.st_mtime_ns, st.st_size))
-        except OSError:
-            continue
-    return tuple(out)
-
-
 def _shared(project) -> _Shared:
     with _SHARED_LOCK:
         return _SHARED.setdefault(Path(project.root), _Shared())
@@ -80,7 +69,10 @@ def _shared(project) -> _Shared:
 def project_tm(project) -> TranslationMemory:
     """The project's translation memory, rebuilt when a working file changes."""
     shared = _shared(project)
-    stamp = _stamp(Path(project.translations_dir).glob("*.xlf"))
+    from workbench.project import files_stamp
+
+    paths = sorted(Path(project.translations_dir).glob("*.xlf"))
+    stamp = (tuple(paths), files_stamp(paths))
     if shared.tm is None or shared.tm_stamp != stamp:
         shared.tm, shared.tm_stamp = load_tm(project), stamp
     return shared.tm
