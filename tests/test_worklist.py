@@ -48,6 +48,11 @@ def test_russian_letterhead_in_the_english_file_gets_a_badge():
     units[0].target_text = doc.target.segments[letterhead[0]].text
     (row,) = build_rows(units, doc)
     assert row.target_badge == "ru" and row.source_badge == ""
+    # as aligned, that line is the unit's source: the badge says where it was found
+    units = [Unit(id="u1", src=[], tgt=[letterhead[0]], source_in_target=True,
+                  source_text=doc.target.segments[letterhead[0]].text, target_text="")]
+    (row,) = build_rows(units, doc)
+    assert (row.source_badge, row.target_badge) == ("en file", "")
 
 
 def test_web_furniture_is_folded_into_one_row_where_it_stands():

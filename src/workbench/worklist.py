@@ -30,7 +30,8 @@ class Row:
     """One row of the work list: a unit (``unit_index`` >= 0) or a fold of furniture lines.
 
     ``source_badge``/``target_badge`` name the language of a side's segments when it is
-    not that side's language (e.g. the Russian letterhead inside an English file).
+    not that side's language (e.g. Russian text inside an English file); a unit whose
+    source was found in the translation file says so on its source side ("en file").
     """
 
     unit_index: int
@@ -87,13 +88,18 @@ def build_rows(units: Sequence[Unit], doc: Document | None = None) -> list[Row]:
         while pending is not None and first_tgt is not None and pending[0] < first_tgt:
             rows.append(_fold_row(tgt_segments, pending))
             pending = next(fold_iter, None)
+        if unit.source_in_target:  # source text found in the translation file: say so
+            source_badge, target_badge = f"{tgt_lang} file" if tgt_lang else "", ""
+        else:
+            source_badge = _badge(src_segments, unit.src, src_lang) if src_lang else ""
+            target_badge = _badge(tgt_segments, unit.tgt, tgt_lang) if tgt_lang else ""
         rows.append(Row(
             unit_index=index,
             kind=unit.kind,
             source_text=unit.source_text,
             target_text=unit.target_text,
-            source_badge=_badge(src_segments, unit.src, src_lang) if src_lang else "",
-            target_badge=_badge(tgt_segments, unit.tgt, tgt_lang) if tgt_lang else "",
+            source_badge=source_badge,
+            target_badge=target_badge,
             flags=_flags(src_segments, unit.src) + _flags(tgt_segments, unit.tgt),
         ))
     while pending is not None:
