@@ -159,3 +159,23 @@ def test_progress_bar_on_a_terminal_plain_lines_otherwise():
     lines.advance(0)
     lines.close()
     assert plain.text == "translate: 1/4 units\ntranslate: 4/4 units\n"
+
+
+def test_the_translation_path_never_imports_argos_translate_stanza_or_torch(env, project,
+                                                                           tiny_zip):
+    """Neural proposals arrive through CTranslate2 and SentencePiece alone: the heavy half
+    of argostranslate (its `translate` module, stanza, spaCy, torch, minisbd) stays out."""
+    assert wb(env, "models", "install", str(tiny_zip)).returncode == 0
+    code = (
+        "import sys\n"
+        "from workbench.cli import main\n"
+        f"rc = main(['--root', {str(project)!r}, 'translate', {UCP!r}])\n"
+        "heavy = ('argostranslate.translate', 'argostranslate.sbd', 'stanza', 'spacy', "
+        "'torch', 'minisbd')\n"
+        "print('RC', rc, 'HEAVY', [m for m in heavy if m in sys.modules], "
+        "'CT2', 'ctranslate2' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert "RC 0 HEAVY [] CT2 True" in out.stdout, out.stdout + out.stderr
+    assert "(mt 1" in out.stdout  # a neural proposal was made on this path
