@@ -60,8 +60,15 @@ def _vocabulary(sp_model: bytes) -> list[str]:
 
 
 def _make_spec(vocab: list[str], seed: int, eos_bias: float = 4.0, d_model: int = D_MODEL,
-               d_ffn: int = D_FFN, layers: int = 2, heads: int = 2):
-    """A 2+2-layer pre-norm Transformer with seeded weights; EOS biased so decoding stops."""
+               d_ffn: int = D_FFN, layers: int = 2, heads: int = 2, output_tokens: int = 0):
+    """A pre-norm Transformer with seeded weights; EOS biased so decoding stops.
+
+    `output_tokens` > 0 makes the decoder emit exactly that many tokens and then EOS,
+    whatever the input, while doing all of its per-step work: its layers' output
+    projections are zero (the residual stream carries the previous token's embedding),
+    the embeddings are large orthogonal vectors, and the output projection maps each
+    token of a chain to the next. Random weights alone stop at once or run to the length
+    limit; a benchmark needs translation-like output lengths to be fair to decoding."""
     from ctranslate2.specs import TransformerSpec
 
     rng = np.random.default_rng(seed)
@@ -105,19 +112,43 @@ def _make_spec(vocab: list[str], seed: int, eos_bias: float = 4.0, d_model: int 
     bias = np.zeros(v, np.float32)
     bias[vocab.index("</s>")] = eos_bias  # else random weights decode to the length limit
     spec.decoder.projection.bias = bias
+    if output_tokens:
+        _chain_decoder(spec, vocab, d, output_tokens)
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     return spec
+
+
+def _chain_decoder(spec, vocab: list[str], d: int, length: int) -> None:
+    """Rewire the decoder to emit `length` chained tokens, then EOS (see _make_spec)."""
+    v = len(vocab)
+    bos, eos = vocab.index("<s>"), vocab.index("</s>")
+    chain = [i for i in range(v) if i not in (0, bos, eos)][:length]
+    if len(chain) < length or v > d:
+        raise ValueError(f"a {length}-token chain needs {length + 3} pieces and vocab <= d")
+    for layer in spec.decoder.layer:  # each sub-layer adds nothing to the residual stream
+        for out in (layer.self_attention.linear[1], layer.attention.linear[2],
+                    layer.ffn.linear_1):
+            out.weight = np.zeros_like(out.weight)
+    embeddings = np.zeros((v, d), np.float32)
+    embeddings[np.arange(v), np.arange(v)] = 100.0  # dwarfs the position encoding
+    spec.decoder.embeddings.weight = embeddings
+    projection = np.zeros((v, d), np.float32)
+    for prev, nxt in zip([bos, *chain], [*chain, eos], strict=True):
+        projection[nxt, prev] = 1.0  # after layer norm, token `prev` reads ~sqrt(d) on axis prev
+    spec.decoder.projection.weight = projection
+    spec.decoder.projection.bias = np.zeros(v, np.float32)
 
 
 def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
                   version: str = "0.0.1", seed: int = 1, quantization: str | None = None,
                   lines: Iterable[str] | None = None, vocab_size: int = 300,
                   eos_bias: float = 4.0, d_model: int = D_MODEL, d_ffn: int = D_FFN,
-                  layers: int = 2, heads: int = 2) -> Path:
-    """Defaults: the tiny test model (d=32, 2+2 layers, ~300 pieces). The benchmark also
-    builds a base-sized one (Argos's own models are Transformer-base: d=512, 6+6 layers)."""
-    """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path."""
+                  layers: int = 2, heads: int = 2, output_tokens: int = 0) -> Path:
+    """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path.
+
+    Defaults: the tiny test model (d=32, 2+2 layers, ~300 pieces). Argos's own models are
+    Transformer-base (d=512, 6+6 layers); the sizes are parameters for benchmarks."""
     from ctranslate2.converters import Converter
 
     out_dir = Path(out_dir)
@@ -127,7 +158,8 @@ def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
 
     class _SeededConverter(Converter):
         def _load(self):
-            return _make_spec(vocab, seed, eos_bias, d_model, d_ffn, layers, heads)
+            return _make_spec(vocab, seed, eos_bias, d_model, d_ffn, layers, heads,
+                              output_tokens)
 
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     staging = out_dir / f"{name}.build"
