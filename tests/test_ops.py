@@ -206,3 +206,41 @@ def test_changed_segmentation_is_refused_then_realign_finds_kept_units(paired, m
         assert (new.target_text, new.state) == (old.target_text, old.state)
     assert wf.unit("u6").history[-1].action == "relocate"
     ops.split(paired, PAIRED, wf.units[0].id, src_at=1, tgt_at=0, user="t")  # fits again
+
+
+def test_an_edit_made_on_stale_english_is_refused_and_saves_nothing(paired):
+    """Two people: Alice read u3, Bob changed and approved it; Alice's save must not
+    silently overwrite Bob's approved English."""
+    alice_saw = unit(paired, "u3").target_text
+    ops.edit(paired, PAIRED, "u3", "Bob's English.", user="Bob")
+    ops.approve(paired, PAIRED, ["u3"], user="Bob")
+    with pytest.raises(WorkbenchError, match="changed by Bob"):
+        ops.edit(paired, PAIRED, "u3", "Alice's English.", user="Alice", expected=alice_saw)
+    with pytest.raises(WorkbenchError, match="changed by Bob"):
+        ops.accept(paired, PAIRED, "u3", Proposal("MT English.", Origin.MT, 0.5),
+                   user="Alice", expected=alice_saw)
+    kept = unit(paired, "u3")
+    assert (kept.target_text, kept.state) == ("Bob's English.", State.REVIEWED)
+    ops.edit(paired, PAIRED, "u3", "Alice's English.", user="Alice", expected="Bob's English.")
+    assert unit(paired, "u3").target_text == "Alice's English."
+
+
+def test_an_operation_that_changes_nothing_leaves_the_file_alone(paired):
+    path = store.working_path(paired, PAIRED)
+    ops.approve(paired, PAIRED, ["u3"], user="r")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    ops.approve(paired, PAIRED, ["u3"], user="r")  # approved already
+    ops.edit(paired, PAIRED, "u3", unit(paired, "u3").target_text, user="r")  # same English
+    ops.lock(paired, PAIRED, ["u4"], user="r", locked=False)  # not locked
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_imported_english_is_kept_like_a_persons_edit():
+    from workbench.model import HistoryEntry, Unit
+    from workbench.ops.alignment import kept
+
+    unit_ = Unit(id="u1", src=[0], tgt=[0], source_text="x", target_text="y",
+                 history=[HistoryEntry(when="2026-11-21T00:00:00Z", who="t", action="import")])
+    assert kept(unit_)
+    unit_.state = State.REJECTED
+    assert not kept(unit_)

@@ -145,3 +145,22 @@ def test_corpus_stats_count_progress_and_reuse_unchanged_documents(session, proj
     # English that drops two glossary names (written for the test) is two more QA errors.
     session.edit(with_english(session, "Когда-то мудрый лидер"), "Once a wise leader said so.")
     assert cache.get(project, UCP, glossary).qa_errors >= again.qa_errors + 2
+
+
+def test_a_second_session_never_overwrites_the_first_ones_work(session, project):
+    """Alice and Bob have the document open; Bob approves new English; Alice's edit of
+    the English she saw is refused (her screen then shows Bob's), and her undo never
+    undoes Bob's work."""
+    uid = with_english(session, "Он был абсолютно прав")
+    session.edit(uid, "Alice's first English.")
+    bob = DocumentSession(project, UCP, "bob", embeddings=False)
+    bob.load()
+    bob.edit(uid, "Bob's English.")
+    bob.approve(uid)
+    with pytest.raises(WorkbenchError, match="changed by bob"):
+        session.edit(uid, "Alice's second English.")
+    assert session.unit(uid).target_text == "Bob's English."  # reloaded
+    with pytest.raises(WorkbenchError, match="changed by bob"):
+        session.undo()
+    saved = stored(project)[uid]
+    assert (saved.target_text, saved.state) == ("Bob's English.", State.REVIEWED)

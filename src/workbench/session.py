@@ -19,11 +19,13 @@ from workbench.model import Issue, Proposal, Unit
 
 @dataclass
 class UndoStep:
-    """The English a unit had before an edit made in this session."""
+    """The English a unit had before an edit made in this session, and the English the
+    edit left (undo applies only while the unit still has it)."""
 
     unit_id: str
     before: str
     action: str
+    after: str = ""
 
 
 def fixed_text(target_text: str, issue: Issue) -> str | None:
@@ -131,8 +133,12 @@ class DocumentSession:
         from workbench import ops
 
         self.ensure_stored()
-        ops.edit(self.project, self.doc_id, unit_id, text, user=self.user)
-        self.undo_stack.append(UndoStep(unit_id, before, action))
+        try:
+            ops.edit(self.project, self.doc_id, unit_id, text, user=self.user, expected=before)
+        except WorkbenchError:
+            self.load()  # show what the other session saved; the caller keeps the text
+            raise
+        self.undo_stack.append(UndoStep(unit_id, before, action, after=text))
         self.load()
         return True
 
@@ -144,8 +150,13 @@ class DocumentSession:
         from workbench import ops
 
         self.ensure_stored()
-        ops.accept(self.project, self.doc_id, unit_id, proposal, user=self.user)
-        self.undo_stack.append(UndoStep(unit_id, before, "accept"))
+        try:
+            ops.accept(self.project, self.doc_id, unit_id, proposal, user=self.user,
+                       expected=before)
+        except WorkbenchError:
+            self.load()
+            raise
+        self.undo_stack.append(UndoStep(unit_id, before, "accept", after=proposal.text))
         self.load()
         return True
 
@@ -164,7 +175,12 @@ class DocumentSession:
         from workbench import ops
 
         self.ensure_stored()
-        ops.edit(self.project, self.doc_id, step.unit_id, step.before, user=self.user)
+        try:
+            ops.edit(self.project, self.doc_id, step.unit_id, step.before, user=self.user,
+                     expected=step.after)
+        except WorkbenchError:  # changed elsewhere since: never undo someone else's work
+            self.load()  # (the step is dropped: the English it would undo is gone)
+            raise
         self.load()
         return step
 

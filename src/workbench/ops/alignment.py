@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit
-from workbench.ops.transaction import record, transaction
+from workbench.ops.transaction import record, touched_by_person, transaction
 from workbench.store.units import (
     align_beads,
     join_segments,
@@ -27,11 +27,9 @@ FROM_SEGMENTS = ("align", "split", "shift")  # history actions whose English is 
 
 
 def kept(unit: Unit) -> bool:
-    """Units realignment must not touch: locked, approved, or English a person wrote or
-    chose."""
-    return unit.locked or unit.state in (State.REVIEWED, State.FINAL) or (
-        unit.state is not State.REJECTED
-        and any(h.action in ("edit", "accept") for h in unit.history))
+    """Units realignment must not touch: locked, approved, or English a person wrote,
+    chose or imported (a rejected unit is up for realignment)."""
+    return unit.locked or (unit.state is not State.REJECTED and touched_by_person(unit))
 
 
 def segment_english(unit: Unit) -> str | None:
@@ -144,7 +142,8 @@ def align_document(project: Project, doc_id: str, *, user: str,
             units.append(existing if existing is not None else
                          unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
                                         source_lang=project.source_lang))
-        missing = [u.id for u in keep if u not in units]
+        present = set(map(id, units))
+        missing = [u.id for u in keep if id(u) not in present]
         if missing:
             raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
                                  f"{' '.join(missing[:10])}; nothing was saved",
@@ -159,8 +158,10 @@ def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True
     steps under one lock)."""
     from workbench import store
 
+    if not store.working_path(project, doc_id).exists():  # nothing approved yet: align once
+        return align_document(project, doc_id, user=user, embeddings=embeddings)
     with store.locked(project, doc_id, user):
-        with transaction(project, doc_id, user) as wf:
+        with transaction(project, doc_id, user, embeddings=embeddings) as wf:
             for unit in wf.units:
                 if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
                     unit.locked = True

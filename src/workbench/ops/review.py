@@ -22,11 +22,24 @@ def _ids(unit_ids: str | Sequence[str]) -> list[str]:
     return ids
 
 
-def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str) -> Unit:
+def _check_expected(unit: Unit, doc_id: str, expected: str | None) -> None:
+    """Refuse to replace English that changed since the caller read it (another session
+    edited or approved it meanwhile): its work must not vanish under this one's."""
+    if expected is not None and unit.target_text != expected:
+        raise WorkbenchError(
+            f"{doc_id} {unit.id} was changed by {unit.changed_by or 'someone'} at "
+            f"{unit.changed_at or 'an unknown time'} since you read it; nothing was saved",
+            fix="look at the new English, then make your change again")
+
+
+def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str,
+         expected: str | None = None) -> Unit:
     """Set the English of a unit. An approved unit goes back to `translated` (its new
-    English needs approving again); empty English makes it `initial`."""
+    English needs approving again); empty English makes it `initial`. With `expected`
+    (the English the caller last saw), a unit changed meanwhile is refused."""
     with transaction(project, doc_id, user) as wf:
         unit = wf.unit(unit_id)
+        _check_expected(unit, doc_id, expected)
         if text == unit.target_text and unit.state is not State.REJECTED:
             return unit
         unit.target_text = text
@@ -38,7 +51,7 @@ def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str) -
 
 
 def accept(project: Project, doc_id: str, unit_id: str, proposal: Proposal, *,
-           user: str) -> Unit:
+           user: str, expected: str | None = None) -> Unit:
     """A person takes a proposal as the unit's English, replacing what it had: the unit
     keeps the proposal's origin and score (to diff against later), and the history says
     who chose it. Like an edit, the English then needs approving."""
@@ -47,6 +60,7 @@ def accept(project: Project, doc_id: str, unit_id: str, proposal: Proposal, *,
                              fix="choose another proposal or edit the English")
     with transaction(project, doc_id, user) as wf:
         unit = wf.unit(unit_id)
+        _check_expected(unit, doc_id, expected)
         unit.target_text = proposal.text
         unit.origin = proposal.origin
         unit.proposal = Proposal(text=proposal.text, origin=proposal.origin,

@@ -31,8 +31,18 @@ def transaction(project: Project, doc_id: str, user: str, *,
     with store.locked(project, doc_id, user):
         wf = store.load_stored(project, doc_id) or pre or store.fresh(
             project, doc_id, user=user, embeddings=embeddings)
+        before = _footprint(wf)
         yield wf
-        store.save(project, wf, user=user)
+        if not wf.stored or _footprint(wf) != before:
+            store.save(project, wf, user=user)
+
+
+def _footprint(wf: WorkingFile) -> tuple:
+    """What changes when an operation changes something: every change is recorded in a
+    unit's history (`record`), and units come and go by identity. An operation that
+    changes nothing leaves the file (and other sessions' view of it) alone."""
+    return (tuple(map(id, wf.units)), sum(len(u.history) for u in wf.units),
+            wf.segmentation)
 
 
 def record(unit: Unit, user: str, action: str, *, note: str = "", when: str | None = None,
@@ -49,10 +59,11 @@ def record(unit: Unit, user: str, action: str, *, note: str = "", when: str | No
         unit.created_by, unit.created_at = user, when
 
 
-PERSON_ACTIONS = frozenset({"edit", "accept", "approve", "sign-off", "reject"})
+PERSON_ACTIONS = frozenset({"edit", "accept", "import", "approve", "sign-off", "reject"})
 
 
 def touched_by_person(unit: Unit) -> bool:
-    """Whether a person edited, approved, signed off or rejected the unit."""
+    """Whether a person edited, chose, imported, approved, signed off or rejected the
+    unit's English."""
     return unit.state in (State.REVIEWED, State.FINAL) or any(
         h.action in PERSON_ACTIONS for h in unit.history)

@@ -59,9 +59,15 @@ class WorkingFile:
             fix=f"unit ids look like {known or 'u1'}…; `workbench align {self.doc_id}` lists them")
 
     def index(self, unit_id: str) -> int:
-        return self.units.index(self.unit(unit_id))
+        for i, unit in enumerate(self.units):
+            if unit.id == unit_id:
+                return i
+        self.unit(unit_id)  # raises the error that names the document and the fix
+        raise AssertionError("unreachable")
 
     def new_id(self) -> str:
+        """A unit id never used in this file (ids of merged-away units are not reused:
+        `next_id` only grows)."""
         used = {u.id for u in self.units}
         while f"u{self.next_id}" in used:
             self.next_id += 1

@@ -90,8 +90,8 @@ class WorkbenchApp(App):
         if isinstance(screen, DocumentScreen) and screen.editor_dirty():
             def done(answer: str | None) -> None:
                 if answer == "save":
-                    screen.save_editor()
-                    self.call_after_refresh(self.exit)
+                    if screen.save_editor():  # quit only once the English is stored
+                        self.exit()
                 elif answer == "discard":
                     self.exit()
 

@@ -42,12 +42,13 @@ class TranslatingActions:
     def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
         if self._blocked():
             return  # the editor stays open with the text: nothing is lost
-        self._close_editor()
         try:
             changed = self.session.edit(event.unit_id, event.text)
-        except WorkbenchError as exc:
+        except WorkbenchError as exc:  # e.g. changed by another session: the text stays
+            self.refresh_units(keep_unit_id=event.unit_id)
             self._error(exc)
             return
+        self._close_editor()
         self.refresh_units(keep_unit_id=event.unit_id)
         self.notify(f"{event.unit_id} saved" if changed else "unchanged", timeout=2)
 
@@ -62,10 +63,20 @@ class TranslatingActions:
     def editing(self) -> bool:
         return bool(self.editor.display)
 
-    def save_editor(self) -> None:
-        """Store what is in the editor now (used when quitting mid-edit)."""
-        if self.editing:
-            self.editor.action_save()
+    def save_editor(self) -> bool:
+        """Store what is in the editor now (quitting mid-edit). False, with the reason on
+        screen and the editor still open, when it could not be stored."""
+        if not self.editing:
+            return True
+        if self._blocked():
+            return False
+        try:
+            self.session.edit(self.editor.unit_id, self.editor.text)
+        except WorkbenchError as exc:
+            self._error(exc)
+            return False
+        self._close_editor()
+        return True
 
     def editor_dirty(self) -> bool:
         if not self.editing:
