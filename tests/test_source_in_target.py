@@ -58,3 +58,20 @@ def test_split_keeps_the_source_in_the_translation_file(tmp_path):
     one, two = ops.split(project, PAIRED, merged.id, src_at=0, tgt_at=1, user="tester")
     assert one.source_in_target and two.source_in_target
     assert two.source_text == LETTERHEAD_RU and two.target_text == ""
+
+
+def test_translate_aligns_a_new_document_once_and_stores_it(tmp_path, monkeypatch):
+    import workbench.align
+
+    calls = []
+    real = workbench.align.align_document
+
+    def counting(doc, **options):
+        calls.append(doc.id)
+        return real(doc, **{**options, "embeddings": False})
+
+    monkeypatch.setattr(workbench.align, "align_document", counting)
+    project = _project(tmp_path)
+    result = translate_document(project, PAIRED, user="tester", engines=("rules",))
+    assert result.filled >= 3 and calls == [PAIRED]
+    assert store.load_stored(project, PAIRED) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from functools import partial
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -137,7 +138,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
     if "argos" in engines and find_model(src, tgt) is None:
         print(f"no {src}→{tgt} model installed: proposing translation memory, glossary and "
               f"letterhead translations only; {install_hint(src, tgt)}", file=sys.stderr)
-    loaded = {doc_id: store.load(project, doc_id).units for doc_id in doc_ids}
+    # a dry run saves nothing; a real one stores each new alignment once, before filling it
+    load = store.load if args.dry_run else partial(store.load_and_keep, user=user)
+    loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}
     total = sum(len(candidates(units)) for units in loaded.values())
     progress = Progress(total)
     filled = 0

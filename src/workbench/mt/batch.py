@@ -60,13 +60,13 @@ def translate_document(project, doc_id: str, *, user: str,
 
     engines = parse_engines(engines)
     if units is None:
-        units = store.load(project, doc_id).units
+        units = (store.load(project, doc_id) if dry_run else
+                 store.load_and_keep(project, doc_id, user=user)).units
     result = DocResult(doc_id, units=len(units))
     result.damaged = [u.id for u in units
                       if damage_reason(u.source_text) or damage_reason(u.target_text)]
     todo = candidates(units)
     result.candidates = len(todo)
-    empty_ids = {u.id for u in todo}
     for start in range(0, len(todo), CHUNK_UNITS):
         chunk = todo[start:start + CHUNK_UNITS]
         proposals = propose(project, chunk, engines=engines, doc_id=doc_id, settings=settings,
@@ -79,13 +79,12 @@ def translate_document(project, doc_id: str, *, user: str,
                 result.unfilled.append(unit.id)
                 continue
             chosen[unit.id] = best
-            if best.issues and unit.id in empty_ids:
+            if best.issues:
                 result.flagged.append(unit.id)
         if dry_run:
             result.proposals.update(proposals)
-            would = {k: p for k, p in chosen.items() if k in empty_ids}
-            result.filled += len(would)
-            result.by_origin.update(str(p.origin) for p in would.values())
+            result.filled += len(chosen)
+            result.by_origin.update(str(p.origin) for p in chosen.values())
             continue
         filled = ops.apply_proposals(project, doc_id, chosen, user=user)
         result.filled += filled

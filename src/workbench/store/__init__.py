@@ -10,6 +10,7 @@ from workbench.store.workfile import (
     approved_pairs,
     fresh,
     load,
+    load_and_keep,
     load_stored,
     locked,
     save,
@@ -17,5 +18,5 @@ from workbench.store.workfile import (
     working_path,
 )
 
-__all__ = ["WorkingFile", "approved_pairs", "fresh", "load", "load_stored", "locked", "save",
-           "stored_ids", "working_path"]
+__all__ = ["WorkingFile", "approved_pairs", "fresh", "load", "load_and_keep", "load_stored",
+           "locked", "save", "stored_ids", "working_path"]

@@ -158,6 +158,17 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
             _cache[path] = (identity, _copy(wf))
 
 
+def load_and_keep(project: Project, doc_id: str, *, user: str,
+                  embeddings: bool = True) -> WorkingFile:
+    """The document's working file; when none is stored yet, the fresh alignment is
+    stored first, so that every later operation acts on exactly these units (and the
+    document is aligned once, not again by each operation)."""
+    wf = load(project, doc_id, embeddings=embeddings)
+    if not wf.stored:
+        save(project, wf, user=user)  # refuses if another session stored one meanwhile
+    return wf
+
+
 @contextmanager
 def locked(project: Project, doc_id: str, user: str) -> Iterator[Path]:
     """Hold the document's lock for a load-modify-save (re-entrant in one process)."""
