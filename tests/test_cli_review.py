@@ -3,6 +3,7 @@ speed): approve, sign-off, reject, history, export in every format, import, erro
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -160,3 +161,27 @@ def test_structure_commands_and_units_listing(root, capsys):
     got = {row[0]: row for row in rows}
     assert got[a.id][1] == "translated" and got[new_id][0] == new_id
     assert len(rows) == len(wf.units)
+
+
+def test_export_to_a_place_that_cannot_be_written_is_one_line_exit_2(root, tmp_path, capsys):
+    missing = tmp_path / "no-such-folder" / "out.tmx"
+    assert run(root, "export", PAIRED, "--format", "tmx", "-o", str(missing)) == 2
+    err = capsys.readouterr().err
+    assert "no such folder to export into" in err and "Traceback" not in err
+    assert not missing.parent.exists()  # nothing created on the way
+    a_file = tmp_path / "a-file"
+    a_file.write_text("keep me")
+    assert run(root, "export", "--all", "--format", "txt", "-o", str(a_file)) == 2
+    assert "cannot write the export" in capsys.readouterr().err
+    assert a_file.read_text() == "keep me"
+
+
+def test_a_hand_damaged_working_file_is_an_error_naming_the_file(root, capsys):
+    path = store.working_path(open_project(root), PAIRED)
+    text = path.read_text(encoding="utf-8")
+    damaged = re.sub(r'(<mda:meta type="confidence">)[^<]*', r"\1nan", text, count=1)
+    assert damaged != text
+    path.write_text(damaged, encoding="utf-8")
+    assert run(root, "approve", PAIRED, "u6") == 2
+    err = capsys.readouterr().err
+    assert f"{PAIRED}.xlf" in err and "confidence" in err and "Traceback" not in err

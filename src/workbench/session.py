@@ -302,13 +302,13 @@ class DocumentSession:
 
         Default place: `exports/<id>.tmx` in the project. Returns (path, units written).
         """
-        from workbench.ops.export import export
-        from workbench.store.atomic import atomic_write
+        from workbench.ops.export import export, write_outputs
 
         (out,) = export(self.project, [self.doc_id], "tmx", user=self.user)
-        target = Path(path) if path else Path(self.project.root) / "exports" / out.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, out.text.encode("utf-8"))
+        folder = Path(self.project.root) / "exports"
+        if not path:
+            folder.mkdir(exist_ok=True)
+        (target,) = write_outputs([out], path or folder / out.name)
         return target, out.count
 
 

@@ -102,12 +102,13 @@ def document_stats(project, doc_id: str, glossary=None) -> DocumentStats:
         segments=sum(len(s.segments) for s in (doc.source, doc.target) if s is not None),
         damage=damage_counts(doc),
     )
-    if not working_file_path(project, doc_id).exists():
-        return stats
     try:
         from workbench import store
 
-        units = store.load(project, doc_id).units
+        stored = store.load_stored(project, doc_id)  # never aligns: figures of stored work
+        if stored is None:
+            return stats
+        units = stored.units
     except WorkbenchError as exc:
         stats.problem = str(exc)
         return stats

@@ -40,15 +40,6 @@ def _project(args: argparse.Namespace):
     return open_project(getattr(args, "root", None))
 
 
-def _flag_codes(segments) -> list[str]:
-    codes: list[str] = []
-    for seg in segments:
-        for flag in seg.flags:
-            if flag.code not in codes:
-                codes.append(flag.code)
-    return codes
-
-
 def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -224,8 +223,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from workbench.errors import WorkbenchError
-    from workbench.ops.export import export
-    from workbench.store.atomic import atomic_write
+    from workbench.ops.export import export, write_outputs
 
     project, user = _context(args)
     if args.all == bool(args.doc_id) and args.format != "tbx":
@@ -240,14 +238,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         for out in outputs:
             sys.stdout.write(out.text)
         return 0
-    target = Path(args.output)
-    if len(outputs) > 1:
-        target.mkdir(parents=True, exist_ok=True)
-        paths = [(target / out.name, out) for out in outputs]
-    else:
-        paths = [(target / outputs[0].name if target.is_dir() else target, outputs[0])]
-    for path, out in paths:
-        atomic_write(path, out.text.encode("utf-8"))
+    for path, out in zip(write_outputs(outputs, args.output), outputs, strict=True):
         print(f"wrote {path} ({out.count} {'terms' if args.format == 'tbx' else 'units'})",
               file=sys.stderr)
     return 0

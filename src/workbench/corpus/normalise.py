@@ -38,10 +38,6 @@ def is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
 
 
-def is_latin(ch: str) -> bool:
-    return ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"))
-
-
 @dataclass(frozen=True)
 class NormalisedText:
     """A normalised string and, for each of its offsets, the offset in the original."""

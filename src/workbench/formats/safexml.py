@@ -65,10 +65,6 @@ def namespace(tag: str) -> str:
 NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def is_xml_char(code: int) -> bool:
-    return not NOT_XML_CHAR.match(chr(code))
-
-
 _NEEDS_ESCAPE = re.compile("[&<>\r]")
 
 

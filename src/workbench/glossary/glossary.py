@@ -250,8 +250,8 @@ def load_glossary(path: str | Path) -> Glossary:
     """Load and validate a glossary file (cached while the file is unchanged)."""
     path = Path(path)
     try:
+        stat = path.stat()  # before reading: a change in between is seen next time
         data = path.read_bytes()
-        stat = path.stat()
     except FileNotFoundError:
         raise WorkbenchError("glossary not found", path=path,
                              fix="create glossary.yaml or pass --glossary FILE") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import store
@@ -69,12 +70,15 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
     result = []
     for wf in files:
         doc = project.document(wf.doc_id)
-        check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf")
+        check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf", wf.units)
         out = document_text(doc, wf.units, keep_furniture=keep_furniture)
-        what = ("left out (no English yet)" if out.layout == "target" else
-                "kept in the original language")
-        notes = [f"{wf.doc_id}: {len(out.untranslated)} unit(s) without English {what}: "
-                 f"{' '.join(out.untranslated[:10])}"] if out.untranslated else []
+        in_source = {u.id for u in wf.units if u.source_in_target or out.layout == "source"}
+        kept = [uid for uid in out.untranslated if uid in in_source]
+        dropped = [uid for uid in out.untranslated if uid not in in_source]
+        notes = [f"{wf.doc_id}: {len(ids)} unit(s) without English {what}: "
+                 f"{' '.join(ids[:10])}"
+                 for ids, what in ((dropped, "left out (no English yet)"),
+                                   (kept, "kept in the original language")) if ids]
         result.append(Export(f"{wf.doc_id}.{project.target_lang}.txt", out.text, len(wf.units),
                              notes))
     return result
@@ -88,3 +92,29 @@ def _tbx(project: Project) -> Export:
     entries = list(glossary.entries)
     text = write_tbx(entries, source_lang=glossary.source_lang, target_lang=glossary.target_lang)
     return Export("glossary.tbx", text, len(entries))
+
+
+def write_outputs(outputs: Sequence[Export], target: str | Path) -> list[Path]:
+    """Write exports atomically: several into the folder `target` (made if its parent
+    exists), one to the file `target` (or into it when it is a folder). A place that
+    cannot be written is a WorkbenchError naming it; nothing half-written is left."""
+    from workbench.store.atomic import atomic_write
+
+    target = Path(target)
+    if len(outputs) > 1 or target.is_dir():
+        folder, paths = target, [target / out.name for out in outputs]
+    else:
+        folder, paths = target.parent, [target]
+    try:
+        if len(outputs) > 1 and folder.parent.is_dir():
+            folder.mkdir(exist_ok=True)
+        if not folder.is_dir():
+            raise WorkbenchError("no such folder to export into", path=folder,
+                                 fix="create it first or give another -o")
+        for path, out in zip(paths, outputs, strict=True):
+            atomic_write(path, out.text.encode("utf-8"))
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write the export ({exc.strerror or exc})",
+                             path=exc.filename or target,
+                             fix="give -o a writable file or folder") from None
+    return paths

@@ -1,6 +1,8 @@
 """Import an XLIFF file (2.x or 1.2) back: English and states merge into the working
 files; a unit changed both here (since the export) and there is a conflict, reported
-and left as it is here. The whole file is parsed and checked before anything is saved."""
+and left as it is here. The whole file is parsed and checked before anything is saved;
+then each document is merged and saved in its own transaction (a failure on one leaves
+the documents before it merged, and says which)."""
 
 from __future__ import annotations
 
@@ -103,24 +105,37 @@ def import_file(project: Project, path: str | Path, *, user: str) -> ImportRepor
             raise WorkbenchError(f"names document {doc_id!r}, which this project does not have",
                                  path=path, fix="import it into the project it was exported "
                                  "from; nothing was changed")
+    done: list[str] = []
     for doc_id, imports in by_doc.items():
-        with transaction(project, doc_id, user) as wf:
-            ids = {u.id: u for u in wf.units}
-            for imp in imports:
-                unit = ids.get(imp.unit_id)
-                if unit is None:
-                    report.conflicts.append((doc_id, imp.unit_id, "no such unit here"))
-                    continue
-                verdict, why = _merge_one(unit, imp, fmt)
-                if verdict == "same":
-                    report.unchanged += 1
-                elif verdict == "conflict":
-                    report.conflicts.append((doc_id, unit.id, why))
-                else:
-                    what = _apply(unit, imp)
-                    record(unit, user, "import", note=f"{path.name}: {what}")
-                    report.applied.append((doc_id, unit.id, what))
+        try:
+            _merge_document(project, doc_id, imports, fmt, path, user, report)
+        except WorkbenchError as exc:
+            if done:
+                exc.message += f" (already merged and saved: {', '.join(done)})"
+            raise
+        done.append(doc_id)
     return report
+
+
+def _merge_document(project: Project, doc_id: str, imports: list[ImportedUnit], fmt: str,
+                    path: Path, user: str, report: ImportReport) -> None:
+    """Merge one document's imported units and save (one transaction)."""
+    with transaction(project, doc_id, user) as wf:
+        ids = {u.id: u for u in wf.units}
+        for imp in imports:
+            unit = ids.get(imp.unit_id)
+            if unit is None:
+                report.conflicts.append((doc_id, imp.unit_id, "no such unit here"))
+                continue
+            verdict, why = _merge_one(unit, imp, fmt)
+            if verdict == "same":
+                report.unchanged += 1
+            elif verdict == "conflict":
+                report.conflicts.append((doc_id, unit.id, why))
+            else:
+                what = _apply(unit, imp)
+                record(unit, user, "import", note=f"{path.name}: {what}")
+                report.applied.append((doc_id, unit.id, what))
 
 
 def _apply(unit: Unit, imp: ImportedUnit) -> str:

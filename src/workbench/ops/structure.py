@@ -34,7 +34,7 @@ def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
 def _document(project: Project, wf: WorkingFile) -> Document:
     """The document, after checking the working file's indices still fit its segments."""
     doc = project.document(wf.doc_id)
-    check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf")
+    check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf", wf.units)
     return doc
 
 

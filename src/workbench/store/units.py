@@ -106,8 +106,17 @@ def segmentation_key(doc: Document) -> str:
     return digest.hexdigest()[:16]
 
 
-def check_segmentation(doc: Document, recorded: str, shown: str) -> None:
-    """Raise when `recorded` (the working file's key) is not the document's current one."""
+def check_segmentation(doc: Document, recorded: str, shown: str,
+                       units: Sequence[Unit] = ()) -> None:
+    """Raise when `recorded` (the working file's key) is not the document's current one,
+    or when a unit points past the document's segments (a hand-damaged file)."""
+    for unit in units:
+        for side, indices in (("source", unit.src), ("target", unit.tgt)):
+            if indices and max(indices) >= len(side_segments(doc, side)):
+                raise WorkbenchError(
+                    f"{doc.id} {unit.id}: {side} segment {max(indices)} does not exist "
+                    f"(the document has {len(side_segments(doc, side))})", path=shown,
+                    fix=f"repair the unit's indices or run `workbench realign {doc.id}`")
     if recorded and recorded != segmentation_key(doc):
         raise WorkbenchError(
             f"{doc.id}: the document's segmentation changed since {shown} was aligned; "

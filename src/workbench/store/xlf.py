@@ -310,7 +310,7 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
             kind=_kind(info.get("kind") or element.get("name", "")),
             state=state,
             origin=_enum(Origin, info.get("origin", ""), Origin.MANUAL, where, path),
-            confidence=float(info["confidence"]) if info.get("confidence") else None,
+            confidence=_confidence(info.get("confidence", "")),
             locked=info.get("locked") == "yes",
             source_in_target=info.get("source-in-target") == "yes",
             reject_reason=info.get("reject-reason", ""),
@@ -321,6 +321,20 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
         raise WorkbenchError(f"{where}: bad metadata value ({exc})", path=path,
                              fix="repair the value or export the file again") from None
     return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target)
+
+
+def _confidence(value: str) -> float | None:
+    """A stored confidence: a number in [0, 1] (ValueError otherwise, reported with the
+    unit's place by the caller)."""
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise ValueError(f"confidence {value!r} is not a number from 0 to 1")
+    return number
 
 
 def _kind(value: str) -> BlockKind:
