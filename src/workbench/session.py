@@ -79,7 +79,7 @@ class DocumentSession:
         working = store.load(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
         self.loaded_stamp = stamp
-        self.stored = bool(getattr(working, "stored", True))
+        self.stored = working.stored
         self._unsaved = None if self.stored else working
 
     def disk_stamp(self) -> tuple | None:
@@ -371,10 +371,7 @@ class GlossaryView:
     def all_english(self) -> list[str]:
         if self.glossary is None:
             return []
-        entries = getattr(self.glossary, "entries", None) or getattr(self.glossary, "terms", ())
-        if isinstance(entries, dict):
-            entries = entries.values()
-        return [e.en for e in entries if getattr(e, "en", "")]
+        return [e.en for e in self.glossary.entries if e.en]
 
     def issues(self, unit: Unit) -> list[Issue]:
         if not unit.target_text:

@@ -80,9 +80,7 @@ class TranslationMemory:
 
 
 def load_tm(project) -> TranslationMemory:
-    """The TM of a project: `workbench.store.approved_pairs` (#6); empty until storage exists."""
-    try:
-        from workbench.store import approved_pairs
-    except ImportError:
-        return TranslationMemory()
+    """The TM of a project: its approved units (`workbench.store.approved_pairs`)."""
+    from workbench.store import approved_pairs
+
     return TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])

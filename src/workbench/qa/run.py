@@ -126,12 +126,7 @@ def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=Non
         project.check_id(doc_id)
         has_source = project.source_path(doc_id).exists()
         has_target = project.target_path(doc_id).exists()
-        units = None
-        if has_source and has_target:
-            try:
-                units = _stored_units(project, doc_id)
-            except ImportError:  # store or alignment layer not installed: target side only
-                units = None
+        units = _stored_units(project, doc_id) if has_source and has_target else None
         if units is not None:
             for unit in units:
                 if unit.kind == BlockKind.FURNITURE:

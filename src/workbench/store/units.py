@@ -85,11 +85,8 @@ def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
     """Beads for `doc`: the aligner (#3) when both sides exist, else one-sided beads."""
     if doc.source is None or doc.target is None:
         return one_sided_beads(doc)
-    try:
-        from workbench.align import align_document
-    except ImportError as exc:  # the aligner (#3) not importable: say so, change nothing
-        raise WorkbenchError(f"cannot align {doc.id}: the aligner is not available ({exc})",
-                             fix="check the installation (workbench.align)") from None
+    from workbench.align import align_document
+
     return align_document(doc, locked=locked, embeddings=embeddings, glossary=glossary)
 
 

@@ -109,17 +109,9 @@ def make_app(root: str | Path | None = None, user: str | None = None, *,
     from workbench.project import open_project
 
     project = open_project(root)
-    return WorkbenchApp(project, _user(user), open_doc=open_doc, embeddings=embeddings)
+    from workbench.ops import current_user
 
-
-def _user(explicit: str | None) -> str:
-    try:
-        from workbench.ops import current_user
-    except ImportError:
-        import os
-
-        return explicit or os.environ.get("WORKBENCH_USER") or "anonymous"
-    return current_user(explicit)
+    return WorkbenchApp(project, current_user(user), open_doc=open_doc, embeddings=embeddings)
 
 
 def run(args: argparse.Namespace) -> int:
