@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.model import Document, Severity, State, Unit
+from workbench.model import BlockKind, Document, Severity, State, Unit
 
 DONE_TRANSLATED = frozenset({State.TRANSLATED, State.REVIEWED, State.FINAL})
 DONE_REVIEWED = frozenset({State.REVIEWED, State.FINAL})
@@ -114,20 +114,17 @@ def document_stats(project, doc_id: str, glossary=None) -> DocumentStats:
         return stats
     stats.units, stats.translated, stats.reviewed, stats.final = unit_progress(units)
     if glossary is not None:
-        stats.qa_errors = qa_error_count(units, glossary)
+        stats.qa_errors = qa_error_count(units, glossary, project)
     return stats
 
 
-def qa_error_count(units: Iterable[Unit], glossary) -> int:
-    from workbench.qa import check_unit
+def qa_error_count(units: Iterable[Unit], glossary, project) -> int:
+    """Errors of the unit rules, counted as `workbench check` counts them."""
+    from workbench.qa import unit_issues
 
-    return sum(
-        1
-        for unit in units
-        if unit.target_text
-        for issue in check_unit(unit.source_text, unit.target_text, glossary)
-        if issue.severity is Severity.ERROR
-    )
+    return sum(1 for unit in units if unit.kind is not BlockKind.FURNITURE
+               for issue in unit_issues(unit, glossary, project)
+               if issue.severity is Severity.ERROR)
 
 
 def corpus_stats(project, glossary=None) -> list[DocumentStats]:

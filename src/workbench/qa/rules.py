@@ -135,7 +135,9 @@ def untranslated(ctx: Context) -> Iterable[Issue]:
     letters = LETTER.findall(target)
     if not letters:
         return
-    if target == ctx.source.strip():
+    cross_script = ctx.source_lang in CYRILLIC_LANGS and ctx.target_lang not in CYRILLIC_LANGS
+    if target == ctx.source.strip() and not (cross_script and not CYRILLIC.search(target)):
+        # (a Latin-script source line - a Roman numeral, a name, an e-mail - stays as is)
         yield _issue("untranslated", Severity.ERROR, "the translation equals the source text")
         return
     if ctx.target_lang not in CYRILLIC_LANGS:

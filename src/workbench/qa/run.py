@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from workbench.model import BlockKind, Issue, Severity
+from workbench.model import BlockKind, Issue, Severity, Unit
 from workbench.qa.rules import RULES, Context, empty_target
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -104,17 +104,25 @@ def check_consistency(renderings: dict[str, list[Rendering]], glossary) -> list[
     return issues
 
 
-def _stored_units(project, doc_id: str):
-    """The document's units from the store (stored, or freshly aligned without the
-    embedding model); None when the document cannot be aligned (no source side)."""
+def _document_units(project, doc_id: str) -> list[Unit]:
+    """The document's units exactly as `workbench units` shows them (stored, or a fresh
+    alignment with the same settings, not saved), so issue unit ids point at the units a
+    person then approves or edits. English-only documents have units too (empty source)."""
     from workbench.store import load
 
-    return load(project, doc_id, embeddings=False).units
+    return load(project, doc_id).units
+
+
+def unit_issues(unit: Unit, glossary, project) -> list[Issue]:
+    """The unit rules on one unit, in the project's languages (what `workbench check`,
+    the corpus figures and the TUI's QA panel all count)."""
+    return check_unit(unit.source_text, unit.target_text, glossary,
+                      source_lang=project.source_lang, target_lang=project.target_lang)
 
 
 def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=None) -> list[Issue]:
-    """QA over documents of a project: unit rules for documents with both sides,
-    target-side rules for English-only ones, and consistency across all of them."""
+    """QA over the units of documents (web furniture is in no unit): the unit rules (only
+    the target-side ones where a unit has no source), and consistency across all."""
     if glossary is None:
         from workbench.glossary import glossary_from_text
 
@@ -124,27 +132,13 @@ def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=Non
     renderings: dict[str, list[Rendering]] = defaultdict(list)
     for doc_id in ids:
         project.check_id(doc_id)
-        has_source = project.source_path(doc_id).exists()
-        has_target = project.target_path(doc_id).exists()
-        units = _stored_units(project, doc_id) if has_source and has_target else None
-        if units is not None:
-            for unit in units:
-                if unit.kind == BlockKind.FURNITURE:
-                    continue
-                for issue in check_unit(unit.source_text, unit.target_text, glossary,
-                                        source_lang=project.source_lang,
-                                        target_lang=project.target_lang):
-                    issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
-                for term_id, rs in _renderings(unit.target_text, glossary, doc_id,
-                                               unit.id).items():
-                    renderings[term_id].extend(rs)
-        elif has_target:
-            from workbench.corpus.decode import read_side
-
-            text = read_side(project.target_path(doc_id), project.target_lang).text
-            issues.extend(check_target_text(text, glossary, target_lang=project.target_lang,
-                                            doc_id=doc_id))
-            for term_id, rs in _renderings(text, glossary, doc_id, None).items():
+        for unit in _document_units(project, doc_id):
+            if unit.kind == BlockKind.FURNITURE:
+                continue
+            for issue in unit_issues(unit, glossary, project):
+                issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
+            for term_id, rs in _renderings(unit.target_text, glossary, doc_id,
+                                           unit.id).items():
                 renderings[term_id].extend(rs)
     issues.extend(check_consistency(renderings, glossary))
     return sort_issues(issues)
