@@ -56,8 +56,10 @@ def test_file_is_pretty_xliff21_and_a_change_is_a_small_diff(project):
 
     changed = [d for d in difflib.unified_diff(before, after, lineterm="", n=0)
                if d[:1] in "+-" and not d.startswith(("+++", "---"))]
-    # version line, state (meta + segment), changed-by/at, one history entry
-    assert 4 <= len(changed) <= 14, changed
+    # version line, state (meta + segment), changed-by/at, one history entry; whether the
+    # creation and approval fall in the same second changes a line or two: a small diff
+    # either way, against the ~40 lines per unit of the file
+    assert 4 <= len(changed) <= 18, changed
 
 
 def test_stale_save_is_refused_and_changes_nothing(project):
