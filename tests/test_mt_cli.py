@@ -179,3 +179,11 @@ def test_the_translation_path_never_imports_argos_translate_stanza_or_torch(env,
                          timeout=120)
     assert "RC 0 HEAVY [] CT2 True" in out.stdout, out.stdout + out.stderr
     assert "(mt 1" in out.stdout  # a neural proposal was made on this path
+
+
+def test_without_a_model_the_message_names_only_the_engines_asked_for(env, project):
+    out = wb(env, "translate", UCP, "--engine", "argos", "--dry-run", cwd=project)
+    assert out.returncode == 0
+    assert "nothing can be proposed (add --engine tm,rules)" in out.stderr
+    out = wb(env, "translate", UCP, "--engine", "tm,argos", "--dry-run", cwd=project)
+    assert "proposing translation-memory only" in out.stderr

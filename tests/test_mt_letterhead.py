@@ -130,3 +130,20 @@ def test_a_line_with_unknown_russian_words_is_left_to_other_engines():
 ])
 def test_bgn_pcgn(ru, latin):
     assert romanize_ru(ru) == latin
+
+
+@pytest.mark.parametrize(("line", "english"), [
+    # positions and party names in Russian genitive chains (written for this test from
+    # the glossary's forms)
+    ("Центральный Комитет КПРФ",
+     "Central Committee of the Communist Party of the Russian Federation"),
+    ("Председатель ЦК КПРФ",
+     "Chairman of the Central Committee of the Communist Party of the Russian Federation"),
+    ("КПРФ", "Communist Party of the Russian Federation"),  # an abbreviation is no shouting
+])
+def test_glossary_only_lines_read_as_english(line, english):
+    from workbench.project import open_project
+
+    glossary = open_project(Path(__file__).resolve().parents[1]).glossary()
+    (proposal,) = rule_proposals(line, glossary)
+    assert (proposal.text, proposal.origin) == (english, Origin.RULES)

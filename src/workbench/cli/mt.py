@@ -115,6 +115,9 @@ class Progress:
             self.stream.flush()
 
 
+ENGINE_NAMES = {"tm": "translation-memory", "rules": "glossary and letterhead translations"}
+
+
 def cmd_translate(args: argparse.Namespace) -> int:
     from workbench import ops, store
     from workbench.errors import WorkbenchError
@@ -136,8 +139,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
     settings = EngineSettings.from_env(beam_size=args.beam, threads=args.threads)
     src, tgt = project.source_lang, project.target_lang
     if "argos" in engines and find_model(src, tgt) is None:
-        print(f"no {src}→{tgt} model installed: proposing translation memory, glossary and "
-              f"letterhead translations only; {install_hint(src, tgt)}", file=sys.stderr)
+        others = [ENGINE_NAMES[e] for e in engines if e != "argos"]
+        doing = (f"proposing {' and '.join(others)} only" if others else
+                 "nothing can be proposed (add --engine tm,rules)")
+        print(f"no {src}→{tgt} model installed: {doing}; {install_hint(src, tgt)}",
+              file=sys.stderr)
     # a dry run saves nothing; a real one stores each new alignment once, before filling it
     load = store.load if args.dry_run else partial(store.load_and_keep, user=user)
     loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}

@@ -20,6 +20,25 @@ SCORE_GLOSSARY_ONLY = 0.92
 SCORE_KEEP = 0.9
 
 
+NAMES_WITH_ARTICLE = frozenset({"party", "org", "position"})
+
+
+def of_phrase(english: str, kind: str) -> str:
+    """The English of a term that follows another in a Russian genitive chain: "of the
+    CPRF", "of the Central Committee"; people and places take no article."""
+    if kind not in NAMES_WITH_ARTICLE or english.lower().startswith("the "):
+        return f"of {english}"
+    return f"of the {english}"
+
+
+def shouted(text: str) -> bool:
+    """A line set in capitals ("СОЮЗ КОММУНИСТИЧЕСКИХ ПАРТИЙ"), not one made of
+    abbreviations ("ЦК КПРФ"), which are capitals anyway."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return any(sum(ch.isalpha() for ch in w) > 5 for w in words) and all(
+        ch.isupper() for w in words for ch in w if ch.isalpha())
+
+
 def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
     """The English of a segment that consists only of glossary terms (and punctuation,
     digits, dashes between them), or None."""
@@ -30,19 +49,21 @@ def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
         return None
     pieces: list[str] = []
     pos = 0
-    for hit in hits:
+    for n, hit in enumerate(hits):
         between = text[pos:hit.start]
         english = canonical_english(glossary, hit.term_id)
         if english is None or any(ch.isalpha() for ch in between):
             return None
+        if n and between.isspace():  # "Центральный Комитет КПРФ": a genitive chain
+            between = " " + of_phrase(english, glossary.term(hit.term_id).kind) + " "
+            english = ""
         pieces += [between, english]
         pos = hit.end
     tail = text[pos:]
     if any(ch.isalpha() for ch in tail):
         return None
     out = "".join([*pieces, tail]).strip()
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+    if shouted(text):
         out = out.upper()
     return out
 
