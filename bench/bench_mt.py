@@ -1,24 +1,24 @@
 """Benchmark: the batched MT engine against `argostranslate.translate`, and the letterhead
 rules on every letterhead line of the corpus.
 
-    .venv/bin/python bench/bench_mt.py [--repeat 5] [--segments 300] [--threads N]
+    .venv/bin/python bench/bench_mt.py [--repeat 5] [--segments 300] [--base-segments 48]
 
-Both engines run the same tiny random-weight Argos package (built here, as the tests
-do: no real ru→en weights can be downloaded on this machine) on the same segments: the
-Russian segments of the corpus, cycled to --segments. Argos translates one segment per
-call (its sentence splitter patched to return the segment: segments come already
-split; unpatched, MiniSBD would download a model). Ratios are against the faster Argos
-setting, measured in the same run, runs interleaved; best of --repeat.
+No real ru→en weights can be downloaded on this machine, so both engines run packages
+built here, as the tests build them, on the same segments (the Russian segments of the
+corpus, cycled). Argos translates one segment per call (its sentence splitter patched
+to return the segment: segments come already split; unpatched, MiniSBD would download
+a model). Ratios are against Argos's faster thread setting, measured in the same run,
+runs interleaved, best of --repeat.
+
+Two models, because they stress different things:
+- tiny (d=32, 2+2 layers, outputs of 1-2 tokens): all encoder, no decoding to speak of;
+  batching saves only per-call overhead;
+- base-sized (Argos's own shape: d=512, 6+6 layers) with a decoder wired to emit 30
+  tokens per segment, so each segment costs the decoding steps a real translation does
+  (random weights alone stop at once or run to the 256-token limit).
 
 "warm" is throughput with the model loaded; "cold" is a fresh process translating one
 document (import + model load + translation), what a command-line user waits for.
-
-Reading the warm figure: the tiny model (d=32, weights in L1 cache, outputs of 1-2
-tokens) is compute-bound in the encoder, so batching saves only per-call overhead and
-parallel batches add the second core. With a real Transformer-base model, each decoding
-step of a single segment streams all weights through memory while a batch shares that
-pass, which is where batching pays most; random weights cannot show it (their output
-lengths are heavy-tailed, up to the 256-token limit).
 """
 
 from __future__ import annotations
@@ -106,47 +106,23 @@ def cold_seconds(code: str, segments_file: Path, runs: int) -> float:
 
 
 def row(label: str, secs: float, n: int, baseline: float, note: str = "") -> None:
-    print(f"{label:<68} {secs:8.3f} {n / secs:9.1f} {baseline / secs:8.2f}{note}")
+    print(f"{label:<76} {secs:8.3f} {n / secs:9.1f} {baseline / secs:8.2f}{note}")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--segments", type=int, default=300)
-    ap.add_argument("--cold-runs", type=int, default=3)
-    ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
-                    help="CPU cores for the workbench engine (parallel batches); Argos is "
-                    "measured with 1 thread and with this many, and the faster is the baseline")
-    args = ap.parse_args()
+BASE_OUTPUT_TOKENS = 30
 
-    import argos_tiny
-    import ctranslate2
 
-    from workbench.mt import models
+def warm_table(translate, argos_settings, model, segments: list[str], repeat: int,
+               threads: int) -> None:
+    """Warm throughput of Argos (1 call per segment, 1 and `threads` threads) and of the
+    batched engine on one installed model, runs interleaved; ratios against the public
+    `argostranslate.translate.translate()` (the baseline the issue names) and against
+    Argos's lower-level `PackageTranslation.hypotheses` (a stricter comparison)."""
     from workbench.mt.engine import Engine, EngineSettings
-    from workbench.project import open_project
-
-    project = open_project(ROOT)
-    pool = russian_segments(project)
-    segments = [pool[i % len(pool)] for i in range(args.segments)]
-    t0 = time.perf_counter()
-    archive = argos_tiny.build_package(HOME / "build")
-    build_s = time.perf_counter() - t0
-    model = models.install_file(archive)
-    with open(model.path / "model" / "shared_vocabulary.json", encoding="utf-8") as fh:
-        pieces = len(json.load(fh))
-
-    t0 = time.perf_counter()
-    from argostranslate import sbd, translate
-
-    import_s = time.perf_counter() - t0
-    sbd.MiniSBDSentencizer.split_sentences = lambda self, text: [text]
-    from argostranslate import settings as argos_settings
 
     runs: dict[str, Callable[[], object]] = {}
     labels: dict[str, str] = {}
-    for intra in sorted({1, args.threads}):
-        # translate()'s own object, minus CachedTranslation's memo of the previous call
+    for intra in sorted({1, threads}):
         argos_settings.intra_threads = intra
         translate.installed_translates.clear()
         translate.get_installed_languages.cache_clear()
@@ -169,34 +145,85 @@ def main() -> int:
         ("wb-b4-f32", "workbench engine, batched, beam 4, float32",
          EngineSettings(beam_size=4, compute_type="float32")),
     ):
-        engine = Engine(model, replace(settings, threads=args.threads))
+        engine = Engine(model, replace(settings, threads=threads))
         engine.translate(segments[:2])
         runs[name] = lambda engine=engine: engine.translate(segments)
         labels[name] = label
-    best = interleaved_best(runs, args.repeat)
-    # the baseline the issue names: the public argostranslate.translate.translate(), at
-    # its faster thread setting; the lower-level PackageTranslation rows show Argos
-    # without its per-call wrapping (a stricter comparison, printed in its own column)
-    argos_name = min((n for n in best if n.startswith("argos-api")), key=best.get)
-    baseline = best[argos_name]
+    best = interleaved_best(runs, repeat)
+    api_name = min((n for n in best if n.startswith("argos-api")), key=best.get)
     core_name = min((n for n in best if n.startswith("argos-") and "api" not in n),
                     key=best.get)
+    print(f"{'engine':<76} {'seconds':>8} {'seg/s':>9} {'× argos':>8} {'× argos core':>13}")
+    for name in runs:
+        note = f" {best[core_name] / best[name]:13.2f}"
+        row(labels[name], best[name], len(segments), best[api_name],
+            note + ("  (baseline)" if name == api_name else ""))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--segments", type=int, default=300)
+    ap.add_argument("--cold-runs", type=int, default=3)
+    ap.add_argument("--base-segments", type=int, default=48,
+                    help="segments for the base-sized model (0 skips it: it takes minutes)")
+    ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
+                    help="CPU cores for the workbench engine (parallel batches); Argos is "
+                    "measured with 1 thread and with this many, and the faster is the baseline")
+    args = ap.parse_args()
+
+    import argos_tiny
+    import ctranslate2
+
+    from workbench.mt import models
+    from workbench.project import open_project
+
+    project = open_project(ROOT)
+    pool = russian_segments(project)
+    segments = [pool[i % len(pool)] for i in range(args.segments)]
+    t0 = time.perf_counter()
+    archive = argos_tiny.build_package(HOME / "build")
+    build_s = time.perf_counter() - t0
+    model = models.install_file(archive)
+    with open(model.path / "model" / "shared_vocabulary.json", encoding="utf-8") as fh:
+        pieces = len(json.load(fh))
+
+    t0 = time.perf_counter()
+    from argostranslate import sbd, translate
+
+    import_s = time.perf_counter() - t0
+    sbd.MiniSBDSentencizer.split_sentences = lambda self, text: [text]
+    from argostranslate import settings as argos_settings
 
     print("# bench_mt: batched CTranslate2 engine vs argostranslate.translate")
     print(f"python {platform.python_version()}, ctranslate2 {ctranslate2.__version__}, "
           f"argostranslate 1.11.0, {os.cpu_count()} CPUs (shared), workbench threads="
           f"{args.threads}, best of {args.repeat} interleaved runs")
-    print(f"model: tiny random-weight package {model.name} (d=32, 2+2 layers, {pieces} "
-          f"SentencePiece pieces; outputs 1-2 tokens), built in {build_s:.2f} s")
-    print(f"data: {len(segments)} segments = the {len(pool)} Russian segments of the corpus "
-          f"(workbench segmentation) cycled; {sum(map(len, segments))} characters")
+    print(f"data: the {len(pool)} Russian segments of the corpus (workbench segmentation), "
+          f"cycled to the count given per model")
     print()
-    print("## warm: model loaded, segments/s")
-    print(f"{'engine':<68} {'seconds':>8} {'seg/s':>9} {'× argos':>8} {'× argos core':>13}")
-    for name in runs:
-        note = f" {best[core_name] / best[name]:13.2f}"
-        row(labels[name], best[name], len(segments), baseline,
-            note + ("  (baseline)" if name == argos_name else ""))
+    print(f"## warm, tiny model: random weights, d=32, 2+2 layers, {pieces} SentencePiece "
+          f"pieces, outputs 1-2 tokens (built in {build_s:.2f} s); {len(segments)} segments")
+    warm_table(translate, argos_settings, model, segments, args.repeat, args.threads)
+
+    if args.base_segments:
+        base_segments = [pool[i % len(pool)] for i in range(args.base_segments)]
+        t0 = time.perf_counter()
+        base_archive = argos_tiny.build_package(
+            HOME / "build-base", version="0.0.2", d_model=512, d_ffn=2048, layers=6, heads=8,
+            output_tokens=BASE_OUTPUT_TOKENS)
+        base_s = time.perf_counter() - t0
+        models.remove("ru", "en")
+        base_model = models.install_file(base_archive)
+        print()
+        print(f"## warm, base-sized model: Transformer-base shape as Argos's own models "
+              f"(d=512, 6+6 layers, 8 heads, ffn 2048), random encoder, decoder wired to emit "
+              f"{BASE_OUTPUT_TOKENS} tokens per segment so decoding costs what a translation's "
+              f"does (built in {base_s:.1f} s); {len(base_segments)} segments")
+        warm_table(translate, argos_settings, base_model, base_segments, max(1, args.repeat // 2),
+                   args.threads)
+        models.remove("ru", "en")
+        model = models.install_file(archive)  # the cold runs below use the tiny model
 
     seg_file = HOME / "segments.json"
     seg_file.write_text(json.dumps(pool, ensure_ascii=False), encoding="utf-8")
