@@ -54,13 +54,6 @@ class DocumentStats:
         return all(word in hay for word in low.split())
 
 
-def working_file_path(project, doc_id: str) -> Path:
-    """Where #6's store keeps a document's units (XLIFF 2.1)."""
-    from workbench.store import working_path
-
-    return working_path(project, doc_id)
-
-
 def unit_progress(units: Iterable[Unit]) -> tuple[int, float, float, float]:
     """(units, % translated-or-better, % reviewed-or-better, % final)."""
     units = list(units)
@@ -134,9 +127,10 @@ def corpus_stats(project, glossary=None) -> list[DocumentStats]:
 def _stamp(project, doc_id: str) -> tuple:
     """What a document's figures depend on: its files' sizes and modification times."""
     from workbench.project import files_stamp
+    from workbench.store import working_path
 
     return files_stamp([project.source_path(doc_id), project.target_path(doc_id),
-                        working_file_path(project, doc_id), Path(project.glossary_path)])
+                        working_path(project, doc_id), Path(project.glossary_path)])
 
 
 @dataclass
