@@ -33,9 +33,9 @@ SIZE = (100, 30)
 def synthesise(root: Path, units: int) -> str:
     """A project with one document of >= `units` segments per side and its working file."""
     from workbench import store
-    from workbench.model import Bead
+    from workbench.align.units import unit_from_bead
+    from workbench.model import Bead, WorkingFile
     from workbench.project import open_project
-    from workbench.store.units import unit_from_bead
 
     (root / "sources").mkdir(parents=True)
     (root / "translations").mkdir()
@@ -51,7 +51,7 @@ def synthesise(root: Path, units: int) -> str:
     project = open_project(root)
     doc = project.document(doc_id)
     n = min(units, len(doc.source.segments), len(doc.target.segments))
-    wf = store.WorkingFile(doc_id=doc_id)
+    wf = WorkingFile(doc_id=doc_id)
     wf.units = [unit_from_bead(doc, Bead((i,), (i,), confidence=0.3 + 0.07 * (i % 10)),
                                wf.new_id(), user="bench", when="2026-01-01T00:00:00Z")
                 for i in range(n)]
@@ -142,7 +142,7 @@ async def datatable_baseline(root: Path, doc_id: str, pages: int) -> dict[str, f
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable
 
-    from workbench import store
+    from workbench import ops
     from workbench.project import open_project
 
     class Baseline(App):
@@ -153,7 +153,7 @@ async def datatable_baseline(root: Path, doc_id: str, pages: int) -> dict[str, f
     out: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
         start = time.perf_counter()
-        units = store.load(open_project(root), doc_id).units
+        units = ops.load_or_align(open_project(root), doc_id).units
         table = app.query_one(DataTable)
         table.add_columns("id", "ru", "en")
         table.add_rows([(u.id, u.source_text, u.target_text) for u in units])

@@ -61,10 +61,10 @@ def etree_serialise(wf) -> bytes:
 
 def main() -> None:
     from workbench import __version__, ops, store
+    from workbench.formats import xlf
+    from workbench.formats.xlf import serialize
     from workbench.model import Origin, Proposal
     from workbench.project import open_project
-    from workbench.store import xlf
-    from workbench.store.xlf import serialize
 
     tmp = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     try:
@@ -85,7 +85,7 @@ def main() -> None:
         wf.units, wf.next_id = units, N_UNITS + 1
         store.save(project, wf, user="bench")
         ops.approve(project, DOC, [u.id for u in units if u.target_text], user="bench")
-        wf = store.load(project, DOC)
+        wf = ops.load_or_align(project, DOC)
         data = serialize([wf]).encode("utf-8")
         plain = tmp / "plain.xlf"
 

@@ -40,7 +40,7 @@ def run(root, *argv, user="Rita"):
 
 
 def english_units(root, doc_id=PAIRED):
-    wf = store.load(open_project(root), doc_id)
+    wf = ops.load_or_align(open_project(root), doc_id)
     return [u.id for u in wf.units if u.source_text and u.target_text]
 
 
@@ -56,14 +56,15 @@ def test_approve_sign_off_reject_and_history(root, capsys):
     assert [line.split("\t")[1:4] for line in lines] == [
         ["aligner", "align", "translated"], ["Rita", "approve", "reviewed"],
         ["Lena", "sign-off", "final"]]
-    wf = store.load(open_project(root), PAIRED)
+    wf = ops.load_or_align(open_project(root), PAIRED)
     assert wf.unit(first).state is State.FINAL
     assert (wf.unit(second).state, wf.unit(second).reject_reason) == (State.REJECTED,
                                                                       "name misspelt")
 
 
 def test_user_mistakes_exit_2_with_one_line(root, capsys):
-    empty = next(u.id for u in store.load(open_project(root), PAIRED).units if not u.target_text)
+    units = ops.load_or_align(open_project(root), PAIRED).units
+    empty = next(u.id for u in units if not u.target_text)
     assert run(root, "approve", PAIRED, empty) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{empty} has no English to approve" in err[0]
@@ -87,7 +88,7 @@ def test_export_every_format(root, tmp_path, capsys):
     assert run(root, "export", "--all", "--format", "xliff12", "-o", str(tmp_path / "all.xlf")) == 0
     parsed = xlifffile.parsefile(str(tmp_path / "all.xlf"))
     project = open_project(root)
-    total = sum(len(store.load(project, d).units) for d in project.document_ids())
+    total = sum(len(ops.load_or_align(project, d).units) for d in project.document_ids())
     assert len(parsed.units) == total
     assert store.stored_ids(project) == project.document_ids()  # exported units now exist here
     assert run(root, "export", "--all", "--format", "tbx", "-o", str(tmp_path / "g.tbx")) == 0
@@ -131,7 +132,7 @@ def test_import_round_trip_through_translate_toolkit(root, tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"updated {PAIRED} {a}: English, translated → reviewed" in out
     assert f"CONFLICT {PAIRED} {b}: changed here since the export" in out
-    wf = store.load(open_project(root), PAIRED)
+    wf = ops.load_or_align(open_project(root), PAIRED)
     assert wf.unit(a).state is State.REVIEWED
     assert wf.unit(b).target_text == "Changed here meanwhile."
     assert run(root, "import", str(path)) == 1  # a second import: same conflict, no change
@@ -139,7 +140,7 @@ def test_import_round_trip_through_translate_toolkit(root, tmp_path, capsys):
 
 
 def test_structure_commands_and_units_listing(root, capsys):
-    wf = store.load(open_project(root), PAIRED)
+    wf = ops.load_or_align(open_project(root), PAIRED)
     i = next(i for i, u in enumerate(wf.units) if u.src and u.tgt and wf.units[i + 1].src
              and wf.units[i + 1].tgt)
     a, b = wf.units[i], wf.units[i + 1]

@@ -154,9 +154,9 @@ def test_results_are_cached(project, with_model, monkeypatch):
 
 
 def test_translation_memory_exact_and_fuzzy(project, with_model, monkeypatch):
-    import workbench.store
+    import workbench.ops.translate
 
-    monkeypatch.setattr(workbench.store, "approved_pairs",
+    monkeypatch.setattr(workbench.ops.translate, "approved_pairs",
                         lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
     out = propose(project, [unit("a", ru=DEAR_RU), unit("b", ru=DEAR_RU.rstrip("!")),
                             unit("c", ru=RU[5])], settings=SETTINGS)
@@ -171,9 +171,9 @@ def test_translation_memory_exact_and_fuzzy(project, with_model, monkeypatch):
 
 
 def test_ranking_best_first(project, with_model, monkeypatch):
-    import workbench.store
+    import workbench.ops.translate
 
-    monkeypatch.setattr(workbench.store, "approved_pairs",
+    monkeypatch.setattr(workbench.ops.translate, "approved_pairs",
                         lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
     ranked = propose(project, [unit("b", ru=DEAR_RU.rstrip("!"))], settings=SETTINGS)["b"]
     assert [p.score for p in ranked] == sorted((p.score for p in ranked), reverse=True)

@@ -28,7 +28,7 @@ def paired(project):
 
 
 def unit(project, unit_id):
-    return store.load(project, PAIRED).unit(unit_id)
+    return ops.load_or_align(project, PAIRED).unit(unit_id)
 
 
 def test_approve_sign_off_record_who_and_when(paired):
@@ -84,7 +84,7 @@ def test_reject_keeps_the_reason_and_blocks_sign_off(paired):
 def test_apply_proposals_fills_only_empty_untouched_units(paired):
     ops.edit(paired, PAIRED, "u6", "", user="t")  # a person emptied it: not refilled
     ops.shift(paired, PAIRED, "u4", side="target", direction="down", user="t")
-    wf = store.load(paired, PAIRED)
+    wf = ops.load_or_align(paired, PAIRED)
     empty = [u.id for u in wf.units if not u.target_text and u.id != "u6"]
     assert empty == ["u4"]
     proposal = Proposal(text="Proposed English.", origin=Origin.MT, score=0.7, detail="test")
@@ -118,15 +118,15 @@ def test_accept_replaces_english_keeping_the_proposal_origin(paired):
 
 
 def test_split_merge_keep_ids_stable_and_never_reuse(paired):
-    wf = store.load(paired, PAIRED)
+    wf = ops.load_or_align(paired, PAIRED)
     merged = ops.merge(paired, PAIRED, ["u2", "u3"], user="t")
     assert (merged.id, merged.src, merged.tgt) == ("u2", [1, 2], [1, 2])
     assert merged.source_text == f"{wf.units[1].source_text} {wf.units[2].source_text}"
-    assert "u3" not in [u.id for u in store.load(paired, PAIRED).units]
+    assert "u3" not in [u.id for u in ops.load_or_align(paired, PAIRED).units]
     first, second = ops.split(paired, PAIRED, "u2", src_at=1, tgt_at=1, user="t")
     assert (first.id, first.src, first.tgt) == ("u2", [1], [1])
     assert second.id == f"u{len(wf.units) + 1}" and (second.src, second.tgt) == ([2], [2])
-    ids = [u.id for u in store.load(paired, PAIRED).units]
+    ids = [u.id for u in ops.load_or_align(paired, PAIRED).units]
     assert ids.index(second.id) == ids.index("u2") + 1 and "u3" not in ids
     with pytest.raises(WorkbenchError, match="not adjacent"):
         ops.merge(paired, PAIRED, ["u1", "u5"], user="t")
@@ -135,15 +135,15 @@ def test_split_merge_keep_ids_stable_and_never_reuse(paired):
 
 
 def test_shift_moves_a_segment_and_locked_units_refuse(paired):
-    before = store.load(paired, PAIRED)
+    before = ops.load_or_align(paired, PAIRED)
     changed = ops.shift(paired, PAIRED, "u4", side="target", direction="down", user="t")
     assert [u.id for u in changed] == ["u4", "u5"]
-    now = store.load(paired, PAIRED)
+    now = ops.load_or_align(paired, PAIRED)
     assert now.unit("u4").tgt == [] and now.unit("u5").tgt == [3, 4]
     assert now.unit("u5").target_text == (f"{before.unit('u4').target_text} "
                                           f"{before.unit('u5').target_text}")
     ops.shift(paired, PAIRED, "u5", side="target", direction="up", user="t")
-    assert store.load(paired, PAIRED).unit("u4").tgt == [3]
+    assert ops.load_or_align(paired, PAIRED).unit("u4").tgt == [3]
     ops.lock(paired, PAIRED, ["u6"], user="t")
     with pytest.raises(WorkbenchError, match="u6 is locked"):
         ops.shift(paired, PAIRED, "u5", side="source", direction="down", user="t")
@@ -162,15 +162,15 @@ def test_realign_keeps_approved_and_edited_units(paired, monkeypatch):
     assert got["u8"].target_text == "A person's English."
     # units whose bead did not change keep id and history; the new beads get new ids
     assert got["u1"].history[0].action == "align"
-    n = len(store.load(paired, PAIRED).units)
+    n = len(ops.load_or_align(paired, PAIRED).units)
     assert len(wf.units) == n and len({u.id for u in wf.units}) == n
     # the stand-in pairs the gap after the merged bead 1:1 again: new ids, never reused
     assert any(int(u.id[1:]) > 50 for u in wf.units)
 
 
 def test_align_document_saves_a_fresh_alignment(project, monkeypatch):
-    monkeypatch.setattr("workbench.store.units.align_document", stand_in_align, raising=False)
-    monkeypatch.setattr("workbench.store.workfile.align_beads",
+    monkeypatch.setattr("workbench.align.units.align_document", stand_in_align)
+    monkeypatch.setattr("workbench.ops.working.align_beads",
                         lambda doc, locked=(), **_: stand_in_align(doc, locked))
     wf = ops.align_document(project, PAIRED, user="aligner")
     assert wf.stored and store.working_path(project, PAIRED).is_file()
@@ -190,7 +190,7 @@ def test_changed_segmentation_is_refused_then_realign_finds_kept_units(paired, m
     monkeypatch.setattr("workbench.ops.alignment.align_beads", stand_in_align)
     ops.approve(paired, PAIRED, ["u6", "u8"], user="r")
     ops.edit(paired, PAIRED, "u9", "A person's English.", user="t")
-    before = store.load(paired, PAIRED)
+    before = ops.load_or_align(paired, PAIRED)
     english = paired.target_path(PAIRED)
     # a line written for the test, added on top: every English segment index moves by one
     english.write_text("Translated by the test.\n" + english.read_text(encoding="utf-8"),

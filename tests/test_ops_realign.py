@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_store_helpers import PAIRED, copy_corpus
-from workbench import ops, store
+from workbench import ops
 from workbench.model import State
 from workbench.project import open_project
 
@@ -25,7 +25,7 @@ def test_realign_keeps_approved_units_and_covers_every_segment(tmp_path, doc_id)
              and wf.units[i + 1].id not in chosen)
     merged = ops.merge(project, doc_id, [wf.units[i].id, wf.units[i + 1].id], user="rev")
     ops.lock(project, doc_id, [merged.id], user="rev")
-    before = {u.id: u for u in store.load(project, doc_id).units}
+    before = {u.id: u for u in ops.load_or_align(project, doc_id).units}
     after = ops.realign(project, doc_id, user="rev", embeddings=False)
     got = {u.id: u for u in after.units}
     for uid in [*chosen, merged.id]:
@@ -37,4 +37,4 @@ def test_realign_keeps_approved_units_and_covers_every_segment(tmp_path, doc_id)
     aligned_src = [i for i, s in enumerate(doc.source.segments) if s.kind.aligned_by_default]
     assert sorted(i for u in after.units for i in u.src) == aligned_src
     assert len({u.id for u in after.units}) == len(after.units)
-    assert after.version == store.load(project, doc_id).version
+    assert after.version == ops.load_or_align(project, doc_id).version

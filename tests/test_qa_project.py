@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from workbench.model import BlockKind, Severity, Unit
+from workbench.ops import check
+from workbench.ops.check import check_project
 from workbench.project import open_project
-from workbench.qa import check_project, run
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "corpus" / "gold"
@@ -32,8 +33,8 @@ def gold_units(doc_id: str) -> list[Unit]:
 def project(monkeypatch):
     if not GOLD.is_dir():
         pytest.skip(f"corpus gold absent: {GOLD}")
-    real = run._document_units
-    monkeypatch.setattr(run, "_document_units", lambda project, doc_id: gold_units(doc_id)
+    real = check.document_units
+    monkeypatch.setattr(check, "document_units", lambda project, doc_id: gold_units(doc_id)
                         if (GOLD / doc_id).is_dir() else real(project, doc_id))
     return open_project(ROOT)
 

@@ -8,7 +8,7 @@ from workbench.glossary import load_glossary
 from workbench.model import Severity
 from workbench.qa import RULE_IDS, check_consistency, check_target_text, check_unit
 from workbench.qa.numbers import numbers
-from workbench.qa.run import _renderings
+from workbench.qa.run import term_renderings
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = Path("/work/shared/corpus/gold")
@@ -153,7 +153,7 @@ def test_inconsistency_across_the_corpus(glossary):
     renderings = {}
     for doc_id in ("anticommunism-wont-pass", "ucp-cpsu-belarus-solidarity-2020"):
         text = (ROOT / "translations" / f"{doc_id}.en.txt").read_text(encoding="utf-8")
-        for term_id, rs in _renderings(text, glossary, doc_id, None).items():
+        for term_id, rs in term_renderings(text, glossary, doc_id, None).items():
             renderings.setdefault(term_id, []).extend(rs)
     issues = check_consistency(renderings, glossary)
     by_term = {i.message.split("]")[0].lstrip("["): i for i in issues}

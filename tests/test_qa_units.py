@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from workbench import store
+from workbench import ops
 from workbench.model import Severity
+from workbench.ops.check import check_project
+from workbench.ops.status import document_stats
 from workbench.project import open_project
-from workbench.qa import check_project, check_unit
-from workbench.stats import document_stats
+from workbench.qa import check_unit
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -32,7 +33,8 @@ def project(tmp_path_factory):
 
 def test_issue_unit_ids_are_the_units_a_person_sees(project):
     doc_id = "eadaily-cpk-liquidated-2015"
-    units = {u.id: u for u in store.load(project, doc_id).units}  # what `workbench units` shows
+    # what `workbench units` shows
+    units = {u.id: u for u in ops.load_or_align(project, doc_id).units}
     for issue in check_project(project, [doc_id]):
         unit = units[issue.unit_id]
         if issue.rule == "empty-target":
@@ -44,7 +46,7 @@ def test_issue_unit_ids_are_the_units_a_person_sees(project):
 def test_russian_only_document_is_checked(project):
     issues = check_project(project, ["eadaily-ru-only"])
     assert issues and {i.rule for i in issues} == {"empty-target"}
-    assert len(issues) == len(store.load(project, "eadaily-ru-only").units)
+    assert len(issues) == len(ops.load_or_align(project, "eadaily-ru-only").units)
 
 
 def test_web_furniture_is_not_checked_and_every_issue_names_its_unit(project):

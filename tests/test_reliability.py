@@ -126,7 +126,7 @@ def test_two_concurrent_writers_lose_no_update(project):
     for pid, fd in children:
         _, status = os.waitpid(pid, 0)
         assert _read_all(fd) == "done\n" and os.waitstatus_to_exitcode(status) == 0
-    wf = store.load(project, PAIRED)
+    wf = ops.load_or_align(project, PAIRED)
     for name, unit_ids in (("alice", ids_a), ("bob", ids_b)):
         for uid in unit_ids:
             unit = wf.unit(uid)
@@ -157,7 +157,7 @@ def test_a_held_lock_names_who_holds_it(project, monkeypatch):
         os.waitpid(pid, 0)
         os.close(fd)
     ops.approve(project, PAIRED, ["u1"], user="alice")  # released when the holder died
-    assert store.load(project, PAIRED).unit("u1").state is State.REVIEWED
+    assert ops.load_or_align(project, PAIRED).unit("u1").state is State.REVIEWED
 
 
 XXE = """<?xml version="1.0"?>
@@ -211,7 +211,7 @@ def test_hostile_working_file_is_refused_on_load(project):
     path = store.working_path(project, PAIRED)
     path.write_text(LAUGHS.replace("{doc}", PAIRED), encoding="utf-8")
     with pytest.raises(WorkbenchError, match="refused"):
-        store.load(project, PAIRED)
+        ops.load_or_align(project, PAIRED)
     with pytest.raises(WorkbenchError, match="refused"):
         ops.approve(project, PAIRED, ["u1"], user="x")
     assert path.read_text(encoding="utf-8") == LAUGHS.replace("{doc}", PAIRED)

@@ -1,5 +1,6 @@
-"""workbench.session and workbench.stats on a copy of the real corpus, without Textual:
-what the TUI calls for every key, and what the corpus screen shows."""
+"""The TUI's headless session (`workbench.tui.state.session`) and the corpus figures
+(`workbench.ops.status`) on a copy of the real corpus, without Textual: what the TUI calls
+for every key, and what the corpus screen shows."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import pytest
 from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.model import Issue, Severity, State
+from workbench.ops.status import StatsCache, corpus_stats, unit_progress
 from workbench.project import open_project
-from workbench.session import DocumentSession, GlossaryView, fixed_text, split_points
-from workbench.stats import StatsCache, corpus_stats, unit_progress
+from workbench.tui.state.session import DocumentSession, GlossaryView, fixed_text, split_points
 
 REPO = Path(__file__).resolve().parents[1]
 UCP = "ucp-cpsu-belarus-solidarity-2020"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from test_store_helpers import PAIRED, copy_corpus
 from workbench import ops, store
-from workbench.mt.batch import translate_document
 from workbench.ops.export import export
+from workbench.ops.translate import translate_document
 from workbench.project import open_project
 
 LETTERHEAD_RU = "Россия, 127051, г.Москва, Малый Сухаревский пер, д.3"  # from the corpus file
@@ -20,7 +20,7 @@ def _project(tmp_path):
 
 def test_russian_letterhead_in_english_file_becomes_source_text(tmp_path):
     project = _project(tmp_path)
-    units = store.load(project, PAIRED, embeddings=False).units
+    units = ops.load_or_align(project, PAIRED, embeddings=False).units
     letterhead = [u for u in units if u.source_in_target]
     texts = [u.source_text for u in letterhead]
     assert LETTERHEAD_RU in texts
@@ -36,7 +36,7 @@ def test_rules_translate_it_and_the_export_shows_english(tmp_path):
     ops.align_document(project, PAIRED, user="tester", embeddings=False)
     result = translate_document(project, PAIRED, user="tester", engines=("rules",))
     assert result.filled >= 3
-    wf = store.load(project, PAIRED)
+    wf = ops.load_or_align(project, PAIRED)
     by_source = {u.source_text: u for u in wf.units if u.source_in_target}
     address = by_source[LETTERHEAD_RU]
     assert address.target_text == "3 Malyy Sukharevskiy per., Moscow, 127051, Russia"
@@ -61,16 +61,16 @@ def test_split_keeps_the_source_in_the_translation_file(tmp_path):
 
 
 def test_translate_aligns_a_new_document_once_and_stores_it(tmp_path, monkeypatch):
-    import workbench.align
+    import workbench.align.units
 
     calls = []
-    real = workbench.align.align_document
+    real = workbench.align.units.align_document
 
     def counting(doc, **options):
         calls.append(doc.id)
         return real(doc, **{**options, "embeddings": False})
 
-    monkeypatch.setattr(workbench.align, "align_document", counting)
+    monkeypatch.setattr(workbench.align.units, "align_document", counting)
     project = _project(tmp_path)
     result = translate_document(project, PAIRED, user="tester", engines=("rules",))
     assert result.filled >= 3 and calls == [PAIRED]

@@ -8,6 +8,7 @@ from test_store_helpers import ENGLISH_ONLY, PAIRED, line_project, store_aligned
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import HistoryEntry, Origin, Proposal, State
+from workbench.ops.translate import approved_pairs
 from workbench.store.atomic import atomic_write
 
 
@@ -31,7 +32,7 @@ def test_round_trip_keeps_every_field(project):
                                      note="why: <x>"))
     store.save(project, wf, user="t")
     store.workfile._cache.clear()  # read the file itself, not this process's cached copy
-    again = store.load(project, PAIRED)
+    again = ops.load_or_align(project, PAIRED)
     assert again.stored and again.version == wf.version == 2
     assert again.units[0] == wf.units[0] and again.units[2:] == wf.units[2:]
     got = again.units[1]
@@ -64,8 +65,8 @@ def test_file_is_pretty_xliff21_and_a_change_is_a_small_diff(project):
 
 def test_stale_save_is_refused_and_changes_nothing(project):
     store_aligned(project, PAIRED)
-    first = store.load(project, PAIRED)
-    second = store.load(project, PAIRED)
+    first = ops.load_or_align(project, PAIRED)
+    second = ops.load_or_align(project, PAIRED)
     first.units[0].target_text = "first session's English"
     store.save(project, first, user="a")
     saved = store.working_path(project, PAIRED).read_bytes()
@@ -78,13 +79,13 @@ def test_stale_save_is_refused_and_changes_nothing(project):
 @pytest.mark.parametrize("bad", ["../sources/x", "/etc/passwd", "a/b", "..", ""])
 def test_ids_leaving_the_corpus_are_refused(project, bad):
     with pytest.raises(WorkbenchError):
-        store.load(project, bad)
+        ops.load_or_align(project, bad)
     with pytest.raises(WorkbenchError):
         ops.approve(project, bad, ["u1"], user="x")
 
 
 def test_nothing_stored_means_units_from_alignment_not_saved(project):
-    wf = store.load(project, ENGLISH_ONLY)
+    wf = ops.load_or_align(project, ENGLISH_ONLY)
     doc = project.document(ENGLISH_ONLY)
     assert not wf.stored and not store.working_path(project, ENGLISH_ONLY).exists()
     # an English-only document: one unit per English segment, source empty, translated
@@ -98,7 +99,7 @@ def test_approved_pairs_lists_reviewed_and_final_units_with_both_sides(project):
     wf = store_aligned(project, PAIRED)
     ops.approve(project, PAIRED, ["u2", "u3"], user="rev")
     ops.sign_off(project, PAIRED, ["u3"], user="lead")
-    pairs = store.approved_pairs(project)
+    pairs = approved_pairs(project)
     assert pairs == [(wf.units[1].source_text, wf.units[1].target_text, PAIRED, "u2"),
                      (wf.units[2].source_text, wf.units[2].target_text, PAIRED, "u3")]
     assert store.stored_ids(project) == [PAIRED]
@@ -109,7 +110,7 @@ def test_broken_working_file_gives_a_clear_error(project):
     path = store.working_path(project, PAIRED)
     path.write_text(path.read_text(encoding="utf-8")[:5000], encoding="utf-8")
     with pytest.raises(WorkbenchError, match=r"translations/.*\.xlf:\d+: is not well-formed"):
-        store.load(project, PAIRED)
+        ops.load_or_align(project, PAIRED)
 
 
 def test_atomic_write_leaves_no_temporary_file_and_save_cleans_stale_ones(project, tmp_path):
@@ -127,7 +128,7 @@ def test_atomic_write_leaves_no_temporary_file_and_save_cleans_stale_ones(projec
 
 def test_a_save_by_another_writer_is_seen_despite_the_cache(project):
     store_aligned(project, PAIRED)
-    mine = store.load(project, PAIRED)  # cached in this process
+    mine = ops.load_or_align(project, PAIRED)  # cached in this process
     path = store.working_path(project, PAIRED)
     # another process rewrites the file (same size: only one character differs)
     text = path.read_text(encoding="utf-8").replace('type="version">1<', 'type="version">2<')
@@ -136,6 +137,6 @@ def test_a_save_by_another_writer_is_seen_despite_the_cache(project):
     tmp.write_text(text.replace(f"<target>{english}</target>",
                                 f"<target>{english.swapcase()}</target>", 1), encoding="utf-8")
     tmp.replace(path)
-    again = store.load(project, PAIRED)
+    again = ops.load_or_align(project, PAIRED)
     assert again.version == 2
     assert again.units[0].target_text == mine.units[0].target_text.swapcase()

@@ -11,10 +11,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText
+from workbench.align.units import segmentation_key, unit_from_bead
+from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText, WorkingFile, now_iso
 from workbench.project import Project
-from workbench.store import WorkingFile, save
-from workbench.store.units import now_iso, segmentation_key, unit_from_bead
+from workbench.store import save
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRED = "ucp-cpsu-belarus-solidarity-2020"  # Russian opening + English letter

@@ -1,4 +1,4 @@
-"""workbench.worklist: rows, what a reviewer looks for, word diffs, wrapping, completion —
+"""workbench.tui.state.worklist: rows, what a reviewer looks for, word diffs, wrapping, completion —
 the rules behind the TUI, tested without a terminal (and without Textual)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from workbench.model import BlockKind, State, Unit
 from workbench.project import open_project
-from workbench.worklist import (
+from workbench.tui.state.worklist import (
     DiffPart,
     build_rows,
     filter_rows,
@@ -33,8 +33,8 @@ def unit(i: int, state=State.TRANSLATED, confidence=0.9, src=None, tgt=None) -> 
 
 
 def test_core_module_does_not_import_textual():
-    code = "import sys, workbench.worklist, workbench.stats, workbench.session; " \
-           "print('textual' in sys.modules)"
+    code = ("import sys, workbench.tui.state.worklist, workbench.ops.status, "
+            "workbench.tui.state.session; print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

@@ -2,16 +2,20 @@
 
 Data flows one way: files → `SideText` (decoded text, kept exactly) → `Block`s and
 `Segment`s (offsets into that text) → `Bead`s (alignment) → `Unit`s (the reviewable,
-stored thing) → `Issue`s and `Proposal`s → storage and export.
+stored thing, gathered per document in a `WorkingFile`) → `Issue`s and `Proposal`s →
+storage and export.
 
 The original text is never changed: everything else points into it by offsets.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from workbench.errors import WorkbenchError
 
 
 class BlockKind(StrEnum):
@@ -187,6 +191,12 @@ class Proposal:
     issues: tuple[Issue, ...] = ()
 
 
+def now_iso() -> str:
+    """The current time as every record here writes it: ISO 8601, UTC, to the second
+    (history entries, unit stamps, lock files; TMX dates are derived from it)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 @dataclass
 class HistoryEntry:
     """One change to a unit: who, when (ISO 8601, UTC), what, and the English after it."""
@@ -229,3 +239,48 @@ class Unit:
     changed_by: str = ""
     changed_at: str = ""
     history: list[HistoryEntry] = field(default_factory=list)
+
+
+@dataclass
+class WorkingFile:
+    """One document's units as stored in `translations/<id>.xlf`.
+
+    `version` counts saves (the optimistic check: a save refuses to overwrite a newer
+    file); `next_id` is the next unit number, so ids are never reused.
+    """
+
+    doc_id: str
+    units: list[Unit] = field(default_factory=list)
+    version: int = 0
+    next_id: int = 1
+    source_lang: str = "ru"
+    target_lang: str = "en"
+    path: Path | None = None
+    stored: bool = False
+    segmentation: str = ""  # `segmentation_key` of the document when it was aligned
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        known = ", ".join(u.id for u in self.units[:5])
+        raise WorkbenchError(
+            f"{self.doc_id} has no unit {unit_id!r}", path=self.path,
+            fix=f"unit ids look like {known or 'u1'}…; `workbench align {self.doc_id}` lists them")
+
+    def index(self, unit_id: str) -> int:
+        for i, unit in enumerate(self.units):
+            if unit.id == unit_id:
+                return i
+        self.unit(unit_id)  # raises the error that names the document and the fix
+        raise AssertionError("unreachable")
+
+    def new_id(self) -> str:
+        """A unit id never used in this file (ids of merged-away units are not reused:
+        `next_id` only grows)."""
+        used = {u.id for u in self.units}
+        while f"u{self.next_id}" in used:
+            self.next_id += 1
+        unit_id = f"u{self.next_id}"
+        self.next_id += 1
+        return unit_id

@@ -7,8 +7,8 @@ from textual.app import App, ComposeResult
 from tui_helpers import corpus_units, screen_text
 
 from workbench.model import BlockKind, Document, Flag, Segment, Side, SideText
+from workbench.tui.state.worklist import build_rows
 from workbench.tui.widgets.unit_table import UnitTable
-from workbench.worklist import build_rows
 
 pytestmark = pytest.mark.anyio
 

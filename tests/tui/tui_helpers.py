@@ -52,9 +52,9 @@ def store_positional_units(root: Path, doc_id: str = UCP, pairs: int = 8) -> lis
     store. A stand-in for the aligner where a test is about something else; the
     confidences are spread so that some units are low-confidence."""
     from workbench import store
-    from workbench.model import Bead
+    from workbench.align.units import unit_from_bead
+    from workbench.model import Bead, WorkingFile
     from workbench.project import open_project
-    from workbench.store.units import unit_from_bead
 
     project = open_project(root)
     doc = project.document(doc_id)
@@ -63,7 +63,7 @@ def store_positional_units(root: Path, doc_id: str = UCP, pairs: int = 8) -> lis
              for i in range(min(pairs, n_src, n_tgt))]
     beads += [Bead((), (j,), 0.9) for j in range(len(beads), n_tgt)
               if doc.target.segments[j].kind is not BlockKind.FURNITURE]
-    wf = store.WorkingFile(doc_id=doc_id)
+    wf = WorkingFile(doc_id=doc_id)
     wf.units = [unit_from_bead(doc, bead, wf.new_id(), user="aligner",
                                when="2026-01-01T00:00:00Z") for bead in beads]
     store.save(project, wf, user="aligner")

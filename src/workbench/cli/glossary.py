@@ -87,8 +87,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbench.errors import WorkbenchError
     from workbench.glossary import load_glossary
     from workbench.model import Severity
+    from workbench.ops.check import check_project
     from workbench.project import open_project
-    from workbench.qa import check_project
 
     project = open_project(getattr(args, "root", None))
     glossary = load_glossary(Path(args.glossary) if args.glossary else project.glossary_path)

@@ -119,12 +119,12 @@ ENGINE_NAMES = {"tm": "translation-memory", "rules": "glossary and letterhead tr
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from workbench import ops, store
+    from workbench import ops
     from workbench.errors import WorkbenchError
-    from workbench.mt.batch import candidates, translate_document
     from workbench.mt.chain import parse_engines
     from workbench.mt.engine import EngineSettings
     from workbench.mt.models import find_model, install_hint
+    from workbench.ops.translate import candidates, translate_document
     from workbench.project import open_project
 
     project = open_project(args.root)
@@ -145,7 +145,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
         print(f"no {src}→{tgt} model installed: {doing}; {install_hint(src, tgt)}",
               file=sys.stderr)
     # a dry run saves nothing; a real one stores each new alignment once, before filling it
-    load = store.load if args.dry_run else partial(store.load_and_keep, user=user)
+    load = ops.load_or_align if args.dry_run else partial(ops.load_and_keep, user=user)
     loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}
     total = sum(len(candidates(units)) for units in loaded.values())
     progress = Progress(total)

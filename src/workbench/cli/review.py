@@ -193,10 +193,10 @@ def _one_line(text: str, width: int) -> str:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    from workbench import store
+    from workbench import ops
 
     project, _user = _context(args)
-    wf = store.load(project, args.doc_id)
+    wf = ops.load_or_align(project, args.doc_id)
     if not wf.stored:
         print(f"# {args.doc_id}: not saved yet (units from a fresh alignment)")
     for unit in wf.units:

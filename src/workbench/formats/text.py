@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.align.units import join_segments
 from workbench.model import BlockKind, Document, Side, Unit
-from workbench.store.units import join_segments
 
 
 @dataclass

@@ -9,9 +9,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.formats.safexml import clean, escape_attr, escape_text, local, read_xml
-from workbench.model import State, Unit
-from workbench.store.units import now_iso
-from workbench.store.xlf import WorkingFile
+from workbench.model import State, Unit, WorkingFile, now_iso
 
 APPROVED = (State.REVIEWED, State.FINAL)
 

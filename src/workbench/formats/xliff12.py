@@ -16,8 +16,8 @@ from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import ImportedUnit, form_hash
 from workbench.formats.safexml import clean, escape_attr, escape_text, local
-from workbench.model import State, Unit
-from workbench.store.xlf import WorkingFile, element_text
+from workbench.formats.xlf import element_text
+from workbench.model import State, Unit, WorkingFile
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 NS_WB = "urn:workbench:xliff-extensions"

@@ -9,8 +9,8 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from workbench.formats.import_model import ImportedUnit
-from workbench.model import State
-from workbench.store.xlf import WorkingFile, parse_root, serialize, xliff_state
+from workbench.formats.xlf import parse_root, serialize, xliff_state
+from workbench.model import State, WorkingFile
 
 
 def write_xliff2(files: Sequence[WorkingFile]) -> str:

@@ -80,7 +80,7 @@ class TranslationMemory:
 
 
 def load_tm(project) -> TranslationMemory:
-    """The TM of a project: its approved units (`workbench.store.approved_pairs`)."""
-    from workbench.store import approved_pairs
+    """The TM of a project: its approved units (`workbench.ops.translate.approved_pairs`)."""
+    from workbench.ops.translate import approved_pairs
 
     return TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])

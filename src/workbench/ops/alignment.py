@@ -6,21 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.errors import WorkbenchError
-from workbench.model import Bead, Document, Origin, State, Unit
-from workbench.ops.transaction import record, touched_by_person, transaction
-from workbench.store.units import (
+from workbench import store
+from workbench.align.units import (
     align_beads,
     join_segments,
-    now_iso,
     segmentation_key,
     side_segments,
     unit_from_bead,
 )
+from workbench.errors import WorkbenchError
+from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.transaction import record, touched_by_person, transaction
 
 if TYPE_CHECKING:
     from workbench.project import Project
-    from workbench.store import WorkingFile
 
 SEARCH_WINDOW = 60  # segments either side of the old place to look for a kept unit's text
 FROM_SEGMENTS = ("align", "split", "shift")  # history actions whose English is segment text
@@ -156,8 +155,6 @@ def align_document(project: Project, doc_id: str, *, user: str,
 def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:
     """Lock the approved units, then realign the rest of the document around them (both
     steps under one lock)."""
-    from workbench import store
-
     if not store.working_path(project, doc_id).exists():  # nothing approved yet: align once
         return align_document(project, doc_id, user=user, embeddings=embeddings)
     with store.locked(project, doc_id, user):

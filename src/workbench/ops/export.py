@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.errors import WorkbenchError
+from workbench.ops.working import load_or_align
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -48,7 +49,7 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
             wf = store.load_stored(project, doc_id)
             files.append(wf if wf is not None else align_document(project, doc_id, user=user))
     else:
-        files = [store.load(project, doc_id) for doc_id in doc_ids]
+        files = [load_or_align(project, doc_id) for doc_id in doc_ids]
     base = doc_ids[0] if len(doc_ids) == 1 else "corpus"
     if fmt == "tmx":
         from workbench.formats.tmx import approved_units, write_tmx
@@ -64,8 +65,8 @@ def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
 
         return [Export(f"{base}.xliff", write_xliff12(files),
                        sum(len(wf.units) for wf in files))]
+    from workbench.align.units import check_segmentation
     from workbench.formats.text import document_text
-    from workbench.store.units import check_segmentation
 
     result = []
     for wf in files:

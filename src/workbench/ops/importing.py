@@ -56,7 +56,7 @@ def current_form(unit: Unit, fmt: str) -> tuple[str, str]:
         from workbench.formats.xliff12 import state_12
 
         return state_12(unit), unit.target_text
-    from workbench.store.xlf import xliff_state
+    from workbench.formats.xlf import xliff_state
 
     return xliff_state(unit), unit.target_text
 

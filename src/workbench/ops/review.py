@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.model import HistoryEntry, Origin, Proposal, State, Unit
 from workbench.ops.transaction import record, touched_by_person, transaction
+from workbench.ops.working import load_or_align
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -174,4 +174,4 @@ def apply_proposals(project: Project, doc_id: str, proposals: Mapping[str, Propo
 
 def history(project: Project, doc_id: str, unit_id: str) -> list[HistoryEntry]:
     """A unit's history, oldest first."""
-    return list(store.load(project, doc_id).unit(unit_id).history)
+    return list(load_or_align(project, doc_id).unit(unit_id).history)

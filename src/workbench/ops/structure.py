@@ -5,20 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workbench.errors import WorkbenchError
-from workbench.model import Document, Origin, State, Unit
-from workbench.ops.transaction import record, transaction
-from workbench.store.units import (
+from workbench.align.units import (
     check_segmentation,
     join_segments,
-    now_iso,
     side_segments,
     unit_kind,
 )
+from workbench.errors import WorkbenchError
+from workbench.model import Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.transaction import record, transaction
 
 if TYPE_CHECKING:
     from workbench.project import Project
-    from workbench.store import WorkingFile
 
 SIDES = ("source", "target")
 

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.formats.safexml import clean
-from workbench.model import HistoryEntry, State, Unit
-from workbench.store.units import now_iso
+from workbench.model import HistoryEntry, State, Unit, WorkingFile, now_iso
+from workbench.ops.working import fresh_alignment
 
 if TYPE_CHECKING:
     from workbench.project import Project
-    from workbench.store import WorkingFile
 
 
 @contextmanager
@@ -27,9 +26,9 @@ def transaction(project: Project, doc_id: str, user: str, *,
     """
     pre = None
     if not store.working_path(project, doc_id).exists():
-        pre = store.fresh(project, doc_id, user=user, embeddings=embeddings)
+        pre = fresh_alignment(project, doc_id, user=user, embeddings=embeddings)
     with store.locked(project, doc_id, user):
-        wf = store.load_stored(project, doc_id) or pre or store.fresh(
+        wf = store.load_stored(project, doc_id) or pre or fresh_alignment(
             project, doc_id, user=user, embeddings=embeddings)
         before = _footprint(wf)
         yield wf

@@ -1,15 +1,16 @@
-"""The QA runner: rules over units (or, for a document with nothing to align, over its
-English paragraphs), then the corpus-wide consistency check."""
+"""The QA runner: rules over one unit's texts (or over English paragraphs), and the
+consistency check over the renderings of many units. Which units of which documents
+are checked is a use case: `workbench.ops.check`."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import regex
 
-from workbench.model import BlockKind, Issue, Severity, Unit
+from workbench.model import Issue, Severity
 from workbench.qa.rules import RULES, Context, empty_target
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -63,7 +64,7 @@ class Rendering:
     form: str
 
 
-def _renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str, list[Rendering]]:
+def term_renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str, list[Rendering]]:
     from workbench.glossary.tokens import is_abbreviation_form
 
     out: dict[str, list[Rendering]] = defaultdict(list)
@@ -102,46 +103,6 @@ def check_consistency(renderings: dict[str, list[Rendering]], glossary) -> list[
                     fix=entry.en, doc_id=r.doc_id, unit_id=r.unit_id, start=r.start,
                     end=r.end))
     return issues
-
-
-def _document_units(project, doc_id: str) -> list[Unit]:
-    """The document's units exactly as `workbench units` shows them (stored, or a fresh
-    alignment with the same settings, not saved), so issue unit ids point at the units a
-    person then approves or edits. English-only documents have units too (empty source)."""
-    from workbench.store import load
-
-    return load(project, doc_id).units
-
-
-def unit_issues(unit: Unit, glossary, project) -> list[Issue]:
-    """The unit rules on one unit, in the project's languages (what `workbench check`,
-    the corpus figures and the TUI's QA panel all count)."""
-    return check_unit(unit.source_text, unit.target_text, glossary,
-                      source_lang=project.source_lang, target_lang=project.target_lang)
-
-
-def check_project(project, doc_ids: Sequence[str] | None = None, *, glossary=None) -> list[Issue]:
-    """QA over the units of documents (web furniture is in no unit): the unit rules (only
-    the target-side ones where a unit has no source), and consistency across all."""
-    if glossary is None:
-        from workbench.glossary import glossary_from_text
-
-        glossary = project.glossary() or glossary_from_text("terms: []\n")
-    ids = list(doc_ids) if doc_ids else project.document_ids()
-    issues: list[Issue] = []
-    renderings: dict[str, list[Rendering]] = defaultdict(list)
-    for doc_id in ids:
-        project.check_id(doc_id)
-        for unit in _document_units(project, doc_id):
-            if unit.kind == BlockKind.FURNITURE:
-                continue
-            for issue in unit_issues(unit, glossary, project):
-                issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
-            for term_id, rs in _renderings(unit.target_text, glossary, doc_id,
-                                           unit.id).items():
-                renderings[term_id].extend(rs)
-    issues.extend(check_consistency(renderings, glossary))
-    return sort_issues(issues)
 
 
 def sort_issues(issues: Iterable[Issue]) -> list[Issue]:

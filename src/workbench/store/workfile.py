@@ -1,4 +1,6 @@
-"""Load and save working files; the lock around a load-modify-save."""
+"""Load and save working files (`translations/<id>.xlf`); the lock around a
+load-modify-save. Persistence only: what to do when a document has no working file yet
+(align it) is the business of `workbench.ops`."""
 
 from __future__ import annotations
 
@@ -11,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.formats.safexml import parse_xml
-from workbench.model import State, Unit
+from workbench.formats.xlf import parse_root, serialize
+from workbench.model import Unit, WorkingFile
 from workbench.store import lock as _lock
 from workbench.store.atomic import atomic_write, remove_stale_temps
-from workbench.store.units import align_beads, now_iso, segmentation_key, unit_from_bead
-from workbench.store.xlf import WorkingFile, parse_root, serialize
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -95,32 +96,6 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
     return wf
 
 
-def fresh(project: Project, doc_id: str, *, user: str = "",
-          embeddings: bool = True) -> WorkingFile:
-    """Units from aligning the document (nothing saved); `user` defaults to the current
-    user, who is recorded as the aligner."""
-    if not user:
-        from workbench.ops.user import current_user
-
-        user = current_user()
-    doc = project.document(doc_id)
-    when = now_iso()
-    beads = align_beads(doc, embeddings=embeddings, glossary=project.glossary())
-    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when,
-                            source_lang=project.source_lang)
-             for n, bead in enumerate(beads, start=1)]
-    return WorkingFile(doc_id=doc_id, units=units, version=0, next_id=len(units) + 1,
-                       source_lang=project.source_lang, target_lang=project.target_lang,
-                       path=working_path(project, doc_id), stored=False,
-                       segmentation=segmentation_key(doc))
-
-
-def load(project: Project, doc_id: str, *, embeddings: bool = True) -> WorkingFile:
-    """The document's working file; when none is stored yet, units from aligning the
-    document (not saved until an operation saves them)."""
-    return load_stored(project, doc_id) or fresh(project, doc_id, embeddings=embeddings)
-
-
 def _disk_version(path: Path) -> int | None:
     try:
         with path.open("rb") as handle:
@@ -158,17 +133,6 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
             _cache[path] = (identity, _copy(wf))
 
 
-def load_and_keep(project: Project, doc_id: str, *, user: str,
-                  embeddings: bool = True) -> WorkingFile:
-    """The document's working file; when none is stored yet, the fresh alignment is
-    stored first, so that every later operation acts on exactly these units (and the
-    document is aligned once, not again by each operation)."""
-    wf = load(project, doc_id, embeddings=embeddings)
-    if not wf.stored:
-        save(project, wf, user=user)  # refuses if another session stored one meanwhile
-    return wf
-
-
 @contextmanager
 def locked(project: Project, doc_id: str, user: str) -> Iterator[Path]:
     """Hold the document's lock for a load-modify-save (re-entrant in one process)."""
@@ -184,18 +148,3 @@ def stored_ids(project: Project) -> list[str]:
         return []
     return sorted(p.name[: -len(SUFFIX)] for p in folder.glob(f"*{SUFFIX}")
                   if not p.name.startswith("."))
-
-
-def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
-    """(source, target, doc_id, unit_id) of every reviewed or final unit with both sides,
-    across the corpus: the translation memory."""
-    pairs = []
-    for doc_id in stored_ids(project):
-        wf = load_stored(project, doc_id)
-        if wf is None:
-            continue
-        for unit in wf.units:
-            if unit.state in (State.REVIEWED, State.FINAL) and unit.source_text.strip() \
-                    and unit.target_text.strip():
-                pairs.append((unit.source_text, unit.target_text, doc_id, unit.id))
-    return pairs

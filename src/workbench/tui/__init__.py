@@ -1,6 +1,6 @@
 """The Textual workbench: a thin keyboard-driven front end over the core API.
 
-Screens and widgets only draw and dispatch; every change goes through `workbench.ops`
-(via `workbench.session`), every figure through the core (`workbench.stats`,
-`workbench.worklist`).
+Screens and widgets only draw and dispatch; every change and every figure goes through
+`workbench.ops` (via the headless view-model in `workbench.tui.state`: the session of a
+document and its work list).
 """

@@ -44,7 +44,7 @@ class WorkbenchApp(App):
     def glossary_view(self):
         """The project's glossary, loaded once (an error in it is shown, not fatal)."""
         if self._glossary_view is None:
-            from workbench.session import GlossaryView
+            from workbench.tui.state.session import GlossaryView
 
             try:
                 self._glossary_view = GlossaryView.for_project(self.project)
@@ -64,8 +64,8 @@ class WorkbenchApp(App):
             self.open_document(self.open_doc)
 
     def open_document(self, doc_id: str) -> None:
-        from workbench.session import DocumentSession
         from workbench.tui.screens.document import DocumentScreen
+        from workbench.tui.state.session import DocumentSession
 
         try:
             self.project.check_id(doc_id)

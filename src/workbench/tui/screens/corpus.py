@@ -1,6 +1,6 @@
 """The corpus screen: every document with its sides, progress, QA errors and damage.
 
-Figures come from `workbench.stats` in a worker thread, so the screen paints at once
+Figures come from `workbench.ops.status` in a worker thread, so the screen paints at once
 and fills in; `/` filters; Enter opens the document screen.
 """
 
@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from workbench.stats import DocumentStats, StatsCache
+from workbench.ops.status import DocumentStats, StatsCache
 
 COLUMNS = ("document", "ru·en", "units", "tr/rev/fin %", "QA", "damage")
 ID_WIDTH = 30  # the full id is in the status line and matched by the filter

@@ -3,7 +3,7 @@
 Units side by side in the virtualised `UnitTable`; under it the English editor (shown
 while editing) and three panels for the current unit: proposals (or the diff against
 the machine proposal), QA, glossary terms. Every key calls one method of
-`workbench.session.DocumentSession`, which goes through `workbench.ops` and saves at
+`workbench.tui.state.session.DocumentSession`, which goes through `workbench.ops` and saves at
 once. Long work (alignment, realignment, proposals) runs in worker threads.
 """
 
@@ -21,16 +21,10 @@ from textual.widgets import Footer, Header, Static
 
 from workbench.errors import WorkbenchError
 from workbench.model import State, Unit
-from workbench.session import DocumentSession, GlossaryView
 from workbench.tui.screens.document_actions import AlignmentActions, TranslatingActions
 from workbench.tui.screens.prompts import ReasonScreen
-from workbench.tui.widgets.diff_view import DiffView
-from workbench.tui.widgets.editor import EnglishEditor
-from workbench.tui.widgets.proposal_panel import ProposalPanel
-from workbench.tui.widgets.qa_panel import QAPanel
-from workbench.tui.widgets.term_panel import TermPanel
-from workbench.tui.widgets.unit_table import UnitTable
-from workbench.worklist import (
+from workbench.tui.state.session import DocumentSession, GlossaryView
+from workbench.tui.state.worklist import (
     build_rows,
     filter_rows,
     is_low_confidence,
@@ -38,6 +32,12 @@ from workbench.worklist import (
     next_index,
     word_diff,
 )
+from workbench.tui.widgets.diff_view import DiffView
+from workbench.tui.widgets.editor import EnglishEditor
+from workbench.tui.widgets.proposal_panel import ProposalPanel
+from workbench.tui.widgets.qa_panel import QAPanel
+from workbench.tui.widgets.term_panel import TermPanel
+from workbench.tui.widgets.unit_table import UnitTable
 
 # The state filter cycles through these (None: all units).
 STATE_FILTERS: tuple[tuple[State, ...] | None, ...] = (

@@ -1,7 +1,7 @@
 """The document screen's translating and alignment actions (mixins of DocumentScreen).
 
 Split from `document.py` by concern; each action is one call into
-`workbench.session.DocumentSession` (and so into `workbench.ops`), shown afterwards.
+`workbench.tui.state.session.DocumentSession` (and so into `workbench.ops`), shown afterwards.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual import work
 
 from workbench.errors import WorkbenchError
-from workbench.session import fixed_text
 from workbench.tui.screens.prompts import ConfirmScreen
+from workbench.tui.state.session import fixed_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
@@ -90,7 +90,7 @@ class TranslatingActions:
         unit = self.current_unit()
         if unit is None:
             return
-        from workbench.mt.batch import best_usable
+        from workbench.ops.translate import best_usable
 
         proposals = self.session.proposals.get(unit.id)
         if not proposals:

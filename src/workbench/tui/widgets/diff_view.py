@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from workbench.worklist import DiffPart
+from workbench.tui.state.worklist import DiffPart
 
 OP_STYLE = {"=": "", "-": "strike red", "+": "bold green"}
 
 
 class DiffView(Static):
-    """Renders `workbench.worklist.word_diff` parts: removed struck out, added in green."""
+    """Renders `worklist.word_diff` parts: removed struck out, added in green."""
 
     def show(self, parts: Sequence[DiffPart] | None, label: str = "") -> None:
         text = Text()

@@ -3,7 +3,7 @@
 Tab completes the words before the cursor to a glossary term (the unit's own terms
 first) and cycles on repeated presses; Escape or ctrl+s saves through the core and
 gives the table back the focus. The candidates come from the document screen, the
-matching rule from `workbench.worklist.term_completions`.
+matching rule from `workbench.tui.state.worklist.term_completions`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.worklist import term_completions
+from workbench.tui.state.worklist import term_completions
 
 
 class EnglishEditor(TextArea):

@@ -12,7 +12,7 @@ from workbench.model import Proposal, Unit
 
 class ProposalPanel(Static):
     """Lists proposals with origin, score and issues; `accept` takes the best usable one
-    (`workbench.mt.batch.best_usable`: never an empty proposal for a damaged line)."""
+    (`workbench.ops.translate.best_usable`: never an empty proposal for a damaged line)."""
 
     def show(self, unit: Unit | None, proposals: Sequence[Proposal] | None,
              busy: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 Drawn with Textual's line API (`ScrollView.render_line`): only the visible lines are
 rendered, so a 5,000-unit document opens and scrolls as fast as a short one. Rows are
-`workbench.worklist.Row`s; each is word-wrapped to at most `MAX_ROW_LINES` lines (the
+`workbench.tui.state.worklist.Row`s; each is word-wrapped to at most `MAX_ROW_LINES` lines (the
 full text is in the editor). Styling comes from the component classes in
 `workbench.tcss`.
 """
@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.model import BlockKind, State, Unit
-from workbench.worklist import LOW_CONFIDENCE, Row, wrap_offsets
+from workbench.tui.state.worklist import LOW_CONFIDENCE, Row, wrap_offsets
 
 KIND_LETTER = {
     BlockKind.LETTERHEAD: "L",

@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.model import BlockKind, Document, Severity, State, Unit
+from workbench import store
+from workbench.model import Document, Severity, State, Unit
+from workbench.ops.check import unit_issues
+from workbench.project import files_stamp
 
 DONE_TRANSLATED = frozenset({State.TRANSLATED, State.REVIEWED, State.FINAL})
 DONE_REVIEWED = frozenset({State.REVIEWED, State.FINAL})
@@ -96,8 +99,6 @@ def document_stats(project, doc_id: str, glossary=None) -> DocumentStats:
         damage=damage_counts(doc),
     )
     try:
-        from workbench import store
-
         stored = store.load_stored(project, doc_id)  # never aligns: figures of stored work
         if stored is None:
             return stats
@@ -113,10 +114,7 @@ def document_stats(project, doc_id: str, glossary=None) -> DocumentStats:
 
 def qa_error_count(units: Iterable[Unit], glossary, project) -> int:
     """Errors of the unit rules, counted as `workbench check` counts them."""
-    from workbench.qa import unit_issues
-
-    return sum(1 for unit in units if unit.kind is not BlockKind.FURNITURE
-               for issue in unit_issues(unit, glossary, project)
+    return sum(1 for unit in units for issue in unit_issues(project, unit, glossary)
                if issue.severity is Severity.ERROR)
 
 
@@ -126,11 +124,8 @@ def corpus_stats(project, glossary=None) -> list[DocumentStats]:
 
 def _stamp(project, doc_id: str) -> tuple:
     """What a document's figures depend on: its files' sizes and modification times."""
-    from workbench.project import files_stamp
-    from workbench.store import working_path
-
     return files_stamp([project.source_path(doc_id), project.target_path(doc_id),
-                        working_path(project, doc_id), Path(project.glossary_path)])
+                        store.working_path(project, doc_id), Path(project.glossary_path)])
 
 
 @dataclass

@@ -73,10 +73,10 @@ class DocumentSession:
 
     def load(self) -> None:
         """Units from the working file (or, when none is stored, from aligning the text)."""
-        from workbench import store
+        from workbench import ops
 
         stamp = self.disk_stamp()
-        working = store.load(self.project, self.doc_id, embeddings=self.embeddings)
+        working = ops.load_or_align(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
         self.loaded_stamp = stamp
         self.stored = working.stored
@@ -288,7 +288,7 @@ class DocumentSession:
         empty = [u for u in self.units if not u.target_text.strip()]
         if not empty:
             return 0
-        from workbench.mt.batch import best_usable
+        from workbench.ops.translate import best_usable
 
         found = self.propose([u.id for u in empty],
                              progress=(lambda n: progress(n, len(empty))) if progress else None)

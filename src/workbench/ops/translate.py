@@ -1,6 +1,6 @@
 """Batch translation: fill English drafts for the units of documents that have none.
 
-Works in chunks and saves each chunk through `workbench.ops.apply_proposals` (which
+Works in chunks and saves each chunk through `apply_proposals` (which
 fills only units with no English that no person edited, approved or rejected), so an
 interrupted run keeps what it did and a rerun continues where it stopped; neural
 results are cached, so a rerun over finished work costs nothing.
@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from workbench.model import Proposal, Unit
+from workbench import store
+from workbench.model import Proposal, State, Unit
 from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose
 from workbench.mt.engine import EngineSettings
 from workbench.mt.letterhead import damage_reason
+from workbench.ops.review import apply_proposals
+from workbench.ops.working import load_and_keep, load_or_align
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 CHUNK_UNITS = 64
 
@@ -50,18 +57,16 @@ def candidates(units: Iterable[Unit]) -> list[Unit]:
     return [u for u in units if not u.target_text.strip() and u.source_text.strip()]
 
 
-def translate_document(project, doc_id: str, *, user: str,
+def translate_document(project: Project, doc_id: str, *, user: str,
                        engines: Iterable[str] = DEFAULT_ENGINES,
                        settings: EngineSettings | None = None, dry_run: bool = False,
                        progress: Callable[[int], None] | None = None,
                        units: Sequence[Unit] | None = None) -> DocResult:
     """Translate one document's empty units chunk by chunk, saving after each chunk."""
-    from workbench import ops, store
-
     engines = parse_engines(engines)
     if units is None:
-        units = (store.load(project, doc_id) if dry_run else
-                 store.load_and_keep(project, doc_id, user=user)).units
+        units = (load_or_align(project, doc_id) if dry_run else
+                 load_and_keep(project, doc_id, user=user)).units
     result = DocResult(doc_id, units=len(units))
     result.damaged = [u.id for u in units
                       if damage_reason(u.source_text) or damage_reason(u.target_text)]
@@ -86,8 +91,23 @@ def translate_document(project, doc_id: str, *, user: str,
             result.filled += len(chosen)
             result.by_origin.update(str(p.origin) for p in chosen.values())
             continue
-        filled = ops.apply_proposals(project, doc_id, chosen, user=user)
+        filled = apply_proposals(project, doc_id, chosen, user=user)
         result.filled += filled
         if filled == len(chosen):
             result.by_origin.update(str(p.origin) for p in chosen.values())
     return result
+
+
+def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
+    """(source, target, doc_id, unit_id) of every reviewed or final unit with both sides,
+    across the corpus: the translation memory."""
+    pairs = []
+    for doc_id in store.stored_ids(project):
+        wf = store.load_stored(project, doc_id)
+        if wf is None:
+            continue
+        for unit in wf.units:
+            if unit.state in (State.REVIEWED, State.FINAL) and unit.source_text.strip() \
+                    and unit.target_text.strip():
+                pairs.append((unit.source_text, unit.target_text, doc_id, unit.id))
+    return pairs

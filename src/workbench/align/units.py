@@ -1,21 +1,18 @@
-"""Units from alignment beads: the texts come from the document's segments."""
+"""Units from alignment beads (the texts come from the document's segments), and the
+fingerprint that ties a working file's segment indices to the document's segmentation."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections.abc import Sequence
+from typing import Any
 
+from workbench.align import align_document
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, BlockKind, Document, HistoryEntry, Origin, Segment, State, Unit
 
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-
-
-def now_iso() -> str:
-    """The current time, ISO 8601 UTC, to the second."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def join_segments(segments: Sequence[Segment], indices: Sequence[int]) -> str:
@@ -81,12 +78,10 @@ def one_sided_beads(doc: Document) -> list[Bead]:
 
 
 def align_beads(doc: Document, locked: Sequence[Bead] = (), *,
-                embeddings: bool = True, glossary=None) -> list[Bead]:
-    """Beads for `doc`: the aligner (#3) when both sides exist, else one-sided beads."""
+                embeddings: bool = True, glossary: Any = None) -> list[Bead]:
+    """Beads for `doc`: the aligner when both sides exist, else one-sided beads."""
     if doc.source is None or doc.target is None:
         return one_sided_beads(doc)
-    from workbench.align import align_document
-
     return align_document(doc, locked=locked, embeddings=embeddings, glossary=glossary)
 
 

@@ -1,4 +1,6 @@
-"""The working file format: XLIFF 2.1, one `<file>` per document, one `<unit>` per unit.
+"""The working-file codec: XLIFF 2.1, one `<file>` per document, one `<unit>` per unit.
+The store reads and writes `translations/<id>.xlf` through it; the XLIFF 2.1 export and
+import (`formats.xliff2`) use it too.
 
 Pretty-printed with a fixed element and attribute order so a change shows as a small
 diff. XLIFF's own `state` carries initial/translated/reviewed/final; everything else a
@@ -9,7 +11,7 @@ must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=â
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -23,57 +25,19 @@ from workbench.formats.safexml import (
     local,
     text_content,
 )
-from workbench.model import BlockKind, HistoryEntry, Origin, Proposal, State, Unit
+from workbench.model import (
+    BlockKind,
+    HistoryEntry,
+    Origin,
+    Proposal,
+    State,
+    Unit,
+    WorkingFile,
+)
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS_MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
-NS_XML = "http://www.w3.org/XML/1998/namespace"
 GROUP = "workbench"
-
-
-@dataclass
-class WorkingFile:
-    """One document's units as stored in `translations/<id>.xlf`.
-
-    `version` counts saves (the optimistic check: a save refuses to overwrite a newer
-    file); `next_id` is the next unit number, so ids are never reused.
-    """
-
-    doc_id: str
-    units: list[Unit] = field(default_factory=list)
-    version: int = 0
-    next_id: int = 1
-    source_lang: str = "ru"
-    target_lang: str = "en"
-    path: Path | None = None
-    stored: bool = False
-    segmentation: str = ""  # `segmentation_key` of the document when it was aligned
-
-    def unit(self, unit_id: str) -> Unit:
-        for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        known = ", ".join(u.id for u in self.units[:5])
-        raise WorkbenchError(
-            f"{self.doc_id} has no unit {unit_id!r}", path=self.path,
-            fix=f"unit ids look like {known or 'u1'}â€¦; `workbench align {self.doc_id}` lists them")
-
-    def index(self, unit_id: str) -> int:
-        for i, unit in enumerate(self.units):
-            if unit.id == unit_id:
-                return i
-        self.unit(unit_id)  # raises the error that names the document and the fix
-        raise AssertionError("unreachable")
-
-    def new_id(self) -> str:
-        """A unit id never used in this file (ids of merged-away units are not reused:
-        `next_id` only grows)."""
-        used = {u.id for u in self.units}
-        while f"u{self.next_id}" in used:
-            self.next_id += 1
-        unit_id = f"u{self.next_id}"
-        self.next_id += 1
-        return unit_id
 
 
 def xliff_state(unit: Unit) -> str:

@@ -1,0 +1,75 @@
+"""`workbench check`: QA over the units of documents, the one place that decides which
+issues a unit has. The CLI, the corpus figures and the TUI's QA panel all ask here, so
+they never disagree: the unit rules in the project's languages (only the target-side
+ones where a unit has no source; web furniture is never checked), then the consistency
+of term renderings across the documents checked together."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from workbench.glossary import Glossary, glossary_from_text
+from workbench.model import BlockKind, Issue, Unit
+from workbench.ops.working import load_or_align
+from workbench.qa.run import (
+    Rendering,
+    check_consistency,
+    check_unit,
+    sort_issues,
+    term_renderings,
+)
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+
+def project_glossary(project: Project) -> Glossary:
+    """The project's glossary, or an empty one (the generic rules still run)."""
+    return project.glossary() or glossary_from_text("terms: []\n")
+
+
+def document_units(project: Project, doc_id: str) -> list[Unit]:
+    """The document's units exactly as `workbench units` shows them (stored, or a fresh
+    alignment with the same settings, not saved), so issue unit ids point at the units a
+    person then approves or edits. English-only documents have units too (empty source)."""
+    return load_or_align(project, doc_id).units
+
+
+def unit_issues(project: Project, unit: Unit, glossary: Glossary) -> list[Issue]:
+    """The unit rules on one unit, in the project's languages (none on web furniture)."""
+    if unit.kind is BlockKind.FURNITURE:
+        return []
+    return check_unit(unit.source_text, unit.target_text, glossary,
+                      source_lang=project.source_lang, target_lang=project.target_lang)
+
+
+def check_documents(project: Project, units_by_doc: Mapping[str, Sequence[Unit]],
+                    glossary: Glossary) -> list[Issue]:
+    """Every issue of these documents' units, consistency across them included, sorted
+    by document, unit and position."""
+    issues: list[Issue] = []
+    renderings: dict[str, list[Rendering]] = defaultdict(list)
+    for doc_id, units in units_by_doc.items():
+        for unit in units:
+            if unit.kind is BlockKind.FURNITURE:
+                continue
+            for issue in unit_issues(project, unit, glossary):
+                issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
+            for term_id, found in term_renderings(unit.target_text, glossary, doc_id,
+                                                  unit.id).items():
+                renderings[term_id].extend(found)
+    issues.extend(check_consistency(renderings, glossary))
+    return sort_issues(issues)
+
+
+def check_project(project: Project, doc_ids: Sequence[str] | None = None, *,
+                  glossary: Glossary | None = None) -> list[Issue]:
+    """QA over the units of `doc_ids` (default: every document), checked together."""
+    glossary = glossary if glossary is not None else project_glossary(project)
+    ids = list(doc_ids) if doc_ids else project.document_ids()
+    units_by_doc = {project.check_id(doc_id): document_units(project, doc_id)
+                    for doc_id in ids}
+    return check_documents(project, units_by_doc, glossary)

@@ -1,0 +1,49 @@
+"""Load-or-align: the units of a document as stored, or, when nothing is stored yet, as
+the aligner proposes them (not saved until an operation saves them)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench import store
+from workbench.align.units import align_beads, segmentation_key, unit_from_bead
+from workbench.model import WorkingFile, now_iso
+from workbench.ops.user import current_user
+
+if TYPE_CHECKING:
+    from workbench.project import Project
+
+
+def fresh_alignment(project: Project, doc_id: str, *, user: str = "",
+                    embeddings: bool = True) -> WorkingFile:
+    """Units from aligning the document (nothing saved); `user` defaults to the current
+    user, who is recorded as the aligner."""
+    user = user or current_user()
+    doc = project.document(doc_id)
+    when = now_iso()
+    beads = align_beads(doc, embeddings=embeddings, glossary=project.glossary())
+    units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when,
+                            source_lang=project.source_lang)
+             for n, bead in enumerate(beads, start=1)]
+    return WorkingFile(doc_id=doc_id, units=units, version=0, next_id=len(units) + 1,
+                       source_lang=project.source_lang, target_lang=project.target_lang,
+                       path=store.working_path(project, doc_id), stored=False,
+                       segmentation=segmentation_key(doc))
+
+
+def load_or_align(project: Project, doc_id: str, *, embeddings: bool = True) -> WorkingFile:
+    """The document's working file; when none is stored yet, units from aligning the
+    document (not saved until an operation saves them)."""
+    return (store.load_stored(project, doc_id)
+            or fresh_alignment(project, doc_id, embeddings=embeddings))
+
+
+def load_and_keep(project: Project, doc_id: str, *, user: str,
+                  embeddings: bool = True) -> WorkingFile:
+    """The document's working file; when none is stored yet, the fresh alignment is
+    stored first, so that every later operation acts on exactly these units (and the
+    document is aligned once, not again by each operation)."""
+    wf = load_or_align(project, doc_id, embeddings=embeddings)
+    if not wf.stored:
+        store.save(project, wf, user=user)  # refuses if another session stored one meanwhile
+    return wf
