@@ -12,7 +12,7 @@ import pytest
 from workbench import ops
 from workbench.model import Severity
 from workbench.ops.check import check_project
-from workbench.ops.status import document_stats
+from workbench.ops.status import document_status
 from workbench.project import open_project
 from workbench.qa import check_unit
 
@@ -70,5 +70,5 @@ def test_corpus_screen_counts_errors_like_check(project):
 
     ops.align_document(project, doc_id, user="tester")
     errors = [i for i in check_project(project, [doc_id]) if i.severity is Severity.ERROR]
-    stats = document_stats(project, doc_id, project.glossary())
+    stats = document_status(project, doc_id, project.glossary())
     assert stats.qa_errors == len(errors) > 0

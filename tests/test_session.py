@@ -12,7 +12,7 @@ import pytest
 from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.model import Issue, Severity, State
-from workbench.ops.status import StatsCache, corpus_stats, unit_progress
+from workbench.ops.status import StatusCache, corpus_status, unit_progress
 from workbench.project import open_project
 from workbench.tui.state.session import DocumentSession, GlossaryView, fixed_text, split_points
 
@@ -124,10 +124,10 @@ def test_glossary_view_terms_and_completion_on_real_units(session, project):
     assert view.issues(session.unit(uid))  # the miscased party name
 
 
-def test_corpus_stats_count_progress_and_reuse_unchanged_documents(session, project):
+def test_corpus_status_count_progress_and_reuse_unchanged_documents(session, project):
     session.approve(with_english(session, "Дорогие товарищи"))
     glossary = GlossaryView.for_project(project).glossary
-    stats = {s.doc_id: s for s in corpus_stats(project, glossary)}
+    stats = {s.doc_id: s for s in corpus_status(project, glossary)}
     assert set(stats) == set(project.document_ids())
     ucp = stats[UCP]
     assert ucp.units == len(session.units) and ucp.reviewed == pytest.approx(
@@ -137,7 +137,7 @@ def test_corpus_stats_count_progress_and_reuse_unchanged_documents(session, proj
     assert stats["political-prisoners-appeal"].damage  # ASCII-stripped
     assert stats["political-prisoners-appeal"].matches("ascii")
     assert unit_progress([]) == (0, 0.0, 0.0, 0.0)
-    cache = StatsCache()
+    cache = StatusCache()
     first = cache.get(project, UCP, glossary)
     assert cache.get(project, UCP, glossary) is first  # unchanged files: reused
     session.approve(with_english(session, "Он был абсолютно прав"))

@@ -44,30 +44,29 @@ def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    project = _project(args)
-    src, tgt = project.source_lang, project.target_lang
-    from workbench.errors import WorkbenchError
+def _yes(present: bool) -> str:
+    return "yes" if present else "no"
 
-    rows = [("id", "title", src, tgt, "completeness", "segments", "flags")]
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from workbench.ops.status import corpus_status
+
+    project = _project(args)
+    rows = [("id", "title", project.source_lang, project.target_lang, "completeness",
+             "segments", "flags")]
     failed = 0
-    for doc_id in project.document_ids():
-        try:
-            doc = project.document(doc_id)
-        except WorkbenchError as exc:  # one unreadable file must not hide the others
-            print(f"workbench: {exc}", file=sys.stderr)
+    for st in corpus_status(project, with_work=False):
+        if not st.readable:  # one unreadable file must not hide the others
+            print(f"workbench: {st.problem}", file=sys.stderr)
             failed += 1
-            rows.append((doc_id, "?", "?", "?", "-", "-", "unreadable"))
+            rows.append((st.doc_id, "?", "?", "?", "-", "-", "unreadable"))
             continue
-        sides = (doc.source, doc.target)
-        comp = "/".join(side.completeness if side else "-" for side in sides)
-        segs = "/".join(str(len(side.segments)) if side else "-" for side in sides)
-        flags: list[str] = []
-        for side in sides:
-            if side is not None:
-                flags.extend(f.code for f in side.flags if f.code not in flags)
-        rows.append((doc.id, _cell(doc.title, 48), "yes" if doc.source else "no",
-                     "yes" if doc.target else "no", comp, segs, ",".join(flags) or "-"))
+        sides = ((st.has_source, st.source_completeness, st.source_segments),
+                 (st.has_target, st.target_completeness, st.target_segments))
+        comp = "/".join(c if present else "-" for present, c, _ in sides)
+        segs = "/".join(str(n) if present else "-" for present, _, n in sides)
+        rows.append((st.doc_id, _cell(st.title, 48), _yes(st.has_source), _yes(st.has_target),
+                     comp, segs, ",".join(st.flags) or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -1,9 +1,10 @@
-"""Corpus statistics: what the corpus screen shows for each document.
+"""`workbench status` and the TUI's corpus screen: the figures of each document, from one
+function so the two never disagree.
 
-Presence and completeness of each side, units and how far review has come, QA errors,
-damage flags. Computed from the stored working files only: a document nobody has
-aligned yet shows no units rather than being aligned (slowly) just to be counted.
-No Textual import here.
+Presence, completeness and segments of each side, damage flags; with `with_work`, units
+and how far review has come, and QA errors counted as `workbench check` counts them.
+Work figures come from the stored working files only: a document nobody has aligned yet
+shows no units rather than being aligned (slowly) just to be counted.
 """
 
 from __future__ import annotations
@@ -12,34 +13,48 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench import store
+from workbench.errors import WorkbenchError
+from workbench.glossary import Glossary
 from workbench.model import Document, Severity, State, Unit
 from workbench.ops.check import unit_issues
 from workbench.project import files_stamp
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 DONE_TRANSLATED = frozenset({State.TRANSLATED, State.REVIEWED, State.FINAL})
 DONE_REVIEWED = frozenset({State.REVIEWED, State.FINAL})
 
 
 @dataclass
-class DocumentStats:
-    """One corpus-screen row. Percentages are of units; None when nothing is stored."""
+class DocumentStatus:
+    """The figures of one document. Percentages are of units; None when nothing is
+    stored (or work figures were not asked for)."""
 
     doc_id: str
-    title: str
-    has_source: bool
-    has_target: bool
-    source_completeness: str  # "full" | "excerpt" | "" (side missing)
-    target_completeness: str
-    segments: int
+    title: str = ""
+    has_source: bool = False
+    has_target: bool = False
+    source_completeness: str = ""  # "full" | "excerpt" | "" (side missing)
+    target_completeness: str = ""
+    source_segments: int | None = None  # None: no such side
+    target_segments: int | None = None
+    flags: tuple[str, ...] = ()  # damage flag codes of the sides, source side first
+    damage: dict[str, int] = field(default_factory=dict)  # flag code → segments
     units: int | None = None
     translated: float | None = None
     reviewed: float | None = None
     final: float | None = None
     qa_errors: int | None = None
-    damage: dict[str, int] = field(default_factory=dict)  # flag code → segments
     problem: str = ""  # a WorkbenchError met while reading, shown instead of figures
+    readable: bool = True  # False: the document itself could not be read
+
+    @property
+    def segments(self) -> int:
+        return (self.source_segments or 0) + (self.target_segments or 0)
 
     @property
     def damage_text(self) -> str:
@@ -80,66 +95,81 @@ def damage_counts(doc: Document) -> dict[str, int]:
     return dict(counts)
 
 
-def document_stats(project, doc_id: str, glossary=None) -> DocumentStats:
-    """Statistics of one document; a WorkbenchError becomes `problem`, never a crash."""
-    from workbench.errors import WorkbenchError
+def _flag_codes(doc: Document) -> tuple[str, ...]:
+    codes: list[str] = []
+    for side in (doc.source, doc.target):
+        if side is not None:
+            codes.extend(f.code for f in side.flags if f.code not in codes)
+    return tuple(codes)
 
+
+def document_status(project: Project, doc_id: str, glossary: Glossary | None = None, *,
+                    with_work: bool = True) -> DocumentStatus:
+    """The figures of one document; a WorkbenchError becomes `problem`, never a crash.
+    QA errors are counted only when a glossary is given."""
     try:
         doc = project.document(doc_id)
     except WorkbenchError as exc:
-        return DocumentStats(doc_id, "", False, False, "", "", 0, problem=str(exc))
-    stats = DocumentStats(
+        return DocumentStatus(doc_id, problem=str(exc), readable=False)
+    status = DocumentStatus(
         doc_id=doc_id,
         title=doc.title,
         has_source=doc.source is not None,
         has_target=doc.target is not None,
         source_completeness=doc.source.completeness if doc.source else "",
         target_completeness=doc.target.completeness if doc.target else "",
-        segments=sum(len(s.segments) for s in (doc.source, doc.target) if s is not None),
+        source_segments=len(doc.source.segments) if doc.source else None,
+        target_segments=len(doc.target.segments) if doc.target else None,
+        flags=_flag_codes(doc),
         damage=damage_counts(doc),
     )
+    if not with_work:
+        return status
     try:
         stored = store.load_stored(project, doc_id)  # never aligns: figures of stored work
-        if stored is None:
-            return stats
-        units = stored.units
     except WorkbenchError as exc:
-        stats.problem = str(exc)
-        return stats
-    stats.units, stats.translated, stats.reviewed, stats.final = unit_progress(units)
+        status.problem = str(exc)
+        return status
+    if stored is None:
+        return status
+    status.units, status.translated, status.reviewed, status.final = \
+        unit_progress(stored.units)
     if glossary is not None:
-        stats.qa_errors = qa_error_count(units, glossary, project)
-    return stats
+        status.qa_errors = qa_error_count(project, stored.units, glossary)
+    return status
 
 
-def qa_error_count(units: Iterable[Unit], glossary, project) -> int:
+def qa_error_count(project: Project, units: Iterable[Unit], glossary: Glossary) -> int:
     """Errors of the unit rules, counted as `workbench check` counts them."""
     return sum(1 for unit in units for issue in unit_issues(project, unit, glossary)
                if issue.severity is Severity.ERROR)
 
 
-def corpus_stats(project, glossary=None) -> list[DocumentStats]:
-    return [document_stats(project, doc_id, glossary) for doc_id in project.document_ids()]
+def corpus_status(project: Project, glossary: Glossary | None = None, *,
+                  with_work: bool = True) -> list[DocumentStatus]:
+    return [document_status(project, doc_id, glossary, with_work=with_work)
+            for doc_id in project.document_ids()]
 
 
-def _stamp(project, doc_id: str) -> tuple:
+def _stamp(project: Project, doc_id: str) -> tuple:
     """What a document's figures depend on: its files' sizes and modification times."""
     return files_stamp([project.source_path(doc_id), project.target_path(doc_id),
                         store.working_path(project, doc_id), Path(project.glossary_path)])
 
 
 @dataclass
-class StatsCache:
+class StatusCache:
     """Figures per document, recomputed only when one of its files changed (returning to
     the corpus screen after reviewing one document re-reads that one only)."""
 
-    entries: dict[str, tuple[tuple, DocumentStats]] = field(default_factory=dict)
+    entries: dict[str, tuple[tuple, DocumentStatus]] = field(default_factory=dict)
 
-    def get(self, project, doc_id: str, glossary=None) -> DocumentStats:
+    def get(self, project: Project, doc_id: str,
+            glossary: Glossary | None = None) -> DocumentStatus:
         stamp = _stamp(project, doc_id)
         cached = self.entries.get(doc_id)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        stats = document_stats(project, doc_id, glossary)
-        self.entries[doc_id] = (stamp, stats)
-        return stats
+        status = document_status(project, doc_id, glossary)
+        self.entries[doc_id] = (stamp, status)
+        return status

@@ -1,7 +1,8 @@
 """The corpus screen: every document with its sides, progress, QA errors and damage.
 
-Figures come from `workbench.ops.status` in a worker thread, so the screen paints at once
-and fills in; `/` filters; Enter opens the document screen.
+Figures come from `workbench.ops.status` (where `workbench status` gets them) in a worker
+thread, so the screen paints at once and fills in; `/` filters; Enter opens the document
+screen.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from workbench.ops.status import DocumentStats, StatsCache
+from workbench.ops.status import DocumentStatus, StatusCache
 
 COLUMNS = ("document", "ru·en", "units", "tr/rev/fin %", "QA", "damage")
 ID_WIDTH = 30  # the full id is in the status line and matched by the filter
@@ -34,7 +35,7 @@ def _short(doc_id: str) -> str:
     return doc_id if len(doc_id) <= ID_WIDTH else doc_id[: ID_WIDTH - 1] + "…"
 
 
-def stats_cells(stats: DocumentStats) -> tuple[str, ...]:
+def stats_cells(stats: DocumentStatus) -> tuple[str, ...]:
     """The cells of a corpus-screen row (percentages: translated/reviewed/final)."""
     if stats.problem:
         return (_short(stats.doc_id), "?", "", "", "", stats.problem[:60])
@@ -65,8 +66,8 @@ class CorpusScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stats: list[DocumentStats] = []
-        self.cache = StatsCache()
+        self.stats: list[DocumentStatus] = []
+        self.cache = StatusCache()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,20 +98,20 @@ class CorpusScreen(Screen):
         glossary = self.app.glossary_view.glossary
         project = self.app.project
         ids = project.document_ids()
-        results: list[DocumentStats] = []
+        results: list[DocumentStatus] = []
         for n, doc_id in enumerate(ids, 1):
             try:
                 results.append(self.cache.get(project, doc_id, glossary))
             except Exception as exc:  # a core bug on one document: show it on its row
-                results.append(DocumentStats(doc_id, "", False, False, "", "", 0,
-                                             problem=f"{type(exc).__name__}: {exc}"))
+                results.append(DocumentStatus(doc_id, readable=False,
+                                              problem=f"{type(exc).__name__}: {exc}"))
             self.app.call_from_thread(self._status, f"reading the corpus… {n}/{len(ids)}")
         self.app.call_from_thread(self._show, results)
 
     def _status(self, text: str) -> None:
         self.query_one("#corpus-status", Static).update(text)
 
-    def _show(self, stats: list[DocumentStats]) -> None:
+    def _show(self, stats: list[DocumentStatus]) -> None:
         self.stats = stats
         self._fill()
         self._describe(self.selected_id)
