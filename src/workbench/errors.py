@@ -25,3 +25,37 @@ class WorkbenchError(Exception):
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
         tail = f" ({self.fix})" if self.fix else ""
         return f"{where}{self.message}{tail}"
+
+
+def file_error(path: str | Path, exc: OSError, *, missing: str = "no such file",
+               fix: str = "check the path") -> WorkbenchError:
+    """The one wording of a failed file read: missing (`missing`, `fix`), a folder, or
+    unreadable (permissions, I/O), naming the file."""
+    if isinstance(exc, FileNotFoundError):
+        return WorkbenchError(missing, path=path, fix=fix)
+    if isinstance(exc, IsADirectoryError):
+        return WorkbenchError("is a folder, not a file", path=path, fix="give the path of a file")
+    return WorkbenchError(f"cannot be read: {exc.strerror or exc}", path=path,
+                          fix="check its permissions")
+
+
+def read_bytes(path: str | Path, *, missing: str = "no such file",
+               fix: str = "check the path") -> bytes:
+    """The bytes of a file, or a WorkbenchError worded by `file_error`."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise file_error(path, exc, missing=missing, fix=fix) from None
+
+
+def read_text(path: str | Path, *, missing: str = "no such file",
+              fix: str = "check the path") -> str:
+    """A UTF-8 text file (a BOM is dropped), or a WorkbenchError naming the file and, for
+    bytes that are not UTF-8, the line they are on."""
+    data = read_bytes(path, missing=missing, fix=fix)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise WorkbenchError("is not UTF-8", path=path, line=line,
+                             fix="save it as UTF-8 (e.g. iconv -t UTF-8)") from None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_text
 from workbench.model import Document, Side
 
 if TYPE_CHECKING:
@@ -163,8 +163,8 @@ def _languages(root: Path) -> tuple[str, str]:
     if not path.is_file():
         return "ru", "en"
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        config = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
         raise WorkbenchError(f"is not valid TOML: {exc}", path=path,
                              fix='write e.g. [languages] source = "ru" target = "en"') from None
     langs = config.get("languages", {})

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_text
 from workbench.model import Bead
 
 _BEAD = re.compile(r"^\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]")
@@ -30,7 +30,7 @@ def parse_bead(line: str) -> Bead:
 
 def read_beads(path: str | Path) -> list[Bead]:
     beads = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_text(path).splitlines(), 1):
         if line.strip():
             try:
                 beads.append(parse_bead(line))

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_bytes, read_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,23 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _read_lines(path: str) -> list[str]:
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise WorkbenchError("no such file", path=file, fix="check the path") from None
-    except IsADirectoryError:
-        raise WorkbenchError("is a folder, not a file of segments", path=file) from None
-    except OSError as exc:
-        raise WorkbenchError(f"cannot read: {exc.strerror}", path=file) from None
-    if b"\0" in data:
+    if b"\0" in read_bytes(file):
         raise WorkbenchError("looks binary, not text", path=file,
                              fix="give a UTF-8 text file, one segment per line")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise WorkbenchError("is not UTF-8", path=file, line=line,
-                             fix="convert it to UTF-8 (e.g. iconv -t UTF-8)") from None
+    text = read_text(file)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":  # a final newline ends the last line, it adds none
         lines.pop()

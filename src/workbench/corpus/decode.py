@@ -10,7 +10,7 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_bytes
 from workbench.model import SideText
 
 _BOMS = (
@@ -135,16 +135,7 @@ def decode_text(data: bytes, path: Path, lang: str) -> SideText:
 def read_side(path: str | Path, lang: str) -> SideText:
     """Read one side of a document; WorkbenchError for missing/empty/binary/undecodable."""
     path = Path(path)
-    if not path.exists():
-        raise WorkbenchError("no such file", path=path, fix="check the path")
-    if path.is_dir():
-        raise WorkbenchError("is a folder, not a file", path=path, fix="give a text file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path,
-                             fix="check its permissions") from None
-    return decode_text(data, path, lang)
+    return decode_text(read_bytes(path), path, lang)
 
 
 def encode_text(side: SideText, text: str | None = None) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_text
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -55,14 +55,12 @@ def load_meta(path: Path) -> dict:
 
     yaml = YAML(typ="safe")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"))
+        data = yaml.load(read_text(path))
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise WorkbenchError(f"is not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
                              line=line, fix="fix the metadata file or remove it") from None
-    except UnicodeDecodeError:
-        raise WorkbenchError("is not UTF-8", path=path, fix="save it as UTF-8") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

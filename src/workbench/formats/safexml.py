@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, read_bytes
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -46,20 +46,12 @@ def parse_xml(data: bytes, *, path: Path | str) -> Element:
 
 
 def read_xml(path: Path) -> Element:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path) from None
-    return parse_xml(data, path=path)
+    return parse_xml(read_bytes(path), path=path)
 
 
 def local(tag: str) -> str:
     """`{namespace}name` → `name`."""
     return tag.rsplit("}", 1)[-1]
-
-
-def namespace(tag: str) -> str:
-    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
 NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

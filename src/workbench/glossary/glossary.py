@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, file_error, read_text
 from workbench.glossary.lemmas import keyer_for
 from workbench.glossary.match import (
     Candidate,
@@ -249,23 +249,15 @@ _CACHE: dict[tuple, Glossary] = {}
 def load_glossary(path: str | Path) -> Glossary:
     """Load and validate a glossary file (cached while the file is unchanged)."""
     path = Path(path)
+    missing, fix = "glossary not found", "create glossary.yaml or pass --glossary FILE"
     try:
         stat = path.stat()  # before reading: a change in between is seen next time
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkbenchError("glossary not found", path=path,
-                             fix="create glossary.yaml or pass --glossary FILE") from None
     except OSError as exc:
-        raise WorkbenchError(f"cannot read the glossary: {exc.strerror}", path=path) from None
+        raise file_error(path, exc, missing=missing, fix=fix) from None
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if key in _CACHE:
         return _CACHE[key]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise WorkbenchError("the glossary is not UTF-8", path=path, line=line,
-                             fix="save it as UTF-8") from None
+    text = read_text(path, missing=missing, fix=fix)
     glossary = glossary_from_text(text, path)
     _CACHE.clear()
     _CACHE[key] = glossary

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.model import now_iso
 
 DEFAULT_TIMEOUT = 5.0
 # Locks this thread holds (re-entrancy). Per thread: another thread of the same process
@@ -63,8 +64,7 @@ def hold(path: Path, user: str, *, timeout: float | None = None,
     try:
         _acquire(fd, lock_path, shown_as or str(path), lock_timeout() if timeout is None
                  else timeout)
-        info = (f"{user}@{socket.gethostname()} (pid {os.getpid()}) since "
-                f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
+        info = f"{user}@{socket.gethostname()} (pid {os.getpid()}) since {now_iso()}"
         os.ftruncate(fd, 0)
         os.pwrite(fd, info.encode("utf-8"), 0)
         held[key] = 1

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, file_error
 from workbench.formats.safexml import parse_xml
 from workbench.formats.xlf import parse_root, serialize
 from workbench.model import Unit, WorkingFile
@@ -83,7 +83,7 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise WorkbenchError(f"cannot be read: {exc.strerror}", path=path) from None
+        raise file_error(path, exc) from None
     shown = _shown(project, path)
     files = parse_root(parse_xml(data, path=shown), path=shown)
     if len(files) != 1 or files[0][0].doc_id != doc_id:
