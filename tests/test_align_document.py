@@ -87,7 +87,7 @@ GOLD = REPO.parent / "shared" / "corpus" / "gold"
 @pytest.mark.parametrize("with_glossary", [False, True], ids=["plain", "glossary-anchors"])
 @pytest.mark.parametrize("doc_id", PAIRS)
 def test_document_alignment_reproduces_the_gold(project, doc_id, with_glossary):
-    """Through the real segmentation (#2), with structure: every hand-made gold bead is
+    """Through the real segmentation, with structure: every hand-made gold bead is
     found (gold lines are matched to document segments by their text)."""
     doc = project.document(doc_id)
     folder = GOLD / doc_id
@@ -99,7 +99,7 @@ def test_document_alignment_reproduces_the_gold(project, doc_id, with_glossary):
 
     src_at = {norm(s.text): k for k, s in enumerate(doc.source.segments)}
     tgt_at = {norm(s.text): k for k, s in enumerate(doc.target.segments)}
-    # the segmenter reproduces every gold line (#2), so each gold bead maps to segments
+    # the segmenter reproduces every gold line, so each gold bead maps to segments
     assert all(norm(x) in src_at for x in ru) and all(norm(x) in tgt_at for x in en)
     glossary = project.glossary() if with_glossary else None
     beads = {(b.src, b.tgt) for b in align_document(doc, glossary=glossary)}

@@ -71,7 +71,7 @@ def test_name_with_dash_and_abbreviation(glossary):
 
 
 def test_issue_examples_and_longest_first(glossary):
-    # the inflected forms named in issue #4 (written for the test, not corpus text)
+    # the inflected forms the glossary must match (written for the test, not corpus text)
     text = ("Председателя ЦК КПРФ, Центральным Комитетом, "
             "Коммунистической партии Российской Федерации")
     assert ids(glossary.match_source(text)) == ["chairman-cc", "cprf", "central-committee",

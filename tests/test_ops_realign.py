@@ -1,4 +1,4 @@
-"""Realignment with the real aligner (#3) on the shipped paired documents: approved and
+"""Realignment with the real aligner on the shipped paired documents: approved and
 locked units survive exactly, the rest is realigned around them, ids are never reused."""
 
 from __future__ import annotations

@@ -263,7 +263,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = Tr
                 params: Params | None = None, cache_path: str | None = None,
                 two_pass: bool = True, glossary: Any = None) -> list[Bead]:
     """Beads in order covering every index of both lists once, each with a confidence.
-    A glossary (#4's `Glossary`) makes its terms anchors."""
+    A glossary (`workbench.glossary.Glossary`) makes its terms anchors."""
     src_side = prepare_side(src, source_lang, term_ids=glossary_terms(glossary, "source"))
     tgt_side = prepare_side(tgt, target_lang, term_ids=glossary_terms(glossary, "target"))
     ratio = estimate_ratio(src, tgt, char_ratio(source_lang, target_lang))

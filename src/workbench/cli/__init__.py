@@ -16,11 +16,11 @@ from workbench.errors import WorkbenchError
 
 # Command-group modules, in the order their commands appear in `--help`.
 COMMAND_MODULES = (
-    "workbench.cli.corpus",  # status, segment, langid, inspect          (#2)
-    "workbench.cli.align",  # align                                     (#3)
-    "workbench.cli.glossary",  # terms, check, glossary                  (#4)
-    "workbench.cli.mt",  # models, translate                             (#5)
-    "workbench.cli.review",  # approve, reject, history, export, import …  (#6)
+    "workbench.cli.corpus",  # status, segment, langid, inspect
+    "workbench.cli.align",  # align
+    "workbench.cli.glossary",  # terms, check, glossary
+    "workbench.cli.mt",  # models, translate
+    "workbench.cli.review",  # approve, reject, history, export, import …
 )
 
 

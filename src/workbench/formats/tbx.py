@@ -20,7 +20,7 @@ def _tig(term: str, status: str, term_type: str = "") -> list[str]:
 
 def write_tbx(entries: Iterable, *, source_lang: str, target_lang: str) -> str:
     """`entries` are glossary entries (`.id .kind .ru .abbr .en .en_variants
-    .en_forbidden .notes`, #4)."""
+    .en_forbidden .notes`, as `workbench.glossary.Entry` has them)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<martif type="TBX-Basic" xml:lang="{target_lang}">',
            "  <martifHeader><fileDesc><sourceDesc><p>workbench glossary</p></sourceDesc>"

@@ -2,7 +2,7 @@
 
 Why not `argostranslate.translate`: it imports stanza, spaCy and torch (~3 s), its
 sentence splitter downloads a model on first use, and it translates one paragraph per
-`translate_batch` call. Segments here come already split (#2), so many segments go
+`translate_batch` call. Segments here come already split by the segmenter, so many segments go
 into each call, sorted by length and batched by tokens, with int8 weights on CPU.
 """
 

@@ -1,7 +1,8 @@
 """Glossary terms in machine translation: protect, restore, verify.
 
-A model does not know the project's glossary (LibreTranslate #775, #820), so each
-Russian term a segment contains (matched as in #4, inflected forms included) is
+A model does not know the project's glossary (a known limit of Argos models, see
+https://github.com/LibreTranslate/LibreTranslate/issues/775), so each Russian term a
+segment contains (matched as the glossary matches, inflected forms included) is
 replaced, before translation, by its canonical English inline; models copy Latin-script
 names through. After translation each term's English is looked for (case and spacing
 tolerant) and written back in its canonical form. A term that is still missing gives
@@ -18,7 +19,7 @@ from workbench.model import Issue, Severity, TermHit
 
 
 class GlossaryLike(Protocol):
-    """What MT needs of `workbench.glossary.Glossary` (#4)."""
+    """What MT needs of `workbench.glossary.Glossary`."""
 
     def match_source(self, text: str) -> list[TermHit]: ...
 

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 FORMATS = ("tmx", "xliff2", "xliff12", "txt", "tbx")
-SUFFIXES = {"tmx": ".tmx", "xliff2": ".xlf", "xliff12": ".xliff", "txt": ".en.txt",
-            "tbx": ".tbx"}
 
 
 @dataclass
