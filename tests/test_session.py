@@ -12,6 +12,7 @@ import pytest
 from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.model import Issue, Severity, State
+from workbench.ops.check import check_project
 from workbench.ops.status import StatusCache, corpus_status, unit_progress
 from workbench.project import open_project
 from workbench.tui.state.session import DocumentSession, GlossaryView, fixed_text, split_points
@@ -121,7 +122,20 @@ def test_glossary_view_terms_and_completion_on_real_units(session, project):
     assert "Communist Party USA" in english
     completion = view.completion_terms(session.unit(uid))
     assert completion[: len(english)] == english and len(completion) > len(english)
-    assert view.issues(session.unit(uid))  # the miscased party name
+    assert session.issues(uid)  # the miscased party name
+
+
+def test_qa_panel_issues_are_exactly_what_check_reports(session, project):
+    """Every unit of the document, the ones without English included, and the
+    consistency warnings: the panel and `workbench check DOC` give the same issues."""
+    session.ensure_stored()  # check reads the stored units; the session shows the same
+    reported = check_project(project, [UCP])
+    by_unit: dict[str, list[Issue]] = {}
+    for issue in reported:
+        by_unit.setdefault(issue.unit_id, []).append(issue)
+    assert {u.id: session.issues(u.id) for u in session.units if session.issues(u.id)} == by_unit
+    empty = next(u for u in session.units if not u.target_text and u.source_text.strip())
+    assert [i.rule for i in session.issues(empty.id)] == ["empty-target"]
 
 
 def test_corpus_status_count_progress_and_reuse_unchanged_documents(session, project):

@@ -181,7 +181,7 @@ async def test_jump_to_unreviewed_low_confidence_qa_issue_and_filter(corpus_copy
         assert unit.confidence is not None and unit.confidence < 0.5 and unit.id != "u2"
         await go_to_unit(pilot, screen, "u3")
         await pilot.press("i")
-        assert screen.glossary.issues(screen.current_unit())
+        assert screen.session.issues(screen.current_unit().id)
         await pilot.press("f", "f", "f")  # all → initial → translated → reviewed
         await pilot.pause()
         table = screen.query_one(UnitTable)
@@ -201,7 +201,7 @@ async def test_qa_fix_applied_by_a_key(corpus_copy):
         fixed = on_disk(corpus_copy)["u8"].target_text
         assert "Communist Party of the United States" in fixed
         assert not any(i.rule == "term-capitalisation"
-                       for i in screen.glossary.issues(screen.current_unit()))
+                       for i in screen.session.issues(screen.current_unit().id))
 
 
 async def test_alignment_editing_split_merge_shift_lock(corpus_copy):

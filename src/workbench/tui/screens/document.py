@@ -206,7 +206,7 @@ class DocumentScreen(TranslatingActions, AlignmentActions, Screen):
             self.query_one(DiffView).show(None)
             return
         try:
-            self.query_one(QAPanel).show(self.glossary.issues(unit))
+            self.query_one(QAPanel).show(self.session.issues(unit.id))
         except (WorkbenchError, ImportError) as exc:
             self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
         try:
@@ -297,7 +297,7 @@ class DocumentScreen(TranslatingActions, AlignmentActions, Screen):
         self._jump(is_low_confidence, "low-confidence unit")
 
     def action_next_issue(self) -> None:
-        self._jump(lambda u: bool(self.glossary.issues(u)), "unit with a QA issue")
+        self._jump(lambda u: bool(self.session.issues(u.id)), "unit with a QA issue")
 
     def action_cycle_filter(self) -> None:
         self.state_filter = (self.state_filter + 1) % len(STATE_FILTERS)

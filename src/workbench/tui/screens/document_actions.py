@@ -163,7 +163,7 @@ class TranslatingActions:
         unit = self.current_unit()
         if unit is None:
             return
-        fixable = [i for i in self.glossary.issues(unit)
+        fixable = [i for i in self.session.issues(unit.id)
                    if fixed_text(unit.target_text, i) is not None]
         if not fixable:
             self.notify("no QA fix for this unit", severity="warning")

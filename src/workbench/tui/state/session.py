@@ -68,6 +68,7 @@ class DocumentSession:
     _unsaved: object = field(default=None, repr=False)  # the shown, not yet stored, alignment
     loaded_stamp: tuple | None = None  # the working file's (mtime, size) when last read
     engines: tuple[str, ...] = ("tm", "rules", "argos")  # proposal engines, best first
+    _issues: dict[str, list[Issue]] | None = field(default=None, repr=False)  # of `units`
 
     # --- reading ------------------------------------------------------------------
 
@@ -78,6 +79,7 @@ class DocumentSession:
         stamp = self.disk_stamp()
         working = ops.load_or_align(self.project, self.doc_id, embeddings=self.embeddings)
         self.units = list(working.units)
+        self._issues = None
         self.loaded_stamp = stamp
         self.stored = working.stored
         self._unsaved = None if self.stored else working
@@ -122,6 +124,20 @@ class DocumentSession:
 
     def unit(self, unit_id: str) -> Unit:
         return self.units[self.index(unit_id)]
+
+    def issues(self, unit_id: str) -> list[Issue]:
+        """The unit's QA issues: exactly what `workbench check DOC` reports for it (the
+        same function, on the units shown here, consistency within the document
+        included). A broken glossary raises WorkbenchError, as check does."""
+        if self._issues is None:
+            from workbench.ops.check import check_documents, project_glossary
+
+            found: dict[str, list[Issue]] = {}
+            for issue in check_documents(self.project, {self.doc_id: self.units},
+                                         project_glossary(self.project)):
+                found.setdefault(issue.unit_id or "", []).append(issue)
+            self._issues = found
+        return self._issues.get(unit_id, [])
 
     # --- the English --------------------------------------------------------------
 
@@ -372,10 +388,3 @@ class GlossaryView:
         if self.glossary is None:
             return []
         return [e.en for e in self.glossary.entries if e.en]
-
-    def issues(self, unit: Unit) -> list[Issue]:
-        if not unit.target_text:
-            return []
-        from workbench.qa import check_unit
-
-        return list(check_unit(unit.source_text, unit.target_text, self.glossary))
