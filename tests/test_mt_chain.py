@@ -12,10 +12,12 @@ import argos_tiny
 
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
-from workbench.model import Origin, Unit
-from workbench.mt import chain, models, propose
+from workbench.model import Origin, Proposal, Unit
+from workbench.mt import argos, cache, chain, models
 from workbench.mt.engine import Engine, EngineSettings, MTResult
 from workbench.mt.protect import protect, restore, verify
+from workbench.ops import translate
+from workbench.ops.translate import propose
 from workbench.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +48,8 @@ def project(tmp_path, monkeypatch) -> Project:
     (root / "sources").mkdir(parents=True)
     (root / "translations").mkdir()
     shutil.copy(ROOT / "glossary.yaml", root / "glossary.yaml")
-    monkeypatch.setattr(chain, "_SHARED", {})
+    monkeypatch.setattr(translate, "_MEMORIES", {})
+    monkeypatch.setattr(cache, "_OPEN", {})
     return Project(root=root)
 
 
@@ -93,7 +96,7 @@ def test_neural_proposals_through_the_real_package(project, with_model):
         mt = [p for p in out[f"s{i}"] if p.origin is Origin.MT]
         assert len(mt) == 1
         assert mt[0].detail.startswith("argos ru→en 0.0.1, beam 2")
-        assert 0 < mt[0].score <= chain.MT_MAX_SCORE
+        assert 0 < mt[0].score <= argos.MT_MAX_SCORE
 
 
 def test_every_mt_proposal_has_its_glossary_terms_or_an_issue(project, with_model):
@@ -147,16 +150,14 @@ def test_results_are_cached(project, with_model, monkeypatch):
         raise AssertionError("the model ran again")
 
     monkeypatch.setattr(Engine, "translate", boom)
-    monkeypatch.setattr(chain, "_SHARED", {})  # a new process: only the disk cache is left
+    monkeypatch.setattr(cache, "_OPEN", {})  # a new process: only the disk cache is left
     assert propose(project, units, engines="argos", settings=SETTINGS) == first
     with pytest.raises(AssertionError, match="ran again"):  # other settings: another key
         propose(project, units, engines="argos", settings=EngineSettings(threads=1, beam_size=3))
 
 
 def test_translation_memory_exact_and_fuzzy(project, with_model, monkeypatch):
-    import workbench.ops.translate
-
-    monkeypatch.setattr(workbench.ops.translate, "approved_pairs",
+    monkeypatch.setattr(translate, "approved_pairs",
                         lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
     out = propose(project, [unit("a", ru=DEAR_RU), unit("b", ru=DEAR_RU.rstrip("!")),
                             unit("c", ru=RU[5])], settings=SETTINGS)
@@ -171,9 +172,7 @@ def test_translation_memory_exact_and_fuzzy(project, with_model, monkeypatch):
 
 
 def test_ranking_best_first(project, with_model, monkeypatch):
-    import workbench.ops.translate
-
-    monkeypatch.setattr(workbench.ops.translate, "approved_pairs",
+    monkeypatch.setattr(translate, "approved_pairs",
                         lambda _p: [(DEAR_RU, DEAR_EN, UCP, "u4")])
     ranked = propose(project, [unit("b", ru=DEAR_RU.rstrip("!"))], settings=SETTINGS)["b"]
     assert [p.score for p in ranked] == sorted((p.score for p in ranked), reverse=True)
@@ -198,3 +197,34 @@ def test_a_corrupt_cache_file_is_set_aside(project, with_model):
     out = propose(project, [unit("a", ru=RU[4])], engines="argos", settings=SETTINGS)
     assert out["a"][0].origin is Origin.MT
     assert (folder / "mt.corrupt").is_file()
+
+
+def test_an_engine_is_one_registry_entry(project, monkeypatch):
+    class Shout:
+        """A stand-in engine (not a translation): the source in capitals."""
+
+        name, label, batched = "shout", "capitals", False
+
+        def wants(self, unit, found, context):
+            return bool(unit.source_text.strip())
+
+        def propose(self, units, context, progress=None):
+            return {u.id: [Proposal(u.source_text.upper(), Origin.RULES, 0.5, "shout")]
+                    for u in units}
+
+    monkeypatch.setitem(chain.ENGINES, "shout", Shout())
+    out = propose(project, [unit("a", ru=RU[4]), unit("b", en="English only")],
+                  engines="shout")
+    assert out["a"][0].text == RU[4].upper() and out["b"] == []
+    with pytest.raises(WorkbenchError, match="choose from tm,rules,argos,shout"):
+        propose(project, [], engines="deepl")
+
+
+def test_engines_run_in_registry_order_and_report_every_unit_once(project):
+    units = [letterhead_unit("u0", LETTERHEAD[0]), unit("body", ru=RU[4]),
+             unit("en", en="Dear comrades")]
+    done: list[int] = []
+    out = propose(project, units, engines="argos,rules", progress=done.append)
+    assert sum(done) == len(units)  # no model installed: "body" is finished all the same
+    assert out == propose(project, units, engines="rules,argos")
+    assert chain.parse_engines(None) == chain.DEFAULT_ENGINES == tuple(chain.ENGINES)

@@ -12,6 +12,9 @@ import sys
 import time
 from functools import partial
 
+from workbench.errors import WorkbenchError
+from workbench.project import open_project
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -34,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "letterhead/glossary rules, Argos MT); never overwrites a person's work")
     p.add_argument("doc_ids", nargs="*", metavar="ID")
     p.add_argument("--all", action="store_true", help="every document of the project")
-    p.add_argument("--engine", default="tm,rules,argos", metavar="LIST",
+    p.add_argument("--engine", default=None, metavar="LIST",
                    help="engines to use, comma-separated, from tm,rules,argos (default: all)")
     p.add_argument("--dry-run", action="store_true",
                    help="print the proposals, save nothing")
@@ -115,20 +118,12 @@ class Progress:
             self.stream.flush()
 
 
-ENGINE_NAMES = {"tm": "translation-memory", "rules": "glossary and letterhead translations"}
-
-
 def cmd_translate(args: argparse.Namespace) -> int:
     from workbench import ops
-    from workbench.errors import WorkbenchError
-    from workbench.mt.chain import parse_engines
-    from workbench.mt.engine import EngineSettings
-    from workbench.mt.models import find_model, install_hint
-    from workbench.ops.translate import candidates, translate_document
-    from workbench.project import open_project
+    from workbench.ops import translate
 
     project = open_project(args.root)
-    engines = parse_engines(args.engine)
+    engines = translate.parse_engines(args.engine)
     if args.all and args.doc_ids:
         raise WorkbenchError("give document ids or --all, not both")
     if not args.all and not args.doc_ids:
@@ -136,25 +131,21 @@ def cmd_translate(args: argparse.Namespace) -> int:
                              "lists them")
     doc_ids = project.document_ids() if args.all else [project.check_id(d) for d in args.doc_ids]
     user = ops.current_user(args.user)
-    settings = EngineSettings.from_env(beam_size=args.beam, threads=args.threads)
-    src, tgt = project.source_lang, project.target_lang
-    if "argos" in engines and find_model(src, tgt) is None:
-        others = [ENGINE_NAMES[e] for e in engines if e != "argos"]
-        doing = (f"proposing {' and '.join(others)} only" if others else
-                 "nothing can be proposed (add --engine tm,rules)")
-        print(f"no {src}→{tgt} model installed: {doing}; {install_hint(src, tgt)}",
-              file=sys.stderr)
+    settings = translate.engine_settings(beam=args.beam, threads=args.threads)
+    note = translate.missing_model_note(project, engines)
+    if note:
+        print(note, file=sys.stderr)
     # a dry run saves nothing; a real one stores each new alignment once, before filling it
     load = ops.load_or_align if args.dry_run else partial(ops.load_and_keep, user=user)
     loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}
-    total = sum(len(candidates(units)) for units in loaded.values())
+    total = sum(len(translate.candidates(units)) for units in loaded.values())
     progress = Progress(total)
     filled = 0
     try:
         for doc_id, units in loaded.items():
-            result = translate_document(project, doc_id, user=user, engines=engines,
-                                        settings=settings, dry_run=args.dry_run,
-                                        progress=progress.advance, units=units)
+            result = translate.translate_document(
+                project, doc_id, user=user, engines=engines, settings=settings,
+                dry_run=args.dry_run, progress=progress.advance, units=units)
             filled += result.filled
             if args.dry_run:
                 _print_proposals(doc_id, units, result.proposals)

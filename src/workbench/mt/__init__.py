@@ -1,20 +1,9 @@
-"""Machine translation proposals: translation memory, rules (letterheads, glossary-only
-segments), neural MT on Argos packages through CTranslate2 directly.
+"""Machine translation proposals from engines behind one Protocol
+(`workbench.mt.proposals.ProposalEngine`), registered in `workbench.mt.chain`:
+translation memory, rules (letterheads, glossary-only segments), neural MT on Argos
+packages through CTranslate2 directly.
 
-    from workbench.mt import propose
-    propose(project, units)  # → {unit_id: [Proposal, …]} best first
-
-Importing this package is light: models, CTranslate2 and the glossary load on first use.
+The use case (a project's memory, glossary and cache gathered, then the chain run) is
+`workbench.ops.translate.propose`. Models, CTranslate2 and SentencePiece load on first
+use.
 """
-
-from __future__ import annotations
-
-
-def propose(project, units, *, engines=("tm", "rules", "argos"), **options):
-    """Proposals per unit id, best first (see `workbench.mt.chain.propose`)."""
-    from workbench.mt.chain import propose as _propose
-
-    return _propose(project, units, engines=engines, **options)
-
-
-__all__ = ["propose"]

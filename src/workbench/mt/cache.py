@@ -105,3 +105,21 @@ class ProposalCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+_OPEN: dict[Path, ProposalCache] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def shared_cache(root: Path) -> ProposalCache | None:
+    """The cache of the project at `root`, opened once per process; None where it cannot
+    be written (a read-only folder)."""
+    key = Path(root)
+    with _OPEN_LOCK:
+        cache = _OPEN.get(key)
+        if cache is None:
+            try:
+                cache = _OPEN[key] = ProposalCache(key)
+            except (OSError, sqlite3.Error):
+                return None
+        return cache

@@ -13,17 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
+from workbench.errors import WorkbenchError
 from workbench.model import Issue, Severity, TermHit
-
-
-class GlossaryLike(Protocol):
-    """What MT needs of `workbench.glossary.Glossary`."""
-
-    def match_source(self, text: str) -> list[TermHit]: ...
-
-    def term(self, term_id: str): ...
+from workbench.mt.proposals import GlossaryLike
 
 
 @dataclass(frozen=True)
@@ -52,8 +45,6 @@ def select_hits(hits: list[TermHit]) -> list[TermHit]:
 
 
 def canonical_english(glossary: GlossaryLike, term_id: str) -> str | None:
-    from workbench.errors import WorkbenchError
-
     try:
         entry = glossary.term(term_id)
     except (KeyError, WorkbenchError):

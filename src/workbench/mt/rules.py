@@ -10,9 +10,12 @@
 
 from __future__ import annotations
 
-from workbench.model import Origin, Proposal
-from workbench.mt.letterhead import tables_for, translate_line
-from workbench.mt.protect import GlossaryLike, canonical_english, select_hits
+from collections.abc import Sequence
+
+from workbench.model import Origin, Proposal, Unit
+from workbench.mt.letterhead import damage_reason, tables_for, translate_line
+from workbench.mt.proposals import GlossaryLike, Progress, ProposalContext
+from workbench.mt.protect import canonical_english, select_hits
 from workbench.mt.translit import STANDARD
 
 SCORE_LETTERHEAD = 0.95
@@ -96,3 +99,26 @@ def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = 
 def is_damaged(proposals: list[Proposal]) -> bool:
     """True when the rules found the segment damaged: no model should guess at it."""
     return any(p.origin is Origin.RULES and p.score == 0.0 for p in proposals)
+
+
+class RulesEngine:
+    """The "rules" engine: letterhead rules, glossary-only segments, nothing to translate.
+    A unit with no source text whose English side is a damaged line is told so."""
+
+    name = "rules"
+    label = "glossary and letterhead translations"
+    batched = False
+
+    def wants(self, unit: Unit, found: Sequence[Proposal], context: ProposalContext) -> bool:
+        return bool(unit.source_text.strip()) or bool(damage_reason(unit.target_text))
+
+    def propose(self, units: Sequence[Unit], context: ProposalContext,
+                progress: Progress | None = None) -> dict[str, list[Proposal]]:
+        src, tgt = context.source_lang, context.target_lang
+        out: dict[str, list[Proposal]] = {}
+        for unit in units:
+            if unit.source_text.strip():
+                out[unit.id] = rule_proposals(unit.source_text, context.glossary, src, tgt)
+            else:  # e.g. an ASCII-stripped letterhead on the English side: say so
+                out[unit.id] = rule_proposals(unit.target_text, None, src, tgt)
+        return out

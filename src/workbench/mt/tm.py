@@ -7,9 +7,13 @@ threshold (default 75 %), scored below any exact match.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from workbench.model import Origin, Proposal
+from rapidfuzz import fuzz, process
+
+from workbench.model import Origin, Proposal, Unit
+from workbench.mt.proposals import Progress, ProposalContext
 
 FUZZY_THRESHOLD = 75.0
 FUZZY_WEIGHT = 0.9  # a 100 % fuzzy hit (differs only in punctuation) still ranks below exact
@@ -63,8 +67,6 @@ class TranslationMemory:
             out.append(Proposal(entry.target, Origin.TM, 1.0, f"tm exact: {entry.ref}"))
         if not self._keys:
             return out
-        from rapidfuzz import fuzz, process
-
         for match_key, ratio, _ in process.extract(key, self._keys, scorer=fuzz.ratio,
                                                    score_cutoff=threshold, limit=limit + 1):
             if match_key == key:
@@ -79,8 +81,20 @@ class TranslationMemory:
         return out
 
 
-def load_tm(project) -> TranslationMemory:
-    """The TM of a project: its approved units (`workbench.ops.translate.approved_pairs`)."""
-    from workbench.ops.translate import approved_pairs
+class MemoryEngine:
+    """The "tm" engine: exact and fuzzy matches of the units' source texts."""
 
-    return TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])
+    name = "tm"
+    label = "translation-memory"
+    batched = False
+
+    def wants(self, unit: Unit, found: Sequence[Proposal], context: ProposalContext) -> bool:
+        return context.memory is not None and bool(unit.source_text.strip())
+
+    def propose(self, units: Sequence[Unit], context: ProposalContext,
+                progress: Progress | None = None) -> dict[str, list[Proposal]]:
+        memory = context.memory
+        if memory is None:
+            return {}
+        return {unit.id: memory.lookup(unit.source_text, exclude=(context.doc_id, unit.id)
+                                       if context.doc_id else None) for unit in units}

@@ -1,6 +1,8 @@
-"""Batch translation: fill English drafts for the units of documents that have none.
+"""Proposals and batch translation: a project's translation memory, glossary and MT
+cache gathered for the proposal chain (`propose`, what the TUI asks per unit), and
+`translate_document`, which fills English drafts for the units that have none.
 
-Works in chunks and saves each chunk through `apply_proposals` (which
+Batch translation works in chunks and saves each chunk through `apply_proposals` (which
 fills only units with no English that no person edited, approved or rejected), so an
 interrupted run keeps what it did and a rerun continues where it stopped; neural
 results are cached, so a rerun over finished work costs nothing.
@@ -8,23 +10,32 @@ results are cached, so a rerun over finished work costs nothing.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.model import Proposal, State, Unit
-from workbench.mt.chain import DEFAULT_ENGINES, parse_engines, propose
+from workbench.mt import chain
+from workbench.mt.chain import DEFAULT_ENGINES, ENGINES, parse_engines
 from workbench.mt.engine import EngineSettings
 from workbench.mt.letterhead import damage_reason
+from workbench.mt.models import find_model, install_hint
+from workbench.mt.proposals import Progress, ProposalContext
+from workbench.mt.tm import TMEntry, TranslationMemory
 from workbench.ops.review import apply_proposals
 from workbench.ops.working import load_and_keep, load_or_align
+from workbench.project import files_stamp
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
 CHUNK_UNITS = 64
+_MEMORIES: dict[Path, tuple[tuple, TranslationMemory]] = {}  # per project, while unchanged
+_MEMORIES_LOCK = threading.Lock()
 
 
 @dataclass
@@ -60,7 +71,7 @@ def candidates(units: Iterable[Unit]) -> list[Unit]:
 def translate_document(project: Project, doc_id: str, *, user: str,
                        engines: Iterable[str] = DEFAULT_ENGINES,
                        settings: EngineSettings | None = None, dry_run: bool = False,
-                       progress: Callable[[int], None] | None = None,
+                       progress: Progress | None = None,
                        units: Sequence[Unit] | None = None) -> DocResult:
     """Translate one document's empty units chunk by chunk, saving after each chunk."""
     engines = parse_engines(engines)
@@ -111,3 +122,58 @@ def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
                     and unit.target_text.strip():
                 pairs.append((unit.source_text, unit.target_text, doc_id, unit.id))
     return pairs
+
+
+def translation_memory(project: Project) -> TranslationMemory:
+    """The project's translation memory, rebuilt when a working file changes."""
+    paths = sorted(Path(project.translations_dir).glob("*.xlf"))
+    stamp = (tuple(paths), files_stamp(paths))
+    key = Path(project.root)
+    with _MEMORIES_LOCK:
+        cached = _MEMORIES.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    memory = TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])
+    with _MEMORIES_LOCK:
+        _MEMORIES[key] = (stamp, memory)
+    return memory
+
+
+def propose(project: Project, units: Sequence[Unit], *,
+            engines: str | Iterable[str] | None = DEFAULT_ENGINES,
+            doc_id: str | None = None, settings: EngineSettings | None = None,
+            progress: Progress | None = None,
+            use_cache: bool = True) -> dict[str, list[Proposal]]:
+    """Proposals for each unit, best first (an empty list where no engine has one).
+
+    `doc_id` keeps a unit's own approved translation out of its TM matches; `progress(n)`
+    is told how many units were finished, as they finish. Only what the chosen engines
+    need is loaded (the glossary for rules and MT, the memory for tm).
+    """
+    names = parse_engines(engines)
+    context = ProposalContext(
+        source_lang=project.source_lang, target_lang=project.target_lang,
+        glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
+        glossary_path=Path(project.glossary_path),
+        memory=translation_memory(project) if "tm" in names else None,
+        cache_root=Path(project.root) if use_cache else None,
+        settings=settings, doc_id=doc_id)
+    return chain.propose(units, context, names, progress=progress)
+
+
+def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:
+    """How the model runs: defaults, then `$WORKBENCH_MT_*`, then these overrides."""
+    return EngineSettings.from_env(beam_size=beam, threads=threads)
+
+
+def missing_model_note(project: Project, engines: Iterable[str]) -> str | None:
+    """One line for when "argos" is asked for and no model for the project's pair is
+    installed: what will be proposed instead, and how to install one."""
+    names = parse_engines(engines)
+    src, tgt = project.source_lang, project.target_lang
+    if "argos" not in names or find_model(src, tgt) is not None:
+        return None
+    others = [ENGINES[name].label for name in names if name != "argos"]
+    doing = (f"proposing {' and '.join(others)} only" if others else
+             "nothing can be proposed (add --engine tm,rules)")
+    return f"no {src}→{tgt} model installed: {doing}; {install_hint(src, tgt)}"

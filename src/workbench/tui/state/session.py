@@ -67,7 +67,7 @@ class DocumentSession:
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
     _unsaved: object = field(default=None, repr=False)  # the shown, not yet stored, alignment
     loaded_stamp: tuple | None = None  # the working file's (mtime, size) when last read
-    engines: tuple[str, ...] = ("tm", "rules", "argos")  # proposal engines, best first
+    engines: tuple[str, ...] | None = None  # proposal engines (None: every registered one)
     _issues: dict[str, list[Issue]] | None = field(default=None, repr=False)  # of `units`
 
     # --- reading ------------------------------------------------------------------
@@ -286,12 +286,12 @@ class DocumentSession:
                 progress: Callable[[int], None] | None = None) -> dict[str, list[Proposal]]:
         """Proposals (TM, rules, MT) for some units; kept for the proposal panel.
         `progress(n)` hears how many units are done (MT runs in batches)."""
-        from workbench import mt
+        from workbench.ops.translate import propose
 
         wanted = set(unit_ids) if unit_ids is not None else None
         units = [u for u in self.units if wanted is None or u.id in wanted]
-        found = mt.propose(self.project, units, engines=self.engines, doc_id=self.doc_id,
-                           progress=progress)
+        found = propose(self.project, units, engines=self.engines, doc_id=self.doc_id,
+                        progress=progress)
         self.proposals.update(found)
         return found
 

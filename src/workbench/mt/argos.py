@@ -1,0 +1,79 @@
+"""The "argos" engine: neural MT on the installed Argos package for the language pair,
+glossary terms protected and verified, results cached in `.workbench-cache/`.
+
+It runs only where no exact TM match or letterhead rule already answers, and never on
+a damaged line; it is batched, so many segments go into each model call and the model
+loads once per process (a call for one unit, from the TUI, costs one short model call).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.model import Origin, Proposal, Unit
+from workbench.mt.cache import cache_key, file_hash, shared_cache
+from workbench.mt.engine import EngineSettings, get_engine
+from workbench.mt.models import ModelInfo, find_model
+from workbench.mt.proposals import Progress, ProposalContext
+from workbench.mt.protect import protect, restore, verify
+from workbench.mt.rules import is_damaged
+
+MT_SKIP_SCORE = 0.95  # an exact TM match or a letterhead rule makes the model unnecessary
+MT_MAX_SCORE = 0.8  # a model's guess never outranks an approved translation
+MT_ISSUE_FACTOR = 0.5  # a proposal missing a glossary term ranks lower
+
+
+def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInfo, *,
+                 progress: Progress | None = None) -> list[Proposal]:
+    """Neural proposals for `texts` (one each), glossary-protected, verified and cached."""
+    settings = context.settings or EngineSettings.from_env()
+    glossary = context.glossary
+    g_hash = file_hash(context.glossary_path) if glossary is not None else "none"
+    keys = [cache_key("argos", model.fingerprint, str(settings.beam_size),
+                      settings.compute_type, str(settings.length_penalty), g_hash, text)
+            for text in texts]
+    cache = shared_cache(context.cache_root) if context.cache_root is not None else None
+    found = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i, key in enumerate(keys) if key not in found]
+    if progress is not None and len(todo) < len(texts):
+        progress(len(texts) - len(todo))
+    if todo:
+        engine = get_engine(model, settings)
+        protected = [protect(texts[i], glossary) for i in todo]
+        results = engine.translate([p.text for p in protected], progress=progress)
+        fresh: dict[str, Proposal] = {}
+        for i, prot, result in zip(todo, protected, results, strict=True):
+            english = restore(result.text, prot)
+            issues = tuple(verify(english, prot))
+            score = min(MT_MAX_SCORE, result.confidence) * (MT_ISSUE_FACTOR if issues else 1)
+            detail = engine.label + (f", {len(prot.terms)} glossary term(s) protected"
+                                     if prot.terms else "")
+            fresh[keys[i]] = Proposal(english, Origin.MT, round(score, 4), detail, issues)
+        if cache is not None:
+            cache.put_many(fresh)
+        found.update(fresh)
+    return [found[key] for key in keys]
+
+
+class ArgosEngine:
+    """Neural proposals where nothing cheaper is good enough."""
+
+    name = "argos"
+    label = "Argos MT"
+    batched = True
+
+    def wants(self, unit: Unit, found: Sequence[Proposal], context: ProposalContext) -> bool:
+        return (bool(unit.source_text.strip()) and not is_damaged(list(found))
+                and not any(p.score >= MT_SKIP_SCORE for p in found))
+
+    def propose(self, units: Sequence[Unit], context: ProposalContext,
+                progress: Progress | None = None) -> dict[str, list[Proposal]]:
+        model = find_model(context.source_lang, context.target_lang)
+        if model is None:  # nothing to run: these units are finished too
+            if progress is not None:
+                progress(len(units))
+            return {}
+        proposals = mt_proposals(context, [u.source_text for u in units], model,
+                                 progress=progress)
+        return {unit.id: [p] for unit, p in zip(units, proposals, strict=True)
+                if p.text.strip()}
