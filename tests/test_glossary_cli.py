@@ -6,6 +6,7 @@ from pathlib import Path
 
 from workbench.cli import main
 from workbench.corpus.decode import read_side
+from workbench.qa import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,3 +77,16 @@ def test_check_bad_input_exits_2(capsys):
     assert run(capsys, "check", "../etc")[0] == 2
     code, _, err = run(capsys, "check", "--glossary", str(ROOT / "nope.yaml"))
     assert code == 2 and "glossary not found" in err
+
+
+def test_check_list_rules_is_the_registry_check_reports_from(capsys):
+    code, out, _ = run(capsys, "check", "--list-rules", "--json")
+    listed = {r["id"]: r for r in json.loads(out)}
+    assert code == 0 and list(listed) == list(RULES)
+    assert listed["term-inconsistent"]["scope"] == "corpus"
+    assert all(r["description"] for r in listed.values())
+    code, out, _ = run(capsys, "check", "ucp-cpsu-belarus-solidarity-2020", "--json")
+    issues = json.loads(out)
+    assert issues and all(i["severity"] == listed[i["rule"]]["severity"] for i in issues)
+    code, out, _ = run(capsys, "check", "--list-rules")
+    assert [line.split()[0] for line in out.splitlines()] == list(RULES)

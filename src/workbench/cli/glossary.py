@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--glossary", metavar="G", default=None,
                    help="glossary file (default: the project's glossary.yaml)")
     p.add_argument("--json", action="store_true", help="a JSON list of issues")
+    p.add_argument("--list-rules", action="store_true",
+                   help="list the QA rules (id, severity, scope, description) and exit")
     p.set_defaults(handler=cmd_check)
 
     p = subparsers.add_parser("glossary", help="glossary tools")
@@ -90,6 +92,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbench.ops.check import check_project
     from workbench.project import open_project
 
+    if args.list_rules:
+        return _list_rules(args.json)
     project = open_project(getattr(args, "root", None))
     glossary = load_glossary(Path(args.glossary) if args.glossary else project.glossary_path)
     known = set(project.document_ids())
@@ -110,6 +114,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = sum(i.severity == Severity.ERROR for i in issues)
         print(f"{len(issues)} issues, {errors} errors", file=sys.stderr)
     return 1 if any(i.severity == Severity.ERROR for i in issues) else 0
+
+
+def _list_rules(as_json: bool) -> int:
+    from workbench.ops.check import rules
+
+    table = [{"id": r.id, "severity": str(r.severity), "scope": r.scope,
+              "description": r.description} for r in rules()]
+    if as_json:
+        json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    width = max(len(row["id"]) for row in table)
+    for row in table:
+        print(f"{row['id']:<{width}}  {row['severity']:<7}  {row['scope']:<6}  "
+              f"{row['description']}")
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

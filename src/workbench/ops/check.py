@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from workbench.glossary import Glossary, glossary_from_text
 from workbench.model import BlockKind, Issue, Unit
 from workbench.ops.working import load_or_align
+from workbench.qa.registry import RULES, Rule
 from workbench.qa.run import (
     Rendering,
     check_consistency,
@@ -24,6 +25,11 @@ from workbench.qa.run import (
 
 if TYPE_CHECKING:
     from workbench.project import Project
+
+
+def rules() -> list[Rule]:
+    """Every QA rule, in the order a unit's issues come in (`check --list-rules`)."""
+    return list(RULES.values())
 
 
 def project_glossary(project: Project) -> Glossary:

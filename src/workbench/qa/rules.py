@@ -1,18 +1,19 @@
-"""QA rules on one unit (source text ↔ target text). Each rule is a small function with
-an id, a severity and a description; it returns Issues with a message and, where one
-is known, a fix (the replacement text). The runner (`workbench.qa.run`) adds the
-document and unit ids, and the corpus-wide consistency check."""
+"""QA rules on one unit (source text ↔ target text). Each rule is a small function
+declared once, by its decorator, with an id, a severity and a description
+(`workbench.qa.registry`); it yields findings with a message and, where one is known, a
+fix (the replacement text). The runner (`workbench.qa.run`) makes them issues."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
-from workbench.model import Issue, Severity, TermHit
+from workbench.model import Severity, TermHit
 from workbench.qa.numbers import numbers
+from workbench.qa.registry import Finding, corpus_rule, unit_rule
 
 
 @dataclass
@@ -50,20 +51,6 @@ class Context:
         return self._target_all
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: Severity
-    description: str
-    check: Callable[[Context], Iterable[Issue]]
-    needs_source: bool = True  # False: also runs on target-only text (English-only documents)
-
-
-def _issue(rule: str, severity: Severity, message: str, fix: str | None = None,
-           start: int | None = None, end: int | None = None) -> Issue:
-    return Issue(rule=rule, severity=severity, message=message, fix=fix, start=start, end=end)
-
-
 # ---------------------------------------------------------------- terminology
 APPOSITION_GAP = regex.compile(r"[\s(\[«\"“]*")
 
@@ -81,7 +68,9 @@ def _occurrences(text: str, hits: list[TermHit]) -> Counter[str]:
     return counts
 
 
-def term_missing(ctx: Context) -> Iterable[Issue]:
+@unit_rule("term-missing", Severity.ERROR,
+           "a source term whose English is missing (per occurrence)")
+def term_missing(ctx: Context) -> Iterable[Finding]:
     """Each source occurrence of a term needs one rendering (canonical, variant, or a
     forbidden or mis-capitalised one, which other rules report)."""
     wanted = _occurrences(ctx.source, ctx.source_hits)
@@ -97,26 +86,27 @@ def term_missing(ctx: Context) -> Iterable[Issue]:
             continue
         entry = ctx.glossary.term(term_id)
         times = f" ({count} occurrences, {have} rendered)" if count > 1 else ""
-        yield _issue("term-missing", Severity.ERROR,
-                     f"«{first_text[term_id]}» [{term_id}] has no '{entry.en}' in the "
-                     f"translation{times}", fix=entry.en)
+        yield Finding(f"«{first_text[term_id]}» [{term_id}] has no '{entry.en}' in the "
+                      f"translation{times}", fix=entry.en)
 
 
-def term_forbidden(ctx: Context) -> Iterable[Issue]:
+@unit_rule("term-forbidden", Severity.ERROR,
+           "a forbidden English variant (fix: the canonical)", needs_source=False)
+def term_forbidden(ctx: Context) -> Iterable[Finding]:
     for h in ctx.target_hits:
         if h.status == "forbidden":
             fix = h.entry.en + (h.hit.text[-2:] if h.suffix == "possessive" else "")
-            yield _issue("term-forbidden", Severity.ERROR,
-                         f"'{h.hit.text}' is a forbidden rendering of [{h.entry.id}]; "
-                         f"use '{h.entry.en}'", fix=fix, start=h.hit.start, end=h.hit.end)
+            yield Finding(f"'{h.hit.text}' is a forbidden rendering of [{h.entry.id}]; "
+                          f"use '{h.entry.en}'", fix=fix, start=h.hit.start, end=h.hit.end)
 
 
-def term_capitalisation(ctx: Context) -> Iterable[Issue]:
+@unit_rule("term-capitalisation", Severity.WARNING,
+           "a glossary name capitalised differently (fix: the listed form)", needs_source=False)
+def term_capitalisation(ctx: Context) -> Iterable[Finding]:
     for h in ctx.target_hits:
         if h.status == "miscased":
-            yield _issue("term-capitalisation", Severity.WARNING,
-                         f"'{h.hit.text}' is capitalised differently from the glossary "
-                         f"[{h.entry.id}]", fix=h.cased_fix, start=h.hit.start, end=h.hit.end)
+            yield Finding(f"'{h.hit.text}' is capitalised differently from the glossary "
+                          f"[{h.entry.id}]", fix=h.cased_fix, start=h.hit.start, end=h.hit.end)
 
 
 # ---------------------------------------------------------------- generic checks
@@ -125,12 +115,15 @@ CYRILLIC = regex.compile(r"\p{Cyrillic}")
 CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
 
 
-def empty_target(ctx: Context) -> Iterable[Issue]:
+@unit_rule("empty-target", Severity.ERROR, "the translation is empty")
+def empty_target(ctx: Context) -> Iterable[Finding]:
     if not ctx.target.strip() and regex.search(r"[\p{L}\p{N}]", ctx.source):
-        yield _issue("empty-target", Severity.ERROR, "the translation is empty")
+        yield Finding("the translation is empty")
 
 
-def untranslated(ctx: Context) -> Iterable[Issue]:
+@unit_rule("untranslated", Severity.ERROR,
+           "the translation equals the source or is still Cyrillic")
+def untranslated(ctx: Context) -> Iterable[Finding]:
     target = ctx.target.strip()
     letters = LETTER.findall(target)
     if not letters:
@@ -138,16 +131,16 @@ def untranslated(ctx: Context) -> Iterable[Issue]:
     cross_script = ctx.source_lang in CYRILLIC_LANGS and ctx.target_lang not in CYRILLIC_LANGS
     if target == ctx.source.strip() and not (cross_script and not CYRILLIC.search(target)):
         # (a Latin-script source line - a Roman numeral, a name, an e-mail - stays as is)
-        yield _issue("untranslated", Severity.ERROR, "the translation equals the source text")
+        yield Finding("the translation equals the source text")
         return
     if ctx.target_lang not in CYRILLIC_LANGS:
         share = len(CYRILLIC.findall(target)) / len(letters)
         if share > 0.5:
-            yield _issue("untranslated", Severity.ERROR,
-                         f"the translation is still in Cyrillic ({share:.0%} of its letters)")
+            yield Finding(f"the translation is still in Cyrillic ({share:.0%} of its letters)")
 
 
-def numbers_differ(ctx: Context) -> Iterable[Issue]:
+@unit_rule("numbers", Severity.ERROR, "numbers or dates differ (months normalised)")
+def numbers_differ(ctx: Context) -> Iterable[Finding]:
     src = numbers(ctx.source, ctx.source_lang)
     tgt = numbers(ctx.target, ctx.target_lang)
     if src == tgt:
@@ -159,7 +152,7 @@ def numbers_differ(ctx: Context) -> Iterable[Issue]:
         parts.append("missing in the translation: " + ", ".join(map(str, missing)))
     if extra:
         parts.append("not in the source: " + ", ".join(map(str, extra)))
-    yield _issue("numbers", Severity.ERROR, "numbers or dates differ (" + "; ".join(parts) + ")")
+    yield Finding("numbers or dates differ (" + "; ".join(parts) + ")")
 
 
 # Repeated words or phrases ("the the", "of the Central Committee of the Central Committee").
@@ -167,14 +160,15 @@ DOUBLED = regex.compile(r"\b(\p{L}+(?:\s+\p{L}+){0,4})\s+\1\b", regex.IGNORECASE
 DOUBLE_OK = {"en": {"that", "had", "is", "do"}}
 
 
-def doubled_words(ctx: Context) -> Iterable[Issue]:
+@unit_rule("doubled-words", Severity.WARNING, "a word or phrase repeated",
+           needs_source=False)
+def doubled_words(ctx: Context) -> Iterable[Finding]:
     ok = DOUBLE_OK.get(ctx.target_lang, set())
     for m in DOUBLED.finditer(ctx.target):
         phrase = m.group(1)
         if phrase.lower() in ok:
             continue
-        yield _issue("doubled-words", Severity.WARNING, f"'{phrase}' is repeated",
-                     fix=phrase, start=m.start(), end=m.end())
+        yield Finding(f"'{phrase}' is repeated", fix=phrase, start=m.start(), end=m.end())
 
 
 PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"), ("“", "”"), ("„", "“"))
@@ -192,7 +186,9 @@ def _unbalanced(text: str) -> list[str]:
     return out
 
 
-def unbalanced_quotes(ctx: Context) -> Iterable[Issue]:
+@unit_rule("unbalanced", Severity.WARNING, "unbalanced quotes or brackets",
+           needs_source=False)
+def unbalanced_quotes(ctx: Context) -> Iterable[Finding]:
     """Brackets and quotes opened and not closed; when the source is unbalanced the same
     way (a quotation running over two segments), the translation is not blamed."""
     bad = _unbalanced(ctx.target)
@@ -201,28 +197,9 @@ def unbalanced_quotes(ctx: Context) -> Iterable[Issue]:
         quotes = {"«»", "“”", '""'}
         bad = [b for b in bad if b not in src_bad and not (b in quotes and src_bad & quotes)]
     if bad:
-        yield _issue("unbalanced", Severity.WARNING,
-                     "unbalanced " + ", ".join(bad) + " in the translation")
+        yield Finding("unbalanced " + ", ".join(bad) + " in the translation")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("term-missing", Severity.ERROR,
-         "a source term whose English is missing (per occurrence)", term_missing),
-    Rule("term-forbidden", Severity.ERROR,
-         "a forbidden English variant (fix: the canonical)", term_forbidden, needs_source=False),
-    Rule("term-capitalisation", Severity.WARNING,
-         "a glossary name capitalised differently (fix: the listed form)", term_capitalisation,
-         needs_source=False),
-    Rule("empty-target", Severity.ERROR, "the translation is empty", empty_target),
-    Rule("untranslated", Severity.ERROR,
-         "the translation equals the source or is still Cyrillic", untranslated),
-    Rule("numbers", Severity.ERROR, "numbers or dates differ (months normalised)",
-         numbers_differ),
-    Rule("doubled-words", Severity.WARNING, "a word or phrase repeated", doubled_words,
-         needs_source=False),
-    Rule("unbalanced", Severity.WARNING, "unbalanced quotes or brackets", unbalanced_quotes,
-         needs_source=False),
-)
-# Corpus-wide, run by workbench.qa.run: "term-inconsistent" (WARNING), one term rendered
-# by different listed forms across the corpus.
-RULE_IDS = (*(r.id for r in RULES), "term-inconsistent")
+TERM_INCONSISTENT = corpus_rule(
+    "term-inconsistent", Severity.WARNING,
+    "a term rendered by different listed forms across the documents checked together")

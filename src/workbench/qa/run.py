@@ -11,7 +11,8 @@ from collections.abc import Iterable
 import regex
 
 from workbench.model import Issue, Severity
-from workbench.qa.rules import RULES, Context, empty_target
+from workbench.qa.registry import RULES, Finding
+from workbench.qa.rules import TERM_INCONSISTENT, Context
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -23,12 +24,12 @@ def check_unit(source_text: str, target_text: str, glossary, *, source_lang: str
     ctx = Context(source_text, target_text, glossary, source_lang, target_lang)
     has_source = bool(source_text.strip())
     if has_source and not target_text.strip():  # one error says it all: nothing translated
-        return list(empty_target(ctx))
+        return RULES["empty-target"].issues(ctx)
     issues: list[Issue] = []
-    for rule in RULES:
+    for rule in RULES.values():
         if rule.needs_source and not has_source:
             continue
-        issues.extend(rule.check(ctx))
+        issues.extend(rule.issues(ctx))
     return issues
 
 
@@ -97,11 +98,10 @@ def check_consistency(renderings: dict[str, list[Rendering]], glossary) -> list[
             if form == preferred:
                 continue
             for r in rs:
-                issues.append(Issue(
-                    rule="term-inconsistent", severity=Severity.WARNING,
-                    message=f"[{term_id}] is rendered several ways in the corpus: {used}",
-                    fix=entry.en, doc_id=r.doc_id, unit_id=r.unit_id, start=r.start,
-                    end=r.end))
+                finding = Finding(f"[{term_id}] is rendered several ways in the corpus: {used}",
+                                  fix=entry.en, start=r.start, end=r.end)
+                issues.append(TERM_INCONSISTENT.issue(finding, doc_id=r.doc_id,
+                                                      unit_id=r.unit_id))
     return issues
 
 
