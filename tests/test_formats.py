@@ -160,3 +160,24 @@ def test_import_of_unknown_document_changes_nothing(project, tmp_path):
     with pytest.raises(WorkbenchError, match="no-such-document"):
         ops.import_file(project, path, user="x")
     assert store.working_path(project, PAIRED).read_bytes() == before
+
+
+def test_every_format_is_one_registry_entry_the_cli_offers(project, tmp_path, capsys):
+    from workbench.cli import main
+    from workbench.formats.registry import EXPORTERS, IMPORTERS
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    usage = capsys.readouterr().out
+    assert "{" + ",".join(EXPORTERS) + "}" in usage
+    for name in EXPORTERS:
+        outputs = export(project, [PAIRED], name, user="exporter")
+        assert outputs and all(out.text for out in outputs), name
+        if name in IMPORTERS:  # what we export in an importable format reads back
+            path = tmp_path / outputs[0].name
+            path.write_text(outputs[0].text, encoding="utf-8")
+            assert ops.import_file(project, path, user="importer").format == name
+    other = tmp_path / "other.xml"
+    other.write_text("<root/>", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=r"is not XLIFF 2\.x or XLIFF 1\.2"):
+        ops.import_file(project, other, user="importer")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from workbench.formats.registry import EXPORTERS, IMPORTERS
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     def add_parser(name: str, **kwargs) -> argparse.ArgumentParser:
@@ -70,20 +72,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("unit", metavar="UNIT")
     p.set_defaults(handler=cmd_history)
 
-    p = add_parser("export", help="export documents as TMX (approved units), "
-                              "XLIFF 2.1, XLIFF 1.2, plain English text, or the glossary as TBX")
+    p = add_parser("export", help="export documents as " + ", ".join(
+        f"{e.name} ({e.description})" for e in EXPORTERS.values()))
     p.add_argument("doc_id", metavar="ID", nargs="?")
     p.add_argument("--all", action="store_true", help="every document of the project")
-    p.add_argument("--format", required=True,
-                   choices=("tmx", "xliff2", "xliff12", "txt", "tbx"))
+    p.add_argument("--format", required=True, choices=tuple(EXPORTERS))
     p.add_argument("-o", "--output", metavar="PATH", default=None,
                    help="output file (a folder for txt with --all); default: stdout")
     p.add_argument("--keep-furniture", action="store_true",
                    help="txt: keep web-page furniture (comment forms etc.)")
     p.set_defaults(handler=cmd_export)
 
-    p = add_parser("import", help="merge an XLIFF 2.1 or 1.2 file back: English "
-                              "and states; conflicts are reported, not overwritten")
+    p = add_parser("import", help="merge a file back (" + " or ".join(
+        i.description for i in IMPORTERS.values()) + "): English and states; conflicts "
+        "are reported, not overwritten")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_import)
 
@@ -226,7 +228,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbench.ops.export import export, write_outputs
 
     project, user = _context(args)
-    if args.all == bool(args.doc_id) and args.format != "tbx":
+    if args.all == bool(args.doc_id) and EXPORTERS[args.format].reads != "glossary":
         raise WorkbenchError("name one document ID or --all", fix="e.g. export ID --format tmx")
     doc_ids = project.document_ids() if args.all else ([args.doc_id] if args.doc_id else [])
     outputs = export(project, doc_ids, args.format, user=user,
@@ -238,9 +240,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         for out in outputs:
             sys.stdout.write(out.text)
         return 0
+    counts = EXPORTERS[args.format].counts
     for path, out in zip(write_outputs(outputs, args.output), outputs, strict=True):
-        print(f"wrote {path} ({out.count} {'terms' if args.format == 'tbx' else 'units'})",
-              file=sys.stderr)
+        print(f"wrote {path} ({out.count} {counts})", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import ImportedUnit, form_hash
+from workbench.formats.registry import IMPORTERS, Importer, importer_for
 from workbench.formats.safexml import local, read_xml
 from workbench.model import Origin, State, Unit
 from workbench.ops.transaction import record, transaction
@@ -32,44 +33,29 @@ class ImportReport:
     unchanged: int = 0
 
 
-def read_units(path: Path) -> tuple[str, list[ImportedUnit]]:
-    """Parse an exchange file safely: ("xliff2" | "xliff12", units)."""
-    from workbench.formats.xliff2 import read_xliff2
-    from workbench.formats.xliff12 import read_xliff12
-
+def read_units(path: Path) -> tuple[Importer, list[ImportedUnit]]:
+    """Parse an exchange file safely: the importer that recognised it, and its units."""
     root = read_xml(path)
-    if local(root.tag) == "xliff":
-        if (root.get("version") or "").startswith("2."):
-            return "xliff2", read_xliff2(root, path=path)
-        if root.get("version") == "1.2" or "1.2" in root.tag:
-            return "xliff12", read_xliff12(root, path=path)
+    importer = importer_for(root)
+    if importer is not None:
+        return importer, importer.read(root, path=path)
     if local(root.tag) == "tmx":
         raise WorkbenchError("TMX cannot be imported: it carries no unit states", path=path,
                              fix="import the XLIFF 2.1 or 1.2 export instead")
-    raise WorkbenchError(f"is not XLIFF 2.x or 1.2 (root <{local(root.tag)}>)", path=path,
+    kinds = " or ".join(i.description for i in IMPORTERS.values())
+    raise WorkbenchError(f"is not {kinds} (root <{local(root.tag)}>)", path=path,
                          fix="export it from the other tool as XLIFF")
-
-
-def current_form(unit: Unit, fmt: str) -> tuple[str, str]:
-    """How the unit as it stands here looks in that format (state, English)."""
-    if fmt == "xliff12":
-        from workbench.formats.xliff12 import state_12
-
-        return state_12(unit), unit.target_text
-    from workbench.formats.xlf import xliff_state
-
-    return xliff_state(unit), unit.target_text
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _merge_one(unit: Unit, imp: ImportedUnit, fmt: str) -> tuple[str, str]:
+def _merge_one(unit: Unit, imp: ImportedUnit, importer: Importer) -> tuple[str, str]:
     """("apply"|"conflict"|"same", why)."""
     if _norm(imp.source) != _norm(unit.source_text):
         return "conflict", "the source text differs (the unit was split, merged or shifted)"
-    here = current_form(unit, fmt)
+    here = importer.form(unit)
     if imp.form == here or (imp.target == unit.target_text and imp.state is unit.state):
         return "same", ""
     if imp.state in (State.REVIEWED, State.FINAL) and not imp.target.strip():
@@ -93,8 +79,8 @@ def _merge_one(unit: Unit, imp: ImportedUnit, fmt: str) -> tuple[str, str]:
 def import_file(project: Project, path: str | Path, *, user: str) -> ImportReport:
     """Merge an XLIFF file into the working files (one transaction per document)."""
     path = Path(path)
-    fmt, units = read_units(path)
-    report = ImportReport(path=path, format=fmt)
+    importer, units = read_units(path)
+    report = ImportReport(path=path, format=importer.name)
     by_doc: dict[str, list[ImportedUnit]] = defaultdict(list)
     for imp in units:
         by_doc[imp.doc_id].append(imp)
@@ -108,7 +94,7 @@ def import_file(project: Project, path: str | Path, *, user: str) -> ImportRepor
     done: list[str] = []
     for doc_id, imports in by_doc.items():
         try:
-            _merge_document(project, doc_id, imports, fmt, path, user, report)
+            _merge_document(project, doc_id, imports, importer, path, user, report)
         except WorkbenchError as exc:
             if done:
                 exc.message += f" (already merged and saved: {', '.join(done)})"
@@ -117,8 +103,8 @@ def import_file(project: Project, path: str | Path, *, user: str) -> ImportRepor
     return report
 
 
-def _merge_document(project: Project, doc_id: str, imports: list[ImportedUnit], fmt: str,
-                    path: Path, user: str, report: ImportReport) -> None:
+def _merge_document(project: Project, doc_id: str, imports: list[ImportedUnit],
+                    importer: Importer, path: Path, user: str, report: ImportReport) -> None:
     """Merge one document's imported units and save (one transaction)."""
     with transaction(project, doc_id, user) as wf:
         ids = {u.id: u for u in wf.units}
@@ -127,7 +113,7 @@ def _merge_document(project: Project, doc_id: str, imports: list[ImportedUnit], 
             if unit is None:
                 report.conflicts.append((doc_id, imp.unit_id, "no such unit here"))
                 continue
-            verdict, why = _merge_one(unit, imp, fmt)
+            verdict, why = _merge_one(unit, imp, importer)
             if verdict == "same":
                 report.unchanged += 1
             elif verdict == "conflict":
