@@ -11,7 +11,7 @@ from test_store_helpers import ENGLISH_ONLY, PAIRED, line_project, store_aligned
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import State
-from workbench.ops.export import export
+from workbench.ops.export import export_documents
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def project(tmp_path):
 
 
 def write(tmp_path, project, fmt, doc_ids=(PAIRED,)):
-    [out] = export(project, list(doc_ids), fmt, user="exporter")
+    [out] = export_documents(project, list(doc_ids), fmt, user="exporter")
     path = tmp_path / out.name
     path.write_text(out.text, encoding="utf-8")
     return path
@@ -104,12 +104,12 @@ def test_tbx_of_the_shipped_glossary(project, tmp_path):
 def test_text_export_keeps_the_layout_and_uses_current_english(tmp_path):
     project = line_project(tmp_path)
     original = project.target_path(ENGLISH_ONLY).read_text(encoding="utf-8")
-    [plain] = export(project, [ENGLISH_ONLY], "txt", user="x")
+    [plain] = export_documents(project, [ENGLISH_ONLY], "txt", user="x")
     assert plain.text == original  # nothing changed: byte-for-byte the English file
     wf = ops.load_or_align(project, ENGLISH_ONLY)
     old = wf.units[1].target_text
     ops.edit(project, ENGLISH_ONLY, "u2", "Comrades!", user="x")  # English written for the test
-    [edited] = export(project, [ENGLISH_ONLY], "txt", user="x")
+    [edited] = export_documents(project, [ENGLISH_ONLY], "txt", user="x")
     assert edited.text == original.replace(old, "Comrades!", 1)
 
 
@@ -171,7 +171,7 @@ def test_every_format_is_one_registry_entry_the_cli_offers(project, tmp_path, ca
     usage = capsys.readouterr().out
     assert "{" + ",".join(EXPORTERS) + "}" in usage
     for name in EXPORTERS:
-        outputs = export(project, [PAIRED], name, user="exporter")
+        outputs = export_documents(project, [PAIRED], name, user="exporter")
         assert outputs and all(out.text for out in outputs), name
         if name in IMPORTERS:  # what we export in an importable format reads back
             path = tmp_path / outputs[0].name

@@ -11,7 +11,7 @@ from test_store_helpers import PAIRED, line_project, stand_in_align, store_align
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import Origin, Proposal, State
-from workbench.ops.export import export
+from workbench.ops.export import export_documents
 
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
@@ -198,7 +198,7 @@ def test_changed_segmentation_is_refused_then_realign_finds_kept_units(paired, m
     with pytest.raises(WorkbenchError, match="segmentation changed"):
         ops.split(paired, PAIRED, "u1", src_at=1, tgt_at=0, user="t")
     with pytest.raises(WorkbenchError, match="segmentation changed"):
-        export(paired, [PAIRED], "txt", user="t")
+        export_documents(paired, [PAIRED], "txt", user="t")
     wf = ops.realign(paired, PAIRED, user="r")
     for uid in ("u6", "u8", "u9"):
         old, new = before.unit(uid), wf.unit(uid)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from test_store_helpers import PAIRED, copy_corpus
 from workbench import ops, store
-from workbench.ops.export import export
+from workbench.ops.export import export_documents
 from workbench.ops.translate import translate_document
 from workbench.project import open_project
 
@@ -42,7 +42,7 @@ def test_rules_translate_it_and_the_export_shows_english(tmp_path):
     assert address.target_text == "3 Malyy Sukharevskiy per., Moscow, 127051, Russia"
     assert address.origin == "rules" and address.source_in_target  # survives the round trip
 
-    text = export(project, [PAIRED], "txt", user="tester")[0].text
+    text = export_documents(project, [PAIRED], "txt", user="tester")[0].text
     assert "3 Malyy Sukharevskiy per., Moscow, 127051, Russia" in text
     assert LETTERHEAD_RU not in text
     assert text.index("Tel./fax: +7 (495) 692-54-76") < text.index("THE COMMUNISTS OF BELARUS")

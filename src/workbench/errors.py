@@ -52,7 +52,11 @@ def read_text(path: str | Path, *, missing: str = "no such file",
               fix: str = "check the path") -> str:
     """A UTF-8 text file (a BOM is dropped), or a WorkbenchError naming the file and, for
     bytes that are not UTF-8, the line they are on."""
-    data = read_bytes(path, missing=missing, fix=fix)
+    return decode_utf8(read_bytes(path, missing=missing, fix=fix), path)
+
+
+def decode_utf8(data: bytes, path: str | Path) -> str:
+    """UTF-8 bytes as text (a BOM is dropped), or a WorkbenchError naming the line."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,13 +8,14 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from workbench.corpus import discover
+from workbench.corpus.damage import document_flags
+from workbench.corpus.decode import read_side
 from workbench.errors import WorkbenchError, read_text
-from workbench.model import Document, Side
-
-if TYPE_CHECKING:
-    from workbench.glossary import Glossary
+from workbench.glossary import Glossary, load_glossary
+from workbench.model import BlockKind, Document, Side
+from workbench.segment import segment_side
 
 CONFIG_NAME = "workbench.toml"
 
@@ -46,31 +47,21 @@ class Project:
         when there is none. A broken file raises WorkbenchError (file:line)."""
         if not self.glossary_path.is_file():
             return None
-        from workbench.glossary import load_glossary
-
         return load_glossary(self.glossary_path)
 
     def check_id(self, doc_id: str) -> str:
         """Refuse ids that could escape the project folder (`../`, absolute, separators)."""
-        from workbench.corpus.discover import check_id
-
-        return check_id(doc_id)
+        return discover.check_id(doc_id)
 
     def document_ids(self) -> list[str]:
-        from workbench.corpus.discover import discover_ids
-
-        return discover_ids(self.sources_dir, self.translations_dir, self.source_lang,
-                            self.target_lang)
+        return discover.discover_ids(self.sources_dir, self.translations_dir,
+                                     self.source_lang, self.target_lang)
 
     def source_path(self, doc_id: str) -> Path:
-        from workbench.corpus.discover import side_path
-
-        return side_path(self.sources_dir, self.check_id(doc_id), self.source_lang)
+        return discover.side_path(self.sources_dir, self.check_id(doc_id), self.source_lang)
 
     def target_path(self, doc_id: str) -> Path:
-        from workbench.corpus.discover import side_path
-
-        return side_path(self.translations_dir, self.check_id(doc_id), self.target_lang)
+        return discover.side_path(self.translations_dir, self.check_id(doc_id), self.target_lang)
 
     def meta_path(self, doc_id: str) -> Path:
         return self.sources_dir / f"{self.check_id(doc_id)}.meta.yaml"
@@ -95,15 +86,13 @@ class Project:
         return [self.document(doc_id) for doc_id in self.document_ids()]
 
     def _load(self, doc_id: str) -> Document:
-        from workbench.corpus.discover import load_meta
-
         src_path, tgt_path = self.source_path(doc_id), self.target_path(doc_id)
         if not src_path.is_file() and not tgt_path.is_file():
             raise WorkbenchError(
                 f"no document {doc_id!r} in {self.root}",
                 fix=f"expected {src_path.relative_to(self.root)} or "
                 f"{tgt_path.relative_to(self.root)}; `workbench status` lists the documents")
-        meta = load_meta(self.meta_path(doc_id))
+        meta = discover.load_meta(self.meta_path(doc_id))
         source = self._side(src_path, self.source_lang, meta)
         target = self._side(tgt_path, self.target_lang, meta)
         title = str(meta.get("title") or "") or _title_from_sides(target, source)
@@ -112,18 +101,13 @@ class Project:
 
     @staticmethod
     def _side(path: Path, lang: str, meta: dict) -> Side | None:
-        from workbench.corpus.damage import document_flags
-        from workbench.corpus.decode import read_side
-        from workbench.corpus.discover import completeness
-        from workbench.segment import segment_side
-
         if not path.is_file():
             return None
         side_text = read_side(path, lang)
         blocks, segments = segment_side(side_text.text, lang)
         flags = tuple(document_flags([seg.flags for seg in segments]))
-        return Side(source=side_text, completeness=completeness(meta, lang), blocks=blocks,
-                    segments=segments, flags=flags)
+        return Side(source=side_text, completeness=discover.completeness(meta, lang),
+                    blocks=blocks, segments=segments, flags=flags)
 
 
 def files_stamp(paths: Iterable[Path]) -> tuple:
@@ -142,19 +126,16 @@ def files_stamp(paths: Iterable[Path]) -> tuple:
 def _title_from_sides(*sides: Side | None) -> str:
     """The first title segment (translation first), else the first non-furniture,
     non-letterhead line: a document dropped in without metadata still gets a title."""
-    from workbench.corpus.discover import title_from_text
-    from workbench.model import BlockKind
-
     for wanted in ({BlockKind.TITLE}, {BlockKind.BODY, BlockKind.ADDRESSEE}):
         for side in sides:
             if side is None:
                 continue
             for seg in side.segments:
                 if seg.kind in wanted:
-                    return title_from_text(seg.text.replace("\n", " ")) or seg.text
+                    return discover.title_from_text(seg.text.replace("\n", " ")) or seg.text
     for side in sides:
         if side is not None:
-            return title_from_text(side.text)
+            return discover.title_from_text(side.text)
     return ""
 
 

@@ -1,8 +1,8 @@
 """The `workbench` command: argument parsing and printing only; the work is in the core.
 
-Each command group lives in its own module exposing `register(subparsers)`; a module
-keeps its top-level imports light (argparse, the standard library) and imports the core
-inside its handlers, so `workbench --help` loads no model, dictionary or heavy library.
+Each command group lives in its own module exposing `register(subparsers)`; the
+handlers call `workbench.ops`, which loads each use case on first use, so `workbench
+--help` loads no model, dictionary or heavy library (Textual only for the TUI).
 """
 
 from __future__ import annotations

@@ -1,16 +1,16 @@
 """`workbench align`: align two files of segments, or a corpus document (kept in storage).
 
-Argument parsing and printing only; the aligner (numpy, the embedding model) is imported
-inside the handler so that `workbench --help` stays light.
+Argument parsing and printing only; the work is `workbench.ops` (the aligner, numpy and
+the embedding model load only when an alignment runs).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from workbench.errors import WorkbenchError, read_bytes, read_text
+from workbench import ops
+from workbench.errors import WorkbenchError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,26 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_align)
 
 
-def _read_lines(path: str) -> list[str]:
-    file = Path(path)
-    if b"\0" in read_bytes(file):
-        raise WorkbenchError("looks binary, not text", path=file,
-                             fix="give a UTF-8 text file, one segment per line")
-    text = read_text(file)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":  # a final newline ends the last line, it adds none
-        lines.pop()
-    return lines
-
-
 def _langs(args: argparse.Namespace) -> tuple[str, str]:
     if args.source_lang and args.target_lang:
         return args.source_lang, args.target_lang
     source, target = "ru", "en"
     try:
-        from workbench.project import open_project
-
-        project = open_project(getattr(args, "root", None))
+        project = ops.open_project(getattr(args, "root", None))
         source, target = project.source_lang, project.target_lang
     except WorkbenchError:  # not inside a project: the defaults
         pass
@@ -72,13 +58,9 @@ def cmd_align(args: argparse.Namespace) -> int:
 
 
 def _align_files(args: argparse.Namespace) -> int:
-    from workbench.align import align_texts
-
-    src = _read_lines(args.sentences[0])
-    tgt = _read_lines(args.sentences[1])
     source_lang, target_lang = _langs(args)
-    beads = align_texts(src, tgt, embeddings=not args.no_embeddings,
-                        source_lang=source_lang, target_lang=target_lang)
+    beads = ops.align_files(args.sentences[0], args.sentences[1], source_lang=source_lang,
+                        target_lang=target_lang, embeddings=not args.no_embeddings)
     out = sys.stdout
     for bead in beads:
         out.write(f"{bead}\t{bead.confidence:.4f}\n" if args.scores else f"{bead}\n")
@@ -87,10 +69,7 @@ def _align_files(args: argparse.Namespace) -> int:
 
 
 def _align_doc(args: argparse.Namespace) -> int:
-    from workbench import ops
-    from workbench.project import open_project
-
-    project = open_project(getattr(args, "root", None))
+    project = ops.open_project(getattr(args, "root", None))
     doc_id = project.check_id(args.doc_id)
     if doc_id not in project.document_ids():
         raise WorkbenchError(f"no document {doc_id!r}", path=project.sources_dir,

@@ -1,7 +1,7 @@
 """`workbench status | segment | langid | inspect`: the corpus as read.
 
-Argument parsing and printing only; the core is imported inside the handlers so that
-`workbench --help` stays light.
+Argument parsing and printing only; the work is `workbench.ops` (which loads on first
+use, so `workbench --help` stays light).
 """
 
 from __future__ import annotations
@@ -9,6 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+from workbench import ops
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,10 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_inspect)
 
 
-def _project(args: argparse.Namespace):
-    from workbench.project import open_project
-
-    return open_project(getattr(args, "root", None))
+def _project(args: argparse.Namespace) -> Project:
+    return ops.open_project(getattr(args, "root", None))
 
 
 def _cell(text: str, width: int) -> str:
@@ -49,13 +53,11 @@ def _yes(present: bool) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from workbench.ops.status import corpus_status
-
     project = _project(args)
     rows = [("id", "title", project.source_lang, project.target_lang, "completeness",
              "segments", "flags")]
     failed = 0
-    for st in corpus_status(project, with_work=False):
+    for st in ops.corpus_status(project, with_work=False):
         if not st.readable:  # one unreadable file must not hide the others
             print(f"workbench: {st.problem}", file=sys.stderr)
             failed += 1
@@ -73,30 +75,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _read_any(path: str, lang: str | None):
-    from workbench.corpus import read_side
-    from workbench.errors import WorkbenchError
-
-    if lang is not None and not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3):
-        raise WorkbenchError(f"--lang {lang!r} is not a language code",
-                             fix="use an ISO 639-1 code such as ru or en")
-
-    side = read_side(path, lang or "und")
-    if lang is None:
-        from workbench.langid import detect_document
-
-        side = type(side)(path=side.path, lang=detect_document(side.text), text=side.text,
-                          encoding=side.encoding, bom=side.bom, newline=side.newline)
-    return side
-
-
 def cmd_segment(args: argparse.Namespace) -> int:
-    from workbench.segment import segment_side
-
-    side = _read_any(args.file, args.lang)
-    _blocks, segments = segment_side(side.text, side.lang)
     out = sys.stdout
-    for seg in segments:
+    for seg in ops.segment_file(args.file, args.lang):
         one_line = " ".join(seg.text.split("\n"))
         if args.jsonl:
             out.write(json.dumps({
@@ -110,14 +91,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def cmd_langid(args: argparse.Namespace) -> int:
-    from workbench.corpus import read_side
-    from workbench.langid import detect_lines
-
-    side = read_side(args.file, "und")
-    lines = side.text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for label in detect_lines(lines):
+    for label in ops.file_languages(args.file):
         sys.stdout.write(label + "\n")
     return 0
 

@@ -1,7 +1,7 @@
 """`workbench terms | check | glossary validate`: glossary hits, QA issues, schema check.
 
-Argument parsing and printing only; the core is imported inside the handlers so that
-`workbench --help` loads neither pymorphy3 nor ruamel.yaml.
+Argument parsing and printing only; the work is `workbench.ops` (which loads on first
+use, so `workbench --help` stays light).
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
+
+from workbench import ops
+from workbench.errors import WorkbenchError
+from workbench.model import Severity
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,26 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _glossary_path(args: argparse.Namespace, explicit: str | None) -> Path:
     if explicit:
         return Path(explicit)
-    from workbench.project import open_project
-
-    return open_project(getattr(args, "root", None)).glossary_path
+    return ops.open_project(getattr(args, "root", None)).glossary_path
 
 
 def cmd_terms(args: argparse.Namespace) -> int:
-    from workbench.corpus import read_side
-    from workbench.errors import WorkbenchError
-    from workbench.glossary import load_glossary
-
-    glossary = load_glossary(_glossary_path(args, args.glossary))
-    text = read_side(args.file, args.lang).text
-    if args.lang == glossary.source_lang:
-        hits = glossary.match_source(text)
-    elif args.lang == glossary.target_lang:
-        hits = glossary.match_target(text)
-    else:
-        raise WorkbenchError(f"the glossary has no {args.lang!r} side", path=glossary.path,
-                             fix=f"use --lang {glossary.source_lang} or "
-                                 f"--lang {glossary.target_lang}")
+    glossary = ops.load_glossary(_glossary_path(args, args.glossary))
+    hits = ops.find_terms(glossary, args.file, args.lang)
     if args.json:
         json.dump([{"id": h.term_id, "start": h.start, "end": h.end, "text": h.text}
                    for h in hits], sys.stdout, ensure_ascii=False, indent=1)
@@ -86,23 +76,17 @@ def _where(issue) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from workbench.errors import WorkbenchError
-    from workbench.glossary import load_glossary
-    from workbench.model import Severity
-    from workbench.ops.check import check_project
-    from workbench.project import open_project
-
     if args.list_rules:
         return _list_rules(args.json)
-    project = open_project(getattr(args, "root", None))
-    glossary = load_glossary(Path(args.glossary) if args.glossary else project.glossary_path)
+    project = ops.open_project(getattr(args, "root", None))
+    glossary = ops.load_glossary(Path(args.glossary) if args.glossary else project.glossary_path)
     known = set(project.document_ids())
     for doc_id in args.doc_ids:
         project.check_id(doc_id)
         if doc_id not in known:
             raise WorkbenchError(f"no document {doc_id!r}", path=project.root,
                                  fix="see `workbench status` for the ids")
-    issues = check_project(project, args.doc_ids or None, glossary=glossary)
+    issues = ops.check_project(project, args.doc_ids or None, glossary=glossary)
     if args.json:
         json.dump([dataclasses.asdict(i) | {"severity": str(i.severity)} for i in issues],
                   sys.stdout, ensure_ascii=False, indent=1)
@@ -117,10 +101,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _list_rules(as_json: bool) -> int:
-    from workbench.ops.check import rules
-
     table = [{"id": r.id, "severity": str(r.severity), "scope": r.scope,
-              "description": r.description} for r in rules()]
+              "description": r.description} for r in ops.qa_rules()]
     if as_json:
         json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -133,13 +115,7 @@ def _list_rules(as_json: bool) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from collections import Counter
-
-    from workbench.glossary import load_glossary
-
     path = _glossary_path(args, args.path)
-    glossary = load_glossary(path)
-    kinds = Counter(e.kind for e in glossary.entries)
-    summary = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-    print(f"{path}: OK, {len(glossary)} terms ({summary})")
+    glossary = ops.load_glossary(path)
+    print(f"{path}: OK, {len(glossary)} terms ({ops.glossary_summary(glossary)})")
     return 0

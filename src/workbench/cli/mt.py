@@ -1,8 +1,8 @@
 """`workbench models list | install FILE.argosmodel | install SRC TGT | remove SRC TGT`
 and `workbench translate [ID...|--all] [--engine tm,rules,argos]`.
 
-Argument parsing and printing only; the core is imported inside the handlers so that
-`workbench --help` loads neither argostranslate nor CTranslate2.
+Argument parsing and printing only; the work is `workbench.ops` (which loads on first
+use, so `workbench --help` stays light).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sys
 import time
 from functools import partial
 
+from workbench import ops
 from workbench.errors import WorkbenchError
-from workbench.project import open_project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,12 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
-    from workbench.mt import models
-
-    found, stray = models.scan()
-    print(f"packages folder: {models.packages_dir()}")
+    found, stray = ops.installed_models()
+    print(f"packages folder: {ops.models_folder()}")
     if not found:
-        print("no translation models installed; " + models.install_hint("ru", "en"))
+        print("no translation models installed; " + ops.install_hint("ru", "en"))
     for m in found:
         print(f"{m.from_code}→{m.to_code}\t{m.version}\t{m.name}\t{m.path}")
     for path in stray:
@@ -63,23 +61,13 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_models_install(args: argparse.Namespace) -> int:
-    from workbench.errors import WorkbenchError
-    from workbench.mt import models
-
-    if len(args.what) == 1:
-        info = models.install_file(args.what[0])
-    elif len(args.what) == 2:
-        info = models.install_pair(*args.what)
-    else:
-        raise WorkbenchError("give FILE.argosmodel, or two language codes such as `ru en`")
+    info = ops.install_model(args.what)
     print(f"installed {info.from_code}→{info.to_code} {info.version} in {info.path}")
     return 0
 
 
 def cmd_models_remove(args: argparse.Namespace) -> int:
-    from workbench.mt import models
-
-    for info in models.remove(args.from_code, args.to_code):
+    for info in ops.remove_model(args.from_code, args.to_code):
         print(f"removed {info.from_code}→{info.to_code} {info.version} ({info.path})")
     return 0
 
@@ -119,11 +107,8 @@ class Progress:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from workbench import ops
-    from workbench.ops import translate
-
-    project = open_project(args.root)
-    engines = translate.parse_engines(args.engine)
+    project = ops.open_project(args.root)
+    engines = ops.parse_engines(args.engine)
     if args.all and args.doc_ids:
         raise WorkbenchError("give document ids or --all, not both")
     if not args.all and not args.doc_ids:
@@ -131,19 +116,19 @@ def cmd_translate(args: argparse.Namespace) -> int:
                              "lists them")
     doc_ids = project.document_ids() if args.all else [project.check_id(d) for d in args.doc_ids]
     user = ops.current_user(args.user)
-    settings = translate.engine_settings(beam=args.beam, threads=args.threads)
-    note = translate.missing_model_note(project, engines)
+    settings = ops.engine_settings(beam=args.beam, threads=args.threads)
+    note = ops.missing_model_note(project, engines)
     if note:
         print(note, file=sys.stderr)
     # a dry run saves nothing; a real one stores each new alignment once, before filling it
     load = ops.load_or_align if args.dry_run else partial(ops.load_and_keep, user=user)
     loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}
-    total = sum(len(translate.candidates(units)) for units in loaded.values())
+    total = sum(len(ops.candidates(units)) for units in loaded.values())
     progress = Progress(total)
     filled = 0
     try:
         for doc_id, units in loaded.items():
-            result = translate.translate_document(
+            result = ops.translate_document(
                 project, doc_id, user=user, engines=engines, settings=settings,
                 dry_run=args.dry_run, progress=progress.advance, units=units)
             filled += result.filled

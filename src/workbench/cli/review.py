@@ -1,16 +1,22 @@
 """`workbench approve | sign-off | reject | edit | lock | split | merge | shift | realign |
 units | history | export | import`: the review workflow and exchange formats.
 
-Parsing and printing only; the work is `workbench.ops`. Core modules are imported in
-the handlers so `workbench --help` stays light.
+Parsing and printing only; the work is `workbench.ops` (which loads on first use, so
+`workbench --help` stays light).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from workbench.formats.registry import EXPORTERS, IMPORTERS
+from workbench import ops
+from workbench.errors import WorkbenchError
+from workbench.formats.registry import EXPORTERS, IMPORTERS  # the --format choices
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -90,11 +96,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def _context(args: argparse.Namespace):
-    from workbench.ops import current_user
-    from workbench.project import open_project
-
-    return open_project(getattr(args, "root", None)), current_user(getattr(args, "user", None))
+def _context(args: argparse.Namespace) -> tuple[Project, str]:
+    return (ops.open_project(getattr(args, "root", None)),
+            ops.current_user(getattr(args, "user", None)))
 
 
 def _report(verb: str, doc_id: str, asked: list[str], changed) -> int:
@@ -107,40 +111,30 @@ def _report(verb: str, doc_id: str, asked: list[str], changed) -> int:
 
 
 def cmd_approve(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     return _report("approved", args.doc_id, args.units,
                    ops.approve(project, args.doc_id, args.units, user=user))
 
 
 def cmd_sign_off(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     return _report("signed off", args.doc_id, args.units,
                    ops.sign_off(project, args.doc_id, args.units, user=user))
 
 
 def cmd_reject(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     return _report("rejected", args.doc_id, args.units,
                    ops.reject(project, args.doc_id, args.units, reason=args.reason, user=user))
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     changed = ops.lock(project, args.doc_id, args.units, user=user, locked=not args.off)
     return _report("unlocked" if args.off else "locked", args.doc_id, args.units, changed)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     unit = ops.merge(project, args.doc_id, args.units, user=user)
     print(f"merged {' '.join(args.units)} into {unit.id}: src {unit.src} tgt {unit.tgt}")
@@ -148,8 +142,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
     unit = ops.edit(project, args.doc_id, args.unit, text, user=user)
@@ -158,8 +150,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_split(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     first, second = ops.split(project, args.doc_id, args.unit, src_at=args.source,
                               tgt_at=args.target, user=user)
@@ -169,8 +159,6 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_shift(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     changed = ops.shift(project, args.doc_id, args.unit, side=args.side,
                         direction=args.direction, user=user)
@@ -180,8 +168,6 @@ def cmd_shift(args: argparse.Namespace) -> int:
 
 
 def cmd_realign(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, user = _context(args)
     wf = ops.realign(project, args.doc_id, user=user)
     kept = sum(1 for u in wf.units if u.locked)
@@ -195,8 +181,6 @@ def _one_line(text: str, width: int) -> str:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, _user = _context(args)
     wf = ops.load_or_align(project, args.doc_id)
     if not wf.stored:
@@ -210,8 +194,6 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from workbench import ops
-
     project, _user = _context(args)
     for entry in ops.history(project, args.doc_id, args.unit):
         state = entry.state.value if entry.state else "-"
@@ -224,15 +206,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from workbench.errors import WorkbenchError
-    from workbench.ops.export import export, write_outputs
-
     project, user = _context(args)
     if args.all == bool(args.doc_id) and EXPORTERS[args.format].reads != "glossary":
         raise WorkbenchError("name one document ID or --all", fix="e.g. export ID --format tmx")
     doc_ids = project.document_ids() if args.all else ([args.doc_id] if args.doc_id else [])
-    outputs = export(project, doc_ids, args.format, user=user,
-                     keep_furniture=args.keep_furniture)
+    outputs = ops.export_documents(project, doc_ids, args.format, user=user,
+                                   keep_furniture=args.keep_furniture)
     for out in outputs:
         for note in out.notes:
             print(f"workbench: {note}", file=sys.stderr)
@@ -241,16 +220,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.write(out.text)
         return 0
     counts = EXPORTERS[args.format].counts
-    for path, out in zip(write_outputs(outputs, args.output), outputs, strict=True):
+    for path, out in zip(ops.write_outputs(outputs, args.output), outputs, strict=True):
         print(f"wrote {path} ({out.count} {counts})", file=sys.stderr)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.ops import import_file
-
     project, user = _context(args)
-    report = import_file(project, args.file, user=user)
+    report = ops.import_file(project, args.file, user=user)
     for doc_id, unit_id, what in report.applied:
         print(f"updated {doc_id} {unit_id}: {what}")
     for doc_id, unit_id, why in report.conflicts:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as defused
 
 from workbench.errors import WorkbenchError, read_bytes
 
@@ -20,19 +24,14 @@ def parse_xml(data: bytes, *, path: Path | str) -> Element:
     declaration and external reference. A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` is
     allowed and never loaded. (UTF-16 input, whose NUL bytes could hide a DOCTYPE from
     the check, always takes the defusedxml path.)"""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
-
     if len(data) > MAX_BYTES:
         raise WorkbenchError(f"is larger than {MAX_BYTES // 2**20} MB", path=path,
                              fix="split the file")
     try:
         if b"<!DOCTYPE" not in data and b"\x00" not in data:
-            from xml.etree.ElementTree import XMLParser
-            from xml.etree.ElementTree import fromstring as fast_fromstring
-
-            return fast_fromstring(data, parser=XMLParser())
-        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+            return ElementTree.fromstring(data, parser=ElementTree.XMLParser())
+        return defused.fromstring(data, forbid_dtd=False, forbid_entities=True,
+                                  forbid_external=True)
     except DefusedXmlException as exc:
         raise WorkbenchError(
             f"refused: the file declares entities or external references ({type(exc).__name__})",

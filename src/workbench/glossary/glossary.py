@@ -10,6 +10,7 @@ from pathlib import Path
 
 import regex
 
+from workbench.corpus.normalise import normalise
 from workbench.errors import WorkbenchError, file_error, read_text
 from workbench.glossary.lemmas import keyer_for
 from workbench.glossary.match import (
@@ -67,8 +68,6 @@ def _view(text: str):
     its offset map, or (text, None) when it changes no offset-relevant character."""
     if unicodedata.is_normalized("NFC", text) and not OFFSET_CHANGING.search(text):
         return text, None  # the common case: words are normalised token by token
-    from workbench.corpus.normalise import normalise
-
     view = normalise(text)
     if len(view.text) == len(text) and view.offsets[-1] == len(text) \
             and view.offsets == tuple(range(len(text) + 1)):

@@ -1,28 +1,115 @@
 """Every use case, one module per group; the only layer the CLI and the TUI call for
-anything that changes or computes project state. Each operation that changes a
-document loads its working file under its lock, changes it, records who/when in the
-unit's history, and saves it atomically; user mistakes raise WorkbenchError and change
-nothing."""
+anything that changes or computes project state.
+
+Each operation that changes a document loads its working file under its lock, changes
+it, records who/when in the unit's history, and saves it atomically; user mistakes
+raise WorkbenchError and change nothing.
+
+The names below are the door: `from workbench import ops; ops.approve(...)`. They load
+on first use (PEP 562), so a front end can import `ops` at the top and `workbench
+--help` still loads none of the core.
+"""
 
 from __future__ import annotations
 
-from workbench.ops.alignment import align_document, realign
-from workbench.ops.importing import ImportReport, import_file
-from workbench.ops.review import (
-    accept,
-    apply_proposals,
-    approve,
-    edit,
-    history,
-    lock,
-    reject,
-    sign_off,
-)
-from workbench.ops.structure import merge, shift, split
-from workbench.ops.user import current_user
-from workbench.ops.working import fresh_alignment, load_and_keep, load_or_align
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["ImportReport", "accept", "align_document", "apply_proposals", "approve",
-           "current_user", "edit", "fresh_alignment", "history", "import_file",
-           "load_and_keep", "load_or_align", "lock", "merge", "realign", "reject", "shift",
-           "sign_off", "split"]
+# Each public name, and the module that defines it.
+_WHERE: dict[str, str] = {
+    "open_project": "workbench.project",
+    **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
+    **dict.fromkeys(("check_documents", "check_project", "project_glossary", "qa_rules",
+                     "unit_issues"), "workbench.ops.check"),
+    **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
+    **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
+                     "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
+    **dict.fromkeys(("ImportReport", "import_file"), "workbench.ops.importing"),
+    **dict.fromkeys(("install_hint", "install_model", "installed_models", "models_folder",
+                     "remove_model"), "workbench.ops.models"),
+    **dict.fromkeys(("accept", "apply_proposals", "approve", "edit", "history", "lock",
+                     "reject", "sign_off"), "workbench.ops.review"),
+    **dict.fromkeys(("DocumentStatus", "StatusCache", "corpus_status", "document_status"),
+                    "workbench.ops.status"),
+    **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
+    **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
+                     "parse_engines", "propose", "translate_document"),
+                    "workbench.ops.translate"),
+    "current_user": "workbench.ops.user",
+    **dict.fromkeys(("fresh_alignment", "keep_alignment", "load_and_keep", "load_or_align",
+                     "working_file_stamp"), "workbench.ops.working"),
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:
+    from workbench.ops.alignment import align_document, realign
+    from workbench.ops.check import (
+        check_documents,
+        check_project,
+        project_glossary,
+        qa_rules,
+        unit_issues,
+    )
+    from workbench.ops.export import export_documents, write_outputs
+    from workbench.ops.files import (
+        align_files,
+        file_languages,
+        find_terms,
+        glossary_summary,
+        load_glossary,
+        read_file,
+        segment_file,
+    )
+    from workbench.ops.importing import ImportReport, import_file
+    from workbench.ops.models import (
+        install_hint,
+        install_model,
+        installed_models,
+        models_folder,
+        remove_model,
+    )
+    from workbench.ops.review import (
+        accept,
+        apply_proposals,
+        approve,
+        edit,
+        history,
+        lock,
+        reject,
+        sign_off,
+    )
+    from workbench.ops.status import DocumentStatus, StatusCache, corpus_status, document_status
+    from workbench.ops.structure import merge, shift, split
+    from workbench.ops.translate import (
+        best_usable,
+        candidates,
+        engine_settings,
+        missing_model_note,
+        parse_engines,
+        propose,
+        translate_document,
+    )
+    from workbench.ops.user import current_user
+    from workbench.ops.working import (
+        fresh_alignment,
+        keep_alignment,
+        load_and_keep,
+        load_or_align,
+        working_file_stamp,
+    )
+    from workbench.project import open_project

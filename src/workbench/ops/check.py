@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 
-def rules() -> list[Rule]:
+def qa_rules() -> list[Rule]:
     """Every QA rule, in the order a unit's issues come in (`check --list-rules`)."""
     return list(RULES.values())
 

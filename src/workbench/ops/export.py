@@ -20,7 +20,7 @@ from workbench.store.atomic import atomic_write
 if TYPE_CHECKING:
     from workbench.project import Project
 
-def export(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
+def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
            keep_furniture: bool = False) -> list[Output]:
     """The exports of `doc_ids` in `fmt`: one file for all documents together (tmx,
     xliff2, xliff12), one per document (txt), or the whole glossary (tbx)."""

@@ -38,6 +38,22 @@ def load_or_align(project: Project, doc_id: str, *, embeddings: bool = True) -> 
             or fresh_alignment(project, doc_id, embeddings=embeddings))
 
 
+def keep_alignment(project: Project, wf: WorkingFile, *, user: str) -> None:
+    """Store a fresh alignment exactly as it was shown, before the first change to it
+    (refused when another session stored this document meanwhile)."""
+    store.save(project, wf, user=user)
+
+
+def working_file_stamp(project: Project, doc_id: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) of the document's working file, None when there is none: what
+    tells a session that someone else saved the document since it read it."""
+    try:
+        st = store.working_path(project, doc_id).stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def load_and_keep(project: Project, doc_id: str, *, user: str,
                   embeddings: bool = True) -> WorkingFile:
     """The document's working file; when none is stored yet, the fresh alignment is
@@ -45,5 +61,5 @@ def load_and_keep(project: Project, doc_id: str, *, user: str,
     document is aligned once, not again by each operation)."""
     wf = load_or_align(project, doc_id, embeddings=embeddings)
     if not wf.stored:
-        store.save(project, wf, user=user)  # refuses if another session stored one meanwhile
+        keep_alignment(project, wf, user=user)
     return wf

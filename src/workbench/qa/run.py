@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import regex
 
+from workbench.glossary.tokens import is_abbreviation_form
 from workbench.model import Issue, Severity
 from workbench.qa.registry import RULES, Finding
 from workbench.qa.rules import TERM_INCONSISTENT, Context
@@ -66,8 +67,6 @@ class Rendering:
 
 
 def term_renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str, list[Rendering]]:
-    from workbench.glossary.tokens import is_abbreviation_form
-
     out: dict[str, list[Rendering]] = defaultdict(list)
     for h in glossary.target_hits(text):
         if h.status == "forbidden":  # reported as forbidden already

@@ -13,8 +13,14 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding
 
+from workbench import ops
 from workbench.errors import WorkbenchError
 from workbench.tui.commands import ActionCommands
+from workbench.tui.screens.corpus import CorpusScreen
+from workbench.tui.screens.document import DocumentScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.prompts import QuitScreen
+from workbench.tui.state.session import DocumentSession, GlossaryView
 
 
 class WorkbenchApp(App):
@@ -44,8 +50,6 @@ class WorkbenchApp(App):
     def glossary_view(self):
         """The project's glossary, loaded once (an error in it is shown, not fatal)."""
         if self._glossary_view is None:
-            from workbench.tui.state.session import GlossaryView
-
             try:
                 self._glossary_view = GlossaryView.for_project(self.project)
             except (WorkbenchError, ImportError) as exc:
@@ -55,8 +59,6 @@ class WorkbenchApp(App):
 
     def get_default_screen(self):
         """The corpus screen is the base of the stack (no empty screen built first)."""
-        from workbench.tui.screens.corpus import CorpusScreen
-
         return CorpusScreen()
 
     def on_mount(self) -> None:
@@ -64,9 +66,6 @@ class WorkbenchApp(App):
             self.open_document(self.open_doc)
 
     def open_document(self, doc_id: str) -> None:
-        from workbench.tui.screens.document import DocumentScreen
-        from workbench.tui.state.session import DocumentSession
-
         try:
             self.project.check_id(doc_id)
         except WorkbenchError as exc:
@@ -76,16 +75,11 @@ class WorkbenchApp(App):
         self.push_screen(DocumentScreen(session, self.glossary_view))
 
     def action_help(self) -> None:
-        from workbench.tui.screens.help import HelpScreen
-
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
         """Quit; English still in the editor is saved, discarded or kept on request."""
-        from workbench.tui.screens.document import DocumentScreen
-        from workbench.tui.screens.prompts import QuitScreen
-
         screen = self.screen
         if isinstance(screen, DocumentScreen) and screen.editor_dirty():
             def done(answer: str | None) -> None:
@@ -106,12 +100,9 @@ def make_app(root: str | Path | None = None, user: str | None = None, *,
 
     `embeddings=False` aligns without the sentence-embedding model (tests, slow machines).
     """
-    from workbench.project import open_project
-
-    project = open_project(root)
-    from workbench.ops import current_user
-
-    return WorkbenchApp(project, current_user(user), open_doc=open_doc, embeddings=embeddings)
+    project = ops.open_project(root)
+    return WorkbenchApp(project, ops.current_user(user), open_doc=open_doc,
+                        embeddings=embeddings)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual import work
 
+from workbench import ops
 from workbench.errors import WorkbenchError
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
@@ -90,13 +91,11 @@ class TranslatingActions:
         unit = self.current_unit()
         if unit is None:
             return
-        from workbench.ops.translate import best_usable
-
         proposals = self.session.proposals.get(unit.id)
         if not proposals:
             self.notify("no proposal yet: press t to look for one", severity="warning")
             return
-        best = best_usable(proposals)
+        best = ops.best_usable(proposals)
         if best is None:  # e.g. a damaged letterhead line: nothing worth writing
             self.notify("no usable proposal: " + "; ".join(
                 i.message for p in proposals for i in p.issues)[:200], severity="warning")

@@ -12,6 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbench.tui.screens.corpus import CorpusScreen
+from workbench.tui.screens.document import DocumentScreen
+from workbench.tui.widgets.editor import EnglishEditor
+from workbench.tui.widgets.unit_table import UnitTable
+
 INTRO = (
     "Work moves from alignment (A align, / split, = merge, shift+↑/↓ move a segment, "
     "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
@@ -42,11 +47,6 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from workbench.tui.screens.corpus import CorpusScreen
-        from workbench.tui.screens.document import DocumentScreen
-        from workbench.tui.widgets.editor import EnglishEditor
-        from workbench.tui.widgets.unit_table import UnitTable
-
         with VerticalScroll(id="help-body"):
             yield Static(Text("Workbench help  (Esc closes)", style="bold"))
             yield Static(INTRO, classes="intro")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from workbench import ops
 from workbench.errors import WorkbenchError
 from workbench.model import Issue, Proposal, Unit
 
@@ -74,7 +75,6 @@ class DocumentSession:
 
     def load(self) -> None:
         """Units from the working file (or, when none is stored, from aligning the text)."""
-        from workbench import ops
 
         stamp = self.disk_stamp()
         working = ops.load_or_align(self.project, self.doc_id, embeddings=self.embeddings)
@@ -84,15 +84,9 @@ class DocumentSession:
         self.stored = working.stored
         self._unsaved = None if self.stored else working
 
-    def disk_stamp(self) -> tuple | None:
+    def disk_stamp(self) -> tuple[int, int] | None:
         """(mtime_ns, size) of the working file, None when there is none."""
-        from workbench import store
-
-        try:
-            st = store.working_path(self.project, self.doc_id).stat()
-        except OSError:
-            return None
-        return (st.st_mtime_ns, st.st_size)
+        return ops.working_file_stamp(self.project, self.doc_id)
 
     def changed_on_disk(self) -> bool:
         """Whether someone else (another session, `workbench approve`) saved the document
@@ -105,9 +99,7 @@ class DocumentSession:
         another session saved this document meanwhile)."""
         if self.stored or self._unsaved is None:
             return
-        from workbench import store
-
-        store.save(self.project, self._unsaved, user=self.user)
+        ops.keep_alignment(self.project, self._unsaved, user=self.user)
         self.stored = True
         self._unsaved = None
 
@@ -130,11 +122,9 @@ class DocumentSession:
         same function, on the units shown here, consistency within the document
         included). A broken glossary raises WorkbenchError, as check does."""
         if self._issues is None:
-            from workbench.ops.check import check_documents, project_glossary
-
             found: dict[str, list[Issue]] = {}
-            for issue in check_documents(self.project, {self.doc_id: self.units},
-                                         project_glossary(self.project)):
+            for issue in ops.check_documents(self.project, {self.doc_id: self.units},
+                                             ops.project_glossary(self.project)):
                 found.setdefault(issue.unit_id or "", []).append(issue)
             self._issues = found
         return self._issues.get(unit_id, [])
@@ -146,7 +136,6 @@ class DocumentSession:
         before = self.unit(unit_id).target_text
         if text == before:
             return False
-        from workbench import ops
 
         self.ensure_stored()
         try:
@@ -163,7 +152,6 @@ class DocumentSession:
         before = self.unit(unit_id).target_text
         if proposal.text == before:
             return False
-        from workbench import ops
 
         self.ensure_stored()
         try:
@@ -188,7 +176,6 @@ class DocumentSession:
         if not self.undo_stack:
             return None
         step = self.undo_stack.pop()
-        from workbench import ops
 
         self.ensure_stored()
         try:
@@ -203,22 +190,16 @@ class DocumentSession:
     # --- review -------------------------------------------------------------------
 
     def approve(self, unit_id: str) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.approve(self.project, self.doc_id, [unit_id], user=self.user)
         self.load()
 
     def sign_off(self, unit_id: str) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.sign_off(self.project, self.doc_id, [unit_id], user=self.user)
         self.load()
 
     def reject(self, unit_id: str, reason: str) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
         self.load()
@@ -226,8 +207,6 @@ class DocumentSession:
     # --- alignment ----------------------------------------------------------------
 
     def align(self) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.align_document(self.project, self.doc_id, user=self.user,
                            embeddings=self.embeddings)
@@ -236,7 +215,6 @@ class DocumentSession:
 
     def split(self, unit_id: str) -> None:
         """Split a unit after its first segment on each side that has more than one."""
-        from workbench import ops
 
         self.ensure_stored()
         src_at, tgt_at = split_points(self.unit(unit_id))
@@ -246,7 +224,6 @@ class DocumentSession:
 
     def merge(self, unit_id: str) -> None:
         """Merge a unit with the next one."""
-        from workbench import ops
 
         self.ensure_stored()
         i = self.index(unit_id)
@@ -258,7 +235,6 @@ class DocumentSession:
 
     def shift(self, unit_id: str, side: str, direction: str) -> None:
         """Move a segment on `side` ("source"/"target") to the unit above or below."""
-        from workbench import ops
 
         self.ensure_stored()
         ops.shift(self.project, self.doc_id, unit_id, side=side, direction=direction,
@@ -266,15 +242,11 @@ class DocumentSession:
         self.load()
 
     def lock(self, unit_id: str, locked: bool = True) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.lock(self.project, self.doc_id, [unit_id], locked=locked, user=self.user)
         self.load()
 
     def realign(self) -> None:
-        from workbench import ops
-
         self.ensure_stored()
         ops.realign(self.project, self.doc_id, user=self.user, embeddings=self.embeddings)
         self.undo_stack.clear()
@@ -286,11 +258,10 @@ class DocumentSession:
                 progress: Callable[[int], None] | None = None) -> dict[str, list[Proposal]]:
         """Proposals (TM, rules, MT) for some units; kept for the proposal panel.
         `progress(n)` hears how many units are done (MT runs in batches)."""
-        from workbench.ops.translate import propose
 
         wanted = set(unit_ids) if unit_ids is not None else None
         units = [u for u in self.units if wanted is None or u.id in wanted]
-        found = propose(self.project, units, engines=self.engines, doc_id=self.doc_id,
+        found = ops.propose(self.project, units, engines=self.engines, doc_id=self.doc_id,
                         progress=progress)
         self.proposals.update(found)
         return found
@@ -298,17 +269,15 @@ class DocumentSession:
     def fill_empty(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Put the best proposal into every unit that has no English and no human edit.
         `progress(done, total)` is called as proposals come in."""
-        from workbench import ops
 
         self.ensure_stored()
         empty = [u for u in self.units if not u.target_text.strip()]
         if not empty:
             return 0
-        from workbench.ops.translate import best_usable
 
         found = self.propose([u.id for u in empty],
                              progress=(lambda n: progress(n, len(empty))) if progress else None)
-        best = {uid: p for uid, props in found.items() if (p := best_usable(props))}
+        best = {uid: p for uid, props in found.items() if (p := ops.best_usable(props))}
         filled = ops.apply_proposals(self.project, self.doc_id, best, user=self.user)
         self.load()
         return int(filled)
@@ -318,13 +287,12 @@ class DocumentSession:
 
         Default place: `exports/<id>.tmx` in the project. Returns (path, units written).
         """
-        from workbench.ops.export import export, write_outputs
 
-        (out,) = export(self.project, [self.doc_id], "tmx", user=self.user)
+        (out,) = ops.export_documents(self.project, [self.doc_id], "tmx", user=self.user)
         folder = Path(self.project.root) / "exports"
         if not path:
             folder.mkdir(exist_ok=True)
-        (target,) = write_outputs([out], path or folder / out.name)
+        (target,) = ops.write_outputs([out], path or folder / out.name)
         return target, out.count
 
 
@@ -342,12 +310,7 @@ class GlossaryView:
     @classmethod
     def for_project(cls, project) -> GlossaryView:
         """Load the project's glossary when it has one (a broken file raises WorkbenchError)."""
-        path = Path(project.glossary_path)
-        if not path.exists():
-            return cls(None)
-        from workbench.glossary import load_glossary
-
-        return cls(load_glossary(path))
+        return cls(project.glossary())
 
     def source_hits(self, text: str) -> list:
         if self.glossary is None or not text:
