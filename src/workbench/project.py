@@ -113,7 +113,7 @@ class Project:
 def files_stamp(paths: Iterable[Path]) -> tuple:
     """Modification time and size of each path (None where missing): what a cache of
     things read from these files is valid for."""
-    stamp = []
+    stamp: list[tuple[int, int] | None] = []
     for path in paths:
         try:
             st = path.stat()

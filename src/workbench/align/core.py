@@ -104,12 +104,12 @@ def _chunk(side: Side, k: int) -> Side:
 
 def _subset(side: Side, index: Sequence[int]) -> Side:
     """The segments at `index` (in order)."""
-    index = np.asarray(index, dtype=int)
-    return Side(lengths=side.lengths[index], keys=[side.keys[k] for k in index],
-                vectors=None if side.vectors is None else side.vectors[index],
-                blocks=None if side.blocks is None else side.blocks[index],
-                kinds=None if side.kinds is None else side.kinds[index],
-                blank=None if side.blank is None else side.blank[index])
+    rows = np.asarray(index, dtype=int)
+    return Side(lengths=side.lengths[rows], keys=[side.keys[k] for k in rows],
+                vectors=None if side.vectors is None else side.vectors[rows],
+                blocks=None if side.blocks is None else side.blocks[rows],
+                kinds=None if side.kinds is None else side.kinds[rows],
+                blank=None if side.blank is None else side.blank[rows])
 
 
 def _blank(side: Side) -> np.ndarray:
@@ -139,12 +139,12 @@ def _set_aside(src: Side, tgt: Side, standalone: Sequence[Bead],
     inserts.sort(key=lambda x: x[:3])
     out: list[Bead] = []
     k = 0
-    for pos, bead in enumerate([*beads, None]):
+    for pos, item in enumerate([*beads, None]):
         while k < len(inserts) and inserts[k][0] == pos:
             out.append(inserts[k][3])
             k += 1
-        if bead is not None:
-            out.append(bead)
+        if item is not None:
+            out.append(item)
     return out
 
 

@@ -193,11 +193,11 @@ class Scorer:
         the cosine of any span pair is then four look-ups (a span's vector is the sum of
         its sentences' vectors), instead of a 512-wide product per cell."""
         n, m = self.src.n, self.tgt.n
-        if n * m > DOT_MATRIX_CELLS:
+        src, tgt = self.src.vectors, self.tgt.vectors
+        if n * m > DOT_MATRIX_CELLS or src is None or tgt is None:
             return None
         cum = np.zeros((n + 1, m + 1))
-        cum[1:, 1:] = (self.src.vectors @ self.tgt.vectors.T).cumsum(0, dtype=np.float64
-                                                                      ).cumsum(1)
+        cum[1:, 1:] = (src @ tgt.T).cumsum(0, dtype=np.float64).cumsum(1)
         return cum
 
     def _cosines(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray,

@@ -271,7 +271,7 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
         unit = Unit(
             id=unit_id, src=_ints(info.get("src", "")), tgt=_ints(info.get("tgt", "")),
             source_text=source, target_text=target,
-            kind=_kind(info.get("kind") or element.get("name", "")),
+            kind=_kind(info.get("kind") or element.get("name") or ""),
             state=state,
             origin=_enum(Origin, info.get("origin", ""), Origin.MANUAL, where, path),
             confidence=_confidence(info.get("confidence", "")),

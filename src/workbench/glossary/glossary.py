@@ -182,7 +182,7 @@ class Glossary:
                 _same_case(w, fw, inflected and k == len(words) - 1)
                 for k, (w, fw) in enumerate(zip(words, form.words, strict=True)))
 
-        status, chosen = None, None
+        status, chosen = "", None
         for form in forms:
             if equal(form):
                 status, chosen = form.status, form

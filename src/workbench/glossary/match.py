@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.glossary.lemmas import Keys
 from workbench.glossary.tokens import (
@@ -25,14 +26,17 @@ from workbench.glossary.tokens import (
     tokenize,
 )
 
+# What a source-side match carries: the entry's index and how it matched ("full" | "abbr").
+SourceItem = tuple[int, str]
+
 
 @dataclass(eq=False, slots=True)  # identity, not structure: nodes are compared in walks
 class Node:
     children: dict[str, Node] = field(default_factory=dict)
-    payload: list = field(default_factory=list)  # what ends here
+    payload: list[Any] = field(default_factory=list)  # what ends here
 
 
-def _insert(root: Node, keys: Iterable[str], item) -> Node:
+def _insert(root: Node, keys: Iterable[str], item: Any) -> Node:
     node = root
     for key in keys:
         node = node.children.setdefault(key, Node())
@@ -48,7 +52,7 @@ class Candidate:
     last: int
     start: int
     end: int
-    payload: tuple
+    payload: tuple[Any, ...]  # a SourceItem, or the TargetForms that end here
     detail: str = ""  # "possessive" | "plural" | ""
 
 
@@ -88,13 +92,13 @@ class SourceMatcher:
         self.root = Node()
         self._keys: dict[str, tuple[str, ...]] = {}
         self._starts: dict[str, tuple[Node, ...]] = {}
-        self._steps: dict[tuple, tuple[Node, ...]] = {}
-        self._payloads: dict[tuple[Node, ...], tuple] = {}
+        self._steps: dict[tuple[tuple[Node, ...], str], tuple[Node, ...]] = {}
+        self._payloads: dict[tuple[Node, ...], tuple[SourceItem, ...]] = {}
 
     def form_options(self, form: str) -> list[tuple[str, ...]]:
         """Per word of a glossary form, the keys it may be reached by (its lemmas, or its
         exact spelling for an abbreviation)."""
-        options = []
+        options: list[tuple[str, ...]] = []
         for tok in tokenize(form):
             if is_abbreviation(tok.text):
                 options.append(("a:" + fix_script(tok.text),))
@@ -106,10 +110,10 @@ class SourceMatcher:
         """The most probable lemma sequence of a form: two forms with one key are one term."""
         return tuple(keys[0] for keys in self.form_options(form))
 
-    def add(self, form: str, item) -> None:
+    def add(self, form: str, item: SourceItem) -> None:
         self.insert(self.form_options(form), item)
 
-    def insert(self, options: list[tuple[str, ...]], item) -> None:
+    def insert(self, options: list[tuple[str, ...]], item: SourceItem) -> None:
         """Insert a form; a word's alternative lemmas lead to one shared node, so a walk
         never forks over the lemma combinations of one form."""
         node = self.root
@@ -150,10 +154,10 @@ class SourceMatcher:
             nodes = self._starts[word] = tuple(found)
         return nodes
 
-    def _items(self, frontier: tuple[Node, ...]) -> tuple:
+    def _items(self, frontier: tuple[Node, ...]) -> tuple[SourceItem, ...]:
         items = self._payloads.get(frontier)
         if items is None:
-            unique: dict = {}
+            unique: dict[SourceItem, None] = {}
             for node in frontier:
                 for item in node.payload:
                     unique.setdefault(item, None)
@@ -175,16 +179,18 @@ class SourceMatcher:
             nxt = self._steps[key] = tuple(found)
         return nxt
 
-    def walk(self, text: str) -> tuple[list[int], list[int], list[tuple[int, int, object]]]:
+    def walk(self, text: str) -> tuple[list[int], list[int], list[tuple[int, int, SourceItem]]]:
         """Token starts, token ends, and every (first, last, item) match in the text."""
-        words, starts, ends = [], [], []
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for m in TOKEN_RE.finditer(text):
             words.append(m.group())
             s, e = m.span()
             starts.append(s)
             ends.append(e)
         n = len(words)
-        out: list[tuple[int, int, object]] = []
+        out: list[tuple[int, int, SourceItem]] = []
         start_nodes, items_of, step = self._start_nodes, self._items, self._step
         for i in range(n):
             frontier = start_nodes(words[i])
@@ -206,7 +212,7 @@ class SourceMatcher:
         return [Candidate(i, j, starts[i], _extend_quote(text, starts[i], ends[j]), item)
                 for i, j, item in found]
 
-    def resolved(self, text: str) -> list[tuple[int, int, object]]:
+    def resolved(self, text: str) -> list[tuple[int, int, SourceItem]]:
         """Non-overlapping matches, longest first (words, then characters, then leftmost):
         (start, end, item) in text order."""
         starts, ends, found = self.walk(text)

@@ -12,6 +12,7 @@ the proposal an Issue: never silently wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
@@ -81,8 +82,13 @@ def restore(translation: str, protected: Protected) -> str:
     """Write each term's English back in its canonical form (case, spacing)."""
     out = translation
     for term in protected.terms:
-        out = _loose(term.english).sub(lambda _m, e=term.english: e, out)
+        out = _loose(term.english).sub(_literal(term.english), out)
     return out
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that is `text` as it stands (no backslash escapes)."""
+    return lambda _match: text
 
 
 def verify(translation: str, protected: Protected) -> list[Issue]:

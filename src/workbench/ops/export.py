@@ -28,9 +28,9 @@ def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user
     if exporter is None:
         raise WorkbenchError(f"unknown export format {fmt!r}",
                              fix=f"use one of {', '.join(EXPORTERS)}")
-    langs = {"source_lang": project.source_lang, "target_lang": project.target_lang}
+    src, tgt = project.source_lang, project.target_lang
     if exporter.reads == "glossary":
-        return exporter.write(ExportRequest(**langs, glossary=load_glossary(
+        return exporter.write(ExportRequest(src, tgt, glossary=load_glossary(
             project.glossary_path)))
     for doc_id in doc_ids:
         project.check_id(doc_id)
@@ -38,7 +38,7 @@ def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user
              else load_or_align(project, doc_id) for doc_id in doc_ids]
     documents = ({wf.doc_id: project.document(wf.doc_id) for wf in files}
                  if exporter.documents else {})
-    return exporter.write(ExportRequest(**langs, files=files, documents=documents,
+    return exporter.write(ExportRequest(src, tgt, files=files, documents=documents,
                                         keep_furniture=keep_furniture))
 
 

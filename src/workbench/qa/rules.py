@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from workbench.glossary import Entry, Glossary, TargetHit
 from workbench.model import Severity, TermHit
 from workbench.qa.numbers import numbers
 from workbench.qa.registry import Finding, corpus_rule, unit_rule
@@ -22,12 +23,12 @@ class Context:
 
     source: str
     target: str
-    glossary: object | None  # workbench.glossary.Glossary
+    glossary: Glossary | None
     source_lang: str = "ru"
     target_lang: str = "en"
     _source_hits: list[TermHit] | None = field(default=None, repr=False)
-    _target_hits: list | None = field(default=None, repr=False)
-    _target_all: list | None = field(default=None, repr=False)
+    _target_hits: list[TargetHit] | None = field(default=None, repr=False)
+    _target_all: list[TargetHit] | None = field(default=None, repr=False)
 
     @property
     def source_hits(self) -> list[TermHit]:
@@ -36,19 +37,25 @@ class Context:
         return self._source_hits
 
     @property
-    def target_hits(self) -> list:
+    def target_hits(self) -> list[TargetHit]:
         if self._target_hits is None:
             self._target_hits = self.glossary.target_hits(self.target) if self.glossary else []
         return self._target_hits
 
     @property
-    def target_all(self) -> list:
+    def target_all(self) -> list[TargetHit]:
         """Every target match, nested ones included ("Communist Party" inside "Communist
         Party of Kazakhstan" renders a generic "Коммунистическая партия")."""
         if self._target_all is None:
             self._target_all = (self.glossary.target_hits(self.target, overlapping=True)
                                 if self.glossary else [])
         return self._target_all
+
+    def term(self, term_id: str) -> Entry:
+        """The glossary entry of a term some hit found (so there is a glossary)."""
+        if self.glossary is None:
+            raise LookupError(f"no glossary to look up {term_id!r} in")
+        return self.glossary.term(term_id)
 
 
 # ---------------------------------------------------------------- terminology
@@ -84,7 +91,7 @@ def term_missing(ctx: Context) -> Iterable[Finding]:
         have = found.get(term_id, 0)
         if have >= count:
             continue
-        entry = ctx.glossary.term(term_id)
+        entry = ctx.term(term_id)
         times = f" ({count} occurrences, {have} rendered)" if count > 1 else ""
         yield Finding(f"«{first_text[term_id]}» [{term_id}] has no '{entry.en}' in the "
                       f"translation{times}", fix=entry.en)

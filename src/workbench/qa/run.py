@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import regex
 
+from workbench.glossary import Glossary
 from workbench.glossary.tokens import is_abbreviation_form
 from workbench.model import Issue, Severity
 from workbench.qa.registry import RULES, Finding
@@ -18,8 +19,8 @@ from workbench.qa.rules import TERM_INCONSISTENT, Context
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def check_unit(source_text: str, target_text: str, glossary, *, source_lang: str = "ru",
-               target_lang: str = "en") -> list[Issue]:
+def check_unit(source_text: str, target_text: str, glossary: Glossary | None, *,
+               source_lang: str = "ru", target_lang: str = "en") -> list[Issue]:
     """All unit rules on one source ↔ target pair. With no source text (an English-only
     unit), only the target-side rules run."""
     ctx = Context(source_text, target_text, glossary, source_lang, target_lang)
@@ -34,16 +35,16 @@ def check_unit(source_text: str, target_text: str, glossary, *, source_lang: str
     return issues
 
 
-def _shift(issue: Issue, offset: int, **ids) -> Issue:
+def _shift(issue: Issue, offset: int, doc_id: str | None) -> Issue:
     start = issue.start + offset if issue.start is not None else None
     end = issue.end + offset if issue.end is not None else None
-    return dataclasses.replace(issue, start=start, end=end, **ids)
+    return dataclasses.replace(issue, start=start, end=end, doc_id=doc_id)
 
 
 PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 
-def check_target_text(text: str, glossary, *, target_lang: str = "en",
+def check_target_text(text: str, glossary: Glossary | None, *, target_lang: str = "en",
                       doc_id: str | None = None) -> list[Issue]:
     """Target-side rules over a whole target text, paragraph by paragraph (offsets into
     `text`): what runs on documents that have no source text."""
@@ -66,7 +67,8 @@ class Rendering:
     form: str
 
 
-def term_renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str, list[Rendering]]:
+def term_renderings(text: str, glossary: Glossary, doc_id: str | None, unit_id: str | None,
+                    offset: int = 0) -> dict[str, list[Rendering]]:
     out: dict[str, list[Rendering]] = defaultdict(list)
     for h in glossary.target_hits(text):
         if h.status == "forbidden":  # reported as forbidden already
@@ -78,7 +80,8 @@ def term_renderings(text: str, glossary, doc_id, unit_id, offset=0) -> dict[str,
     return out
 
 
-def check_consistency(renderings: dict[str, list[Rendering]], glossary) -> list[Issue]:
+def check_consistency(renderings: dict[str, list[Rendering]],
+                      glossary: Glossary) -> list[Issue]:
     """A term rendered by different listed forms across the corpus: every occurrence not in
     the preferred form (the canonical when used, else the most frequent) is reported with
     the canonical as the fix. Capitalisation alone is not counted (its own rule)."""

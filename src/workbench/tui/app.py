@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from workbench import ops
 from workbench.errors import WorkbenchError
@@ -22,24 +22,27 @@ from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompts import QuitScreen
 from workbench.tui.state.session import DocumentSession, GlossaryView
 
+if TYPE_CHECKING:
+    from workbench.project import Project
 
-class WorkbenchApp(App):
+
+class WorkbenchApp(App[int]):
     """Corpus screen first; Enter on a document opens its document screen."""
 
     CSS_PATH = "workbench.tcss"
     TITLE = "workbench"
     COMMANDS = App.COMMANDS | {ActionCommands}
-    # Short terminals (80x24) give the unit table more room: see workbench.tcss.
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, project, user: str, *, open_doc: str | None = None,
-                 glossary_view=None, embeddings: bool = True) -> None:
+    def __init__(self, project: Project, user: str, *, open_doc: str | None = None,
+                 glossary_view: GlossaryView | None = None, embeddings: bool = True) -> None:
         super().__init__()
+        # Short terminals (80x24) give the unit table more room: see workbench.tcss.
+        self.VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
         self.embeddings = embeddings
         self.project = project
         self.user = user
@@ -47,7 +50,7 @@ class WorkbenchApp(App):
         self._glossary_view = glossary_view
 
     @property
-    def glossary_view(self):
+    def glossary_view(self) -> GlossaryView:
         """The project's glossary, loaded once (an error in it is shown, not fatal)."""
         if self._glossary_view is None:
             try:
@@ -57,9 +60,12 @@ class WorkbenchApp(App):
                 self._glossary_view = GlossaryView(None)
         return self._glossary_view
 
-    def get_default_screen(self):
+    def get_default_screen(self) -> CorpusScreen:
         """The corpus screen is the base of the stack (no empty screen built first)."""
-        return CorpusScreen()
+        return CorpusScreen(self.project, lambda: self.glossary_view.glossary)
+
+    def on_corpus_screen_open(self, message: CorpusScreen.Open) -> None:
+        self.open_document(message.doc_id)
 
     def on_mount(self) -> None:
         if self.open_doc:

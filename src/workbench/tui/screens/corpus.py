@@ -7,15 +7,21 @@ screen.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workbench.ops.status import DocumentStatus, StatusCache
+
+if TYPE_CHECKING:
+    from workbench.glossary import Glossary
+    from workbench.project import Project
 
 COLUMNS = ("document", "ru·en", "units", "tr/rev/fin %", "QA", "damage")
 ID_WIDTH = 30  # the full id is in the status line and matched by the filter
@@ -55,7 +61,7 @@ def stats_cells(stats: DocumentStatus) -> tuple[str, ...]:
 class CorpusScreen(Screen):
     """The documents of the project."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -64,8 +70,19 @@ class CorpusScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self) -> None:
+    class Open(Message):
+        """The reader chose a document to open."""
+
+        def __init__(self, doc_id: str) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+
+    def __init__(self, project: Project, glossary: Callable[[], Glossary | None]) -> None:
+        """`glossary` gives the project's glossary (loaded on first use, off the UI
+        thread), for the QA figures."""
         super().__init__()
+        self.project = project
+        self.glossary = glossary
         self.stats: list[DocumentStatus] = []
         self.cache = StatusCache()
 
@@ -78,7 +95,7 @@ class CorpusScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.app.project.root.name
+        self.sub_title = self.project.root.name
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         filter_box = self.query_one("#filter", Input)
@@ -95,8 +112,8 @@ class CorpusScreen(Screen):
     @work(thread=True, exclusive=True, group="stats")
     def load_stats(self) -> None:
         self.app.call_from_thread(self._status, "reading the corpus…")
-        glossary = self.app.glossary_view.glossary
-        project = self.app.project
+        glossary = self.glossary()
+        project = self.project
         ids = project.document_ids()
         results: list[DocumentStatus] = []
         for n, doc_id in enumerate(ids, 1):
@@ -142,7 +159,7 @@ class CorpusScreen(Screen):
     def action_open(self) -> None:
         doc_id = self.selected_id
         if doc_id is not None:
-            self.app.open_document(doc_id)
+            self.post_message(self.Open(doc_id))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._describe(str(event.row_key.value))
@@ -151,14 +168,14 @@ class CorpusScreen(Screen):
         """Status line: how many documents, then the full id and title of the chosen one."""
         if not self.stats:
             return
-        text = f"{len(self.stats)} documents in {self.app.project.root.name}/"
+        text = f"{len(self.stats)} documents in {self.project.root.name}/"
         chosen = next((s for s in self.stats if s.doc_id == doc_id), None)
         if chosen is not None:
             text += f" · {chosen.doc_id}: {chosen.title}"
         self._status(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_document(str(event.row_key.value))
+        self.post_message(self.Open(str(event.row_key.value)))
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

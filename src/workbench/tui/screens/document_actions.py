@@ -1,7 +1,8 @@
 """The document screen's translating and alignment actions (mixins of DocumentScreen).
 
-Split from `document.py` by concern; each action is one call into
-`workbench.tui.state.session.DocumentSession` (and so into `workbench.ops`), shown afterwards.
+Split from `document.py` by concern; each action is one call into the session
+(`workbench.tui.state.session.DocumentSession`, and so into `workbench.ops`), shown
+afterwards.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from textual import work
 
 from workbench import ops
 from workbench.errors import WorkbenchError
+from workbench.tui.screens.document_base import DocumentView
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
-class TranslatingActions:
-    """Edit in place with completion, proposals, QA fixes, undo (uses the screen's
-    `session`, `table`, `editor`, `_run`, `_blocked`, `_error`)."""
+class TranslatingActions(DocumentView):
+    """Edit in place with completion, proposals, QA fixes, undo."""
 
     def action_edit(self) -> None:
         unit = self.current_unit()
@@ -31,14 +32,6 @@ class TranslatingActions:
         editor.start(unit.id, unit.target_text, terms)
         editor.display = True
         editor.focus()
-
-    def _blocked(self) -> bool:
-        """While alignment runs in its worker, other changes wait (they would queue on the
-        document's lock and freeze the screen)."""
-        if self.long_running:
-            self.notify(f"wait: {self.long_running}", severity="warning", timeout=3)
-            return True
-        return False
 
     def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
         if self._blocked():
@@ -55,14 +48,6 @@ class TranslatingActions:
 
     def on_english_editor_cancelled(self, event: EnglishEditor.Cancelled) -> None:
         self._close_editor()
-
-    def _close_editor(self) -> None:
-        self.editor.display = False
-        self.table.focus()
-
-    @property
-    def editing(self) -> bool:
-        return bool(self.editor.display)
 
     def save_editor(self) -> bool:
         """Store what is in the editor now (quitting mid-edit). False, with the reason on
@@ -171,7 +156,7 @@ class TranslatingActions:
                   message=f"applied {fixable[0].rule}")
 
 
-class AlignmentActions:
+class AlignmentActions(DocumentView):
     """Split, merge, shift, lock, (re)align in a worker; TMX export."""
 
     def action_split(self) -> None:
@@ -222,12 +207,6 @@ class AlignmentActions:
             self.app.call_from_thread(self._error, exc)
             return
         self.app.call_from_thread(self._after_long_op, f"{name}: done")
-
-    def _after_long_op(self, message: str) -> None:
-        self.long_running = ""
-        self._set_status("")
-        self.refresh_units()
-        self.notify(message, timeout=3)
 
     def action_export_tmx(self) -> None:
         try:

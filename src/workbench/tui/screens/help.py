@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -40,7 +40,7 @@ def bindings_table(title: str, bindings) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys of the document and corpus screens; any of Esc, q, ? closes it."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_help", "Close"),
         Binding("q", "dismiss_help", "Close"),
         Binding("question_mark", "dismiss_help", "Close"),

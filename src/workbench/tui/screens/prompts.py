@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label
 class ReasonScreen(ModalScreen[str | None]):
     """Ask why a unit is rejected; Enter gives the reason, Escape cancels (None)."""
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, unit_id: str) -> None:
         super().__init__()
@@ -39,7 +39,7 @@ class ReasonScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or Enter for yes, n or Escape for no."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n", "answer(False)", "No"),
         Binding("escape", "answer(False)", "No"),
@@ -66,7 +66,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class QuitScreen(ModalScreen[str]):
     """Quitting while English is being typed: save it (s), discard it (d) or stay (Esc)."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "answer('save')", "Save and quit"),
         Binding("d", "answer('discard')", "Discard and quit"),
         Binding("escape", "answer('stay')", "Stay"),

@@ -12,10 +12,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench import ops
 from workbench.errors import WorkbenchError
-from workbench.model import Issue, Proposal, Unit
+from workbench.model import Document, Issue, Proposal, TermHit, Unit, WorkingFile
+
+if TYPE_CHECKING:
+    from workbench.glossary import Glossary
+    from workbench.project import Project
 
 
 @dataclass
@@ -58,7 +63,7 @@ def split_points(unit: Unit) -> tuple[int, int]:
 class DocumentSession:
     """The units of `doc_id` and what `user` does to them."""
 
-    project: object
+    project: Project
     doc_id: str
     user: str
     units: list[Unit] = field(default_factory=list)
@@ -66,8 +71,8 @@ class DocumentSession:
     undo_stack: list[UndoStep] = field(default_factory=list)
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
-    _unsaved: object = field(default=None, repr=False)  # the shown, not yet stored, alignment
-    loaded_stamp: tuple | None = None  # the working file's (mtime, size) when last read
+    _unsaved: WorkingFile | None = field(default=None, repr=False)  # shown, not yet stored
+    loaded_stamp: tuple[int, int] | None = None  # the working file's (mtime, size) when read
     engines: tuple[str, ...] | None = None  # proposal engines (None: every registered one)
     _issues: dict[str, list[Issue]] | None = field(default=None, repr=False)  # of `units`
 
@@ -104,7 +109,7 @@ class DocumentSession:
         self._unsaved = None
 
     @cached_property
-    def document(self):
+    def document(self) -> Document:
         return self.project.document(self.doc_id)
 
     def index(self, unit_id: str) -> int:
@@ -303,23 +308,23 @@ class GlossaryView:
     Results are cached by text: the table asks for the same rows again as it scrolls.
     """
 
-    glossary: object | None
-    _source_hits: dict[str, list] = field(default_factory=dict)
-    _target_hits: dict[str, list] = field(default_factory=dict)
+    glossary: Glossary | None
+    _source_hits: dict[str, list[TermHit]] = field(default_factory=dict)
+    _target_hits: dict[str, list[TermHit]] = field(default_factory=dict)
 
     @classmethod
-    def for_project(cls, project) -> GlossaryView:
+    def for_project(cls, project: Project) -> GlossaryView:
         """Load the project's glossary when it has one (a broken file raises WorkbenchError)."""
         return cls(project.glossary())
 
-    def source_hits(self, text: str) -> list:
+    def source_hits(self, text: str) -> list[TermHit]:
         if self.glossary is None or not text:
             return []
         if text not in self._source_hits:
             self._source_hits[text] = list(self.glossary.match_source(text))
         return self._source_hits[text]
 
-    def target_hits(self, text: str) -> list:
+    def target_hits(self, text: str) -> list[TermHit]:
         if self.glossary is None or not text:
             return []
         if text not in self._target_hits:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
 
@@ -21,7 +21,7 @@ from workbench.tui.state.worklist import term_completions
 class EnglishEditor(TextArea):
     """A TextArea for one unit's English."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "save", "Save & leave", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("tab", "complete", "Complete term", priority=True),

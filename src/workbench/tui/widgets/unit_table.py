@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -76,7 +76,7 @@ class UnitTable(ScrollView, can_focus=True):
         "unit-table--empty",
     }
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor_up", "Previous unit", show=False),
         Binding("down", "cursor_down", "Next unit", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
@@ -120,9 +120,8 @@ class UnitTable(ScrollView, can_focus=True):
         self._relayout()
         target = 0
         if keep_unit is not None:
-            target = self.row_of_unit(keep_unit)
-            if target is None:
-                target = min(self.cursor, max(0, len(self.rows) - 1))
+            row = self.row_of_unit(keep_unit)
+            target = row if row is not None else min(self.cursor, max(0, len(self.rows) - 1))
         self.cursor = max(0, min(target, len(self.rows) - 1))
         self.refresh()
 
