@@ -20,13 +20,12 @@ from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from workbench.align import embeddings as emb
+from workbench.align.core import align_texts
+from workbench.align.evaluate import read_beads, score
+from workbench.model import Bead
 
-from workbench.align import embeddings as emb  # noqa: E402
-from workbench.align.core import align_texts  # noqa: E402
-from workbench.align.evaluate import read_beads, score  # noqa: E402
-from workbench.model import Bead  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = ROOT.parent / "shared"
 DATASETS = {"corpus-gold": SHARED / "corpus" / "gold",

@@ -41,8 +41,6 @@ HOME = Path(tempfile.mkdtemp(prefix="bench-mt-"))
 os.environ.update({"XDG_DATA_HOME": str(HOME / "data"), "XDG_CONFIG_HOME": str(HOME / "config"),
                    "XDG_CACHE_HOME": str(HOME / "cache"), "ARGOS_DEVICE_TYPE": "cpu"})
 os.environ.pop("ARGOS_PACKAGES_DIR", None)
-sys.path.insert(0, str(ROOT / "tests" / "support"))
-sys.path.insert(0, str(ROOT / "src"))
 
 
 def russian_segments(project) -> list[str]:
@@ -172,17 +170,18 @@ def main() -> int:
                     "measured with 1 thread and with this many, and the faster is the baseline")
     args = ap.parse_args()
 
-    import argos_tiny
     import ctranslate2
 
     from workbench.mt import models
     from workbench.project import open_project
+    from workbench.testing import argos_tiny
 
     project = open_project(ROOT)
     pool = russian_segments(project)
     segments = [pool[i % len(pool)] for i in range(args.segments)]
     t0 = time.perf_counter()
-    archive = argos_tiny.build_package(HOME / "build")
+    lines = argos_tiny.corpus_lines(ROOT)
+    archive = argos_tiny.build_package(HOME / "build", lines)
     build_s = time.perf_counter() - t0
     model = models.install_file(archive)
     with open(model.path / "model" / "shared_vocabulary.json", encoding="utf-8") as fh:
@@ -210,7 +209,7 @@ def main() -> int:
         base_segments = [pool[i % len(pool)] for i in range(args.base_segments)]
         t0 = time.perf_counter()
         base_archive = argos_tiny.build_package(
-            HOME / "build-base", version="0.0.2", d_model=512, d_ffn=2048, layers=6, heads=8,
+            HOME / "build-base", lines, version="0.0.2", d_model=512, d_ffn=2048, layers=6, heads=8,
             output_tokens=BASE_OUTPUT_TOKENS)
         base_s = time.perf_counter() - t0
         models.remove("ru", "en")

@@ -16,7 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = Path("/work/shared/corpus/gold")
+DEFAULT_GOLD = REPO.parent / "shared" / "corpus" / "gold"
 
 
 def _gold_lines(gold: Path, lang: str) -> list[tuple[str, list[str]]]:

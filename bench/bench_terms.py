@@ -38,20 +38,18 @@ from __future__ import annotations
 import argparse
 import platform
 import random
-import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
 
 import regex
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from workbench.glossary import load_glossary
+from workbench.glossary.glossary import Glossary
+from workbench.glossary.match import Candidate
+from workbench.glossary.schema import Entry, GlossaryData
 
-from workbench.glossary import load_glossary  # noqa: E402
-from workbench.glossary.glossary import Glossary  # noqa: E402
-from workbench.glossary.match import Candidate  # noqa: E402
-from workbench.glossary.schema import Entry, GlossaryData  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 GOLD = ROOT.parent / "shared" / "corpus" / "gold"
 KINDS = ("party", "org", "position")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from support.corpus import copy_corpus
+from support.paths import GOLD
 from workbench.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO.parent / "shared" / "corpus" / "gold"
 BEAD_LINE = re.compile(r"^\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]$")
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"corpus gold absent: {GOLD}")
 
@@ -93,8 +91,7 @@ def test_missing_file_and_missing_arguments_exit_2(capsys, tmp_path):
 
 
 def test_align_document_keeps_result_in_storage(tmp_path):
-    for name in ("sources", "translations"):
-        shutil.copytree(REPO / name, tmp_path / name)
+    copy_corpus(tmp_path)
     doc_id = "eadaily-cpk-liquidated-2015"
     out = subprocess.run([sys.executable, "-m", "workbench", "--root", str(tmp_path), "--user",
                           "tester", "align", doc_id, "--no-embeddings", "--scores"],

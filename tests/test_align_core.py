@@ -11,14 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from support.paths import GOLD, NEWS
 from workbench.align import align_texts
 from workbench.align.evaluate import read_beads, score
 from workbench.errors import WorkbenchError
 from workbench.model import Bead
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-NEWS = SHARED / "bench-data" / "align-news-ruen"
-GOLD = SHARED / "corpus" / "gold"
 
 needs_news = pytest.mark.skipif(not NEWS.is_dir(), reason=f"news benchmark absent: {NEWS}")
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"corpus gold absent: {GOLD}")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.align import align_document
 from workbench.align.evaluate import read_beads
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, BlockKind
 from workbench.project import open_project
 
-REPO = Path(__file__).resolve().parents[1]
 PAIRS = ["cprf-presidium-ukraine-victim-2022-libya360", "eadaily-cpk-liquidated-2015",
          "roskomsoyuz-revolutionary-renewal", "ucp-cpsu-belarus-solidarity-2020"]
 
@@ -78,9 +76,6 @@ def test_one_sided_document_is_refused(project):
     doc = project.document("political-prisoners-appeal")
     with pytest.raises(WorkbenchError, match="no source side"):
         align_document(doc, embeddings=False)
-
-
-GOLD = REPO.parent / "shared" / "corpus" / "gold"
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason=f"corpus gold absent: {GOLD}")

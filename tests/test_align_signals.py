@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GLOSSARY, GOLD
 from workbench.align.anchors import segment_keys
 from workbench.align.evaluate import parse_bead, read_beads, score
 from workbench.align.languages import months_in, transliterate
 from workbench.errors import WorkbenchError
 from workbench.model import Bead
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gold"
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"corpus gold absent: {GOLD}")
 
 # Lines from eadaily-cpk-liquidated-2015 (corpus gold), Russian and its English.
@@ -98,7 +96,7 @@ def test_glossary_terms_become_anchors():
     from workbench.align.core import glossary_terms, prepare_side
     from workbench.glossary import load_glossary
 
-    path = Path(__file__).resolve().parents[1] / "glossary.yaml"
+    path = GLOSSARY
     if not path.is_file():
         pytest.skip(f"no project glossary at {path}")
     glossary = load_glossary(path)

@@ -4,14 +4,12 @@ input."""
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/corpus/gold")
 UCP_EN = REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
 UCP_RU = REPO / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt"
 

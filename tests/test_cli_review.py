@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from test_store_helpers import ENGLISH_ONLY, PAIRED, copy_corpus
+from support.corpus import copy_corpus
+from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
 from workbench.cli import main
 from workbench.model import State

@@ -1,15 +1,12 @@
 """Damage flags on the real corpus, and on damaged variants of real lines built in code
 (mojibake by encoding and decoding; look-alike letters; a lost byte)."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import REPO
 from workbench.corpus.damage import mojibake_words, segment_flags
 from workbench.project import open_project
 from workbench.segment import segment_side
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,13 @@ Variants are built in code from the real corpus texts (re-encoded, not rewritten
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from support.paths import REPO
 from workbench.corpus import encode_text, read_side
 from workbench.errors import WorkbenchError
 
-REPO = Path(__file__).resolve().parents[1]
 RU = REPO / "sources" / "eadaily-cpk-liquidated-2015.ru.txt"
 EN = REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
 

@@ -1,10 +1,7 @@
 """The normalised view and its offset map, on real corpus lines."""
 
-from pathlib import Path
-
+from support.paths import REPO
 from workbench.corpus.normalise import normalise
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _line(rel: str, startswith: str) -> str:

@@ -4,11 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from support.paths import REPO
 from workbench.errors import WorkbenchError
 from workbench.project import open_project
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path("/work/shared/corpus/documents")
 
 
 @pytest.fixture(scope="module")

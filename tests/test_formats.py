@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from test_store_helpers import ENGLISH_ONLY, PAIRED, line_project, store_aligned
+from support.corpus import line_project, store_aligned
+from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import State

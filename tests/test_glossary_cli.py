@@ -2,23 +2,21 @@
 exit codes (0 clean, 1 errors found, 2 bad input)."""
 
 import json
-from pathlib import Path
 
+from support.paths import REPO
 from workbench.cli import main
 from workbench.corpus.decode import read_side
 from workbench.qa import RULES
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 def run(capsys, *argv):
-    code = main(["--root", str(ROOT), *argv])
+    code = main(["--root", str(REPO), *argv])
     out = capsys.readouterr()
     return code, out.out, out.err
 
 
 def test_terms_json_offsets_into_the_file(capsys):
-    path = ROOT / "sources" / "eadaily-cpk-liquidated-2015.ru.txt"
+    path = REPO / "sources" / "eadaily-cpk-liquidated-2015.ru.txt"
     code, out, _ = run(capsys, "terms", str(path), "--lang", "ru", "--json")
     assert code == 0
     hits = json.loads(out)
@@ -31,7 +29,7 @@ def test_terms_json_offsets_into_the_file(capsys):
 
 
 def test_terms_english_and_plain_output(capsys):
-    path = ROOT / "translations" / "tcc-cpsu-appeal-1998.en.txt"
+    path = REPO / "translations" / "tcc-cpsu-appeal-1998.en.txt"
     code, out, _ = run(capsys, "terms", str(path), "--lang", "en")
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
@@ -39,9 +37,9 @@ def test_terms_english_and_plain_output(capsys):
 
 
 def test_terms_bad_input_exits_2(capsys):
-    path = ROOT / "sources" / "eadaily-cpk-liquidated-2015.ru.txt"
+    path = REPO / "sources" / "eadaily-cpk-liquidated-2015.ru.txt"
     assert run(capsys, "terms", str(path), "--lang", "de")[0] == 2
-    code, _, err = run(capsys, "terms", str(ROOT / "missing.txt"), "--lang", "ru")
+    code, _, err = run(capsys, "terms", str(REPO / "missing.txt"), "--lang", "ru")
     assert code == 2 and "Traceback" not in err
 
 
@@ -75,7 +73,7 @@ def test_check_reports_the_corpus_inconsistencies(capsys):
 def test_check_bad_input_exits_2(capsys):
     assert run(capsys, "check", "no-such-document")[0] == 2
     assert run(capsys, "check", "../etc")[0] == 2
-    code, _, err = run(capsys, "check", "--glossary", str(ROOT / "nope.yaml"))
+    code, _, err = run(capsys, "check", "--glossary", str(REPO / "nope.yaml"))
     assert code == 2 and "glossary not found" in err
 
 

@@ -1,19 +1,15 @@
 """Term matching with the shipped glossary on real corpus texts: Russian in any
 inflection (lemma trie), abbreviations exact, longest-first; English case-aware."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.glossary import load_glossary
-
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/corpus/gold")
 
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_glossary(ROOT / "glossary.yaml")
+    return load_glossary(REPO / "glossary.yaml")
 
 
 def ids(hits):
@@ -21,7 +17,7 @@ def ids(hits):
 
 
 def read(rel: str) -> str:
-    return (ROOT / rel).read_text(encoding="utf-8")
+    return (REPO / rel).read_text(encoding="utf-8")
 
 
 def test_shipped_glossary_has_the_corpus_names(glossary):

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from support.paths import REPO
 from workbench.cli import main
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
-
-ROOT = Path(__file__).resolve().parents[1]
 
 MINIMAL = """\
 terms:
@@ -43,7 +42,7 @@ def test_the_minimal_schema_of_the_issue_is_valid(tmp_path):
 
 
 def test_shipped_glossary_validates():
-    assert main(["--root", str(ROOT), "glossary", "validate"]) == 0
+    assert main(["--root", str(REPO), "glossary", "validate"]) == 0
 
 
 def test_yaml_syntax_error_has_a_line(tmp_path):

@@ -1,14 +1,10 @@
 """Language ID: every gold line, the issue's examples, and the corpus segments."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.langid import detect, detect_document, detect_lines
 from workbench.project import open_project
-
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/corpus/gold")
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold corpus not present")

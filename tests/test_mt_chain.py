@@ -2,14 +2,12 @@
 neural MT through the real Argos package path (tiny model), cache."""
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "support"))
-import argos_tiny
-
+from support.argos import isolate_argos
+from support.paths import REPO, UCP
 from workbench.errors import WorkbenchError
 from workbench.glossary import load_glossary
 from workbench.model import Origin, Proposal, Unit
@@ -20,8 +18,6 @@ from workbench.ops import translate
 from workbench.ops.translate import propose
 from workbench.project import Project
 
-ROOT = Path(__file__).resolve().parents[1]
-UCP = "ucp-cpsu-belarus-solidarity-2020"
 SETTINGS = EngineSettings(threads=1)
 
 
@@ -29,25 +25,20 @@ def _lines(path: Path) -> list[str]:
     return [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-RU = _lines(ROOT / "sources" / f"{UCP}.ru.txt")
-EN = _lines(ROOT / "translations" / f"{UCP}.en.txt")
+RU = _lines(REPO / "sources" / f"{UCP}.ru.txt")
+EN = _lines(REPO / "translations" / f"{UCP}.en.txt")
 LETTERHEAD = EN[:4]  # the Russian letterhead left at the top of the English file
 APPEAL_RU = RU[0]  # "Обращение Союза коммунистических партий – КПСС к … партиям мира"
 DEAR_RU, DEAR_EN = RU[3], EN[7]  # "Дорогие товарищи и друзья!" / "Dear comrades and friends!"
 
 
-@pytest.fixture(scope="session")
-def tiny_zip(tmp_path_factory) -> Path:
-    return argos_tiny.cached_package(tmp_path_factory.getbasetemp())
-
-
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Project:
-    argos_tiny.isolate_argos(monkeypatch, tmp_path / "argos")
+    isolate_argos(monkeypatch, tmp_path / "argos")
     root = tmp_path / "proj"
     (root / "sources").mkdir(parents=True)
     (root / "translations").mkdir()
-    shutil.copy(ROOT / "glossary.yaml", root / "glossary.yaml")
+    shutil.copy(REPO / "glossary.yaml", root / "glossary.yaml")
     monkeypatch.setattr(translate, "_MEMORIES", {})
     monkeypatch.setattr(cache, "_OPEN", {})
     return Project(root=root)
@@ -180,7 +171,7 @@ def test_ranking_best_first(project, with_model, monkeypatch):
 
 
 def test_damaged_line_gets_no_model_guess(project, with_model):
-    line = _lines(ROOT / "translations" / "political-prisoners-appeal.en.txt")[0]
+    line = _lines(REPO / "translations" / "political-prisoners-appeal.en.txt")[0]
     (only,) = propose(project, [unit("d", ru=line)], settings=SETTINGS)["d"]
     assert only.score == 0.0 and only.text == "" and only.issues[0].rule == "letterhead-damaged"
 

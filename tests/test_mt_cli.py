@@ -3,7 +3,6 @@ own Argos data dirs (argostranslate reads them once, at import), on a copy of th
 project, with the tiny Argos package. Offline: no test touches the network."""
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -11,22 +10,14 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "support"))
-import argos_tiny
-
-ROOT = Path(__file__).resolve().parents[1]
-UCP = "ucp-cpsu-belarus-solidarity-2020"
-EADAILY = "eadaily-cpk-liquidated-2015"
-
-
-@pytest.fixture(scope="session")
-def tiny_zip(tmp_path_factory) -> Path:
-    return argos_tiny.cached_package(tmp_path_factory.getbasetemp())
+from support.corpus import copy_corpus
+from support.paths import EADAILY, UCP
+from workbench.testing.argos_tiny import argos_env
 
 
 @pytest.fixture
 def env(tmp_path) -> dict:
-    out = {**os.environ, **argos_tiny.argos_env(tmp_path / "argos"), "WORKBENCH_USER": "tester"}
+    out = {**os.environ, **argos_env(tmp_path / "argos"), "WORKBENCH_USER": "tester"}
     out.pop("ARGOS_PACKAGES_DIR", None)
     out.pop("WORKBENCH_ROOT", None)
     return out
@@ -34,15 +25,7 @@ def env(tmp_path) -> dict:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = tmp_path / "proj"
-    root.mkdir()
-    for folder in ("sources", "translations"):
-        (root / folder).mkdir()
-        for doc in (UCP, EADAILY, "political-prisoners-appeal"):
-            for path in (ROOT / folder).glob(f"{doc}.*"):
-                shutil.copy(path, root / folder / path.name)
-    shutil.copy(ROOT / "glossary.yaml", root / "glossary.yaml")
-    return root
+    return copy_corpus(tmp_path / "proj", (UCP, EADAILY, "political-prisoners-appeal"))
 
 
 def wb(env, *args, cwd=None) -> subprocess.CompletedProcess:

@@ -1,34 +1,23 @@
 """The batched CTranslate2 engine on a tiny real Argos package (random weights: gibberish
 output, but deterministic), on real corpus sentences."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "support"))
-import argos_tiny
-
+from support.argos import isolate_argos
+from support.paths import REPO
 from workbench.errors import WorkbenchError
 from workbench.mt import models
 from workbench.mt.engine import Engine, EngineSettings, get_engine
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="session")
-def tiny_zip(tmp_path_factory) -> Path:
-    return argos_tiny.cached_package(tmp_path_factory.getbasetemp())
-
 
 @pytest.fixture
 def model(tmp_path, monkeypatch, tiny_zip):
-    argos_tiny.isolate_argos(monkeypatch, tmp_path / "argos")
+    isolate_argos(monkeypatch, tmp_path / "argos")
     return models.install_file(tiny_zip)
 
 
 def corpus_sentences(n: int = 40) -> list[str]:
-    text = (ROOT / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt").read_text("utf-8")
+    text = (REPO / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt").read_text("utf-8")
     out = []
     for line in text.splitlines():
         out += [s.strip() + "." for s in line.split(". ") if s.strip()]

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from support.paths import REPO
 from workbench.model import Origin, Severity
 from workbench.mt.letterhead import damage_reason, translate_line
 from workbench.mt.rules import rule_proposals
 from workbench.mt.translit import romanize_ru
 
-ROOT = Path(__file__).resolve().parents[1]
-UCP_EN = ROOT / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
-PPA_EN = ROOT / "translations" / "political-prisoners-appeal.en.txt"
+UCP_EN = REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
+PPA_EN = REPO / "translations" / "political-prisoners-appeal.en.txt"
 
 
 def _lines(path: Path) -> list[str]:
@@ -75,7 +75,7 @@ def test_damaged_ascii_letterhead_is_reported_not_translated():
 def test_no_other_line_of_the_corpus_is_called_damaged():
     damaged = []
     for folder in ("sources", "translations"):
-        for path in sorted((ROOT / folder).glob("*.txt")):
+        for path in sorted((REPO / folder).glob("*.txt")):
             for line in _lines(path):
                 if damage_reason(line):
                     damaged.append((path.name, line))
@@ -84,7 +84,7 @@ def test_no_other_line_of_the_corpus_is_called_damaged():
 
 
 def test_body_sentences_get_no_rule():
-    for line in _lines(ROOT / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt")[:10]:
+    for line in _lines(REPO / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt")[:10]:
         result = translate_line(line)
         assert result is None, line
 
@@ -144,6 +144,6 @@ def test_bgn_pcgn(ru, latin):
 def test_glossary_only_lines_read_as_english(line, english):
     from workbench.project import open_project
 
-    glossary = open_project(Path(__file__).resolve().parents[1]).glossary()
+    glossary = open_project(REPO).glossary()
     (proposal,) = rule_proposals(line, glossary)
     assert (proposal.text, proposal.origin) == (english, Origin.RULES)

@@ -2,28 +2,20 @@
 offline, on a tiny real package built in the session. No test touches the network."""
 
 import json
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "support"))
-import argos_tiny
-
+from support.argos import isolate_argos
 from workbench.errors import WorkbenchError
 from workbench.mt import models
 
 
-@pytest.fixture(scope="session")
-def tiny_zip(tmp_path_factory) -> Path:
-    return argos_tiny.cached_package(tmp_path_factory.getbasetemp())
-
-
 @pytest.fixture
 def argos(tmp_path, monkeypatch):
-    return argos_tiny.isolate_argos(monkeypatch, tmp_path / "argos")
+    return isolate_argos(monkeypatch, tmp_path / "argos")
 
 
 def _rezip(src: Path, dst: Path, rename=lambda n: n, extra: dict | None = None) -> Path:

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from test_store_helpers import PAIRED, line_project, stand_in_align, store_aligned
+from support.corpus import line_project, stand_in_align, store_aligned
+from support.paths import PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import Origin, Proposal, State

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_store_helpers import PAIRED, copy_corpus
+from support.corpus import copy_corpus
+from support.paths import PAIRED
 from workbench import ops
 from workbench.model import State
 from workbench.project import open_project

@@ -1,17 +1,13 @@
 """check_project over units: the gold alignment of a real document stands in for the
 aligner (so the test checks the QA, not the alignment), on the real project folder."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.model import BlockKind, Severity, Unit
 from workbench.ops import check
 from workbench.ops.check import check_project
 from workbench.project import open_project
-
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "corpus" / "gold"
 
 
 def gold_units(doc_id: str) -> list[Unit]:
@@ -36,7 +32,7 @@ def project(monkeypatch):
     real = check.document_units
     monkeypatch.setattr(check, "document_units", lambda project, doc_id: gold_units(doc_id)
                         if (GOLD / doc_id).is_dir() else real(project, doc_id))
-    return open_project(ROOT)
+    return open_project(REPO)
 
 
 def test_units_of_a_real_document(project):

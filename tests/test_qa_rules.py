@@ -4,19 +4,17 @@ from pathlib import Path
 
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.glossary import load_glossary
 from workbench.model import Severity
 from workbench.qa import RULE_IDS, check_consistency, check_target_text, check_unit
 from workbench.qa.numbers import numbers
 from workbench.qa.run import term_renderings
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/corpus/gold")
-
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_glossary(ROOT / "glossary.yaml")
+    return load_glossary(REPO / "glossary.yaml")
 
 
 def lines(path: Path) -> list[str]:
@@ -34,8 +32,8 @@ def rules(issues):
 EADAILY_RU = lines(GOLD / "eadaily-cpk-liquidated-2015" / "ru.sents")
 ROSKOM_RU = lines(GOLD / "roskomsoyuz-revolutionary-renewal" / "ru.sents")
 ROSKOM_EN = lines(GOLD / "roskomsoyuz-revolutionary-renewal" / "en.sents")
-UCP_RU = lines(ROOT / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt")
-UCP_EN = lines(ROOT / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt")
+UCP_RU = lines(REPO / "sources" / "ucp-cpsu-belarus-solidarity-2020.ru.txt")
+UCP_EN = lines(REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt")
 
 
 def test_every_rule_has_an_id_and_severity():
@@ -91,7 +89,7 @@ def test_term_missing_when_the_name_is_dropped(glossary):
 
 
 def test_forbidden_variant_with_fix(glossary):
-    line = lines(ROOT / "translations" / "political-prisoners-appeal.en.txt")[-1]
+    line = lines(REPO / "translations" / "political-prisoners-appeal.en.txt")[-1]
     assert line.startswith("Chairman of the Central Comittee")
     (issue,) = check_unit("", line, glossary)
     assert issue.rule == "term-forbidden" and issue.severity == Severity.ERROR
@@ -122,14 +120,14 @@ def test_empty_target(glossary):
 
 
 def test_doubled_words(glossary):
-    title = lines(ROOT / "translations" / "cprf-presidium-ukraine-victim-2022-libya360.en.txt")[0]
+    title = lines(REPO / "translations" / "cprf-presidium-ukraine-victim-2022-libya360.en.txt")[0]
     (issue,) = [i for i in check_unit("", title, glossary) if i.rule == "doubled-words"]
     assert issue.fix == "of the Central Committee"
     assert title[issue.start:issue.end] == ("of the Central Committee of the Central Committee")
 
 
 def test_unbalanced_brackets(glossary):
-    text = lines(ROOT / "translations" / "lugansk-forum-invitation-2015.en.txt")
+    text = lines(REPO / "translations" / "lugansk-forum-invitation-2015.en.txt")
     line = next(t for t in text if t.startswith("You are commenting") and t.endswith(")"))
     (issue,) = check_unit("", line, glossary)
     assert issue.rule == "unbalanced" and "()" in issue.message
@@ -139,7 +137,7 @@ def test_unbalanced_brackets(glossary):
 
 
 def test_english_only_document_checks(glossary):
-    text = (ROOT / "translations" / "tcc-cpsu-appeal-1998.en.txt").read_text(encoding="utf-8")
+    text = (REPO / "translations" / "tcc-cpsu-appeal-1998.en.txt").read_text(encoding="utf-8")
     issues = check_target_text(text, glossary, doc_id="tcc-cpsu-appeal-1998")
     forbidden = {(text[i.start:i.end], i.fix) for i in issues if i.rule == "term-forbidden"}
     assert forbidden == {
@@ -152,7 +150,7 @@ def test_english_only_document_checks(glossary):
 def test_inconsistency_across_the_corpus(glossary):
     renderings = {}
     for doc_id in ("anticommunism-wont-pass", "ucp-cpsu-belarus-solidarity-2020"):
-        text = (ROOT / "translations" / f"{doc_id}.en.txt").read_text(encoding="utf-8")
+        text = (REPO / "translations" / f"{doc_id}.en.txt").read_text(encoding="utf-8")
         for term_id, rs in term_renderings(text, glossary, doc_id, None).items():
             renderings.setdefault(term_id, []).extend(rs)
     issues = check_consistency(renderings, glossary)

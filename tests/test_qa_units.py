@@ -5,10 +5,11 @@ furniture left out; the corpus screen counts errors the same way."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
+from support.corpus import copy_corpus
+from support.paths import REPO
 from workbench import ops
 from workbench.model import Severity
 from workbench.ops.check import check_project
@@ -16,15 +17,10 @@ from workbench.ops.status import document_status
 from workbench.project import open_project
 from workbench.qa import check_unit
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    root = tmp_path_factory.mktemp("qa")
-    for folder in ("sources", "translations"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("*.xlf"))
-    shutil.copy(REPO / "glossary.yaml", root / "glossary.yaml")
+    root = copy_corpus(tmp_path_factory.mktemp("qa"))
     # a Russian-only document: the real eadaily original under a new id, no English yet
     shutil.copy(REPO / "sources" / "eadaily-cpk-liquidated-2015.ru.txt",
                 root / "sources" / "eadaily-ru-only.ru.txt")

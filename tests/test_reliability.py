@@ -15,7 +15,8 @@ import time
 
 import pytest
 
-from test_store_helpers import PAIRED, line_project, store_aligned
+from support.corpus import line_project, store_aligned
+from support.paths import PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import State

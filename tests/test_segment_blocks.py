@@ -1,14 +1,11 @@
 """Block typing on the real files: letterhead, title, addressee, body, signature,
 signatories and web furniture."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import REPO
 from workbench.model import BlockKind as K
 from workbench.project import open_project
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,11 @@
 """Sentence segmentation against the hand-made gold segments of the shared corpus: a gold
 line counts if one of the document's segments (newlines as spaces, trimmed) equals it."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import GOLD, REPO
 from workbench.project import open_project
 
-REPO = Path(__file__).resolve().parents[1]
-GOLD = Path("/work/shared/corpus/gold")
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold corpus not present")
 
 

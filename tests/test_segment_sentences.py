@@ -1,17 +1,14 @@
 """Sentence rules, English and Russian, on real corpus passages (and a few sentences
 written for the test, marked as such)."""
 
-from pathlib import Path
-
 import pytest
 
+from support.paths import REPO
 from workbench.segment import segment_side
 from workbench.segment.en import split_sentences as split_en
 from workbench.segment.lines import logical_lines
 from workbench.segment.ru import split_sentences as split_ru
 from workbench.segment.rules import rules_for
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _texts(text: str, spans) -> list[str]:

@@ -4,11 +4,11 @@ for every key, and what the corpus screen shows."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from support.paths import UCP
 from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.model import Issue, Severity, State
@@ -17,19 +17,10 @@ from workbench.ops.status import StatusCache, corpus_status, unit_progress
 from workbench.project import open_project
 from workbench.tui.state.session import DocumentSession, GlossaryView, fixed_text, split_points
 
-REPO = Path(__file__).resolve().parents[1]
-UCP = "ucp-cpsu-belarus-solidarity-2020"
-
 
 @pytest.fixture
-def project(tmp_path: Path):
-    root = tmp_path / "corpus"
-    root.mkdir()
-    shutil.copytree(REPO / "sources", root / "sources")
-    shutil.copytree(REPO / "translations", root / "translations",
-                    ignore=shutil.ignore_patterns("*.xlf", "*.lock"))
-    shutil.copy(REPO / "glossary.yaml", root / "glossary.yaml")
-    return open_project(root)
+def project(corpus_copy: Path):
+    return open_project(corpus_copy)
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ keeps the distinction, and the English export carries the English letterhead."""
 
 from __future__ import annotations
 
-from test_store_helpers import PAIRED, copy_corpus
+from support.corpus import copy_corpus
+from support.paths import PAIRED
 from workbench import ops, store
 from workbench.ops.export import export_documents
 from workbench.ops.translate import translate_document

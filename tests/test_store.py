@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_store_helpers import ENGLISH_ONLY, PAIRED, line_project, store_aligned
+from support.corpus import line_project, store_aligned
+from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
 from workbench.model import HistoryEntry, Origin, Proposal, State

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from support.paths import REPO
 from workbench.model import BlockKind, State, Unit
 from workbench.project import open_project
 from workbench.tui.state.worklist import (
@@ -22,8 +22,6 @@ from workbench.tui.state.worklist import (
     word_diff,
     wrap_offsets,
 )
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def unit(i: int, state=State.TRANSLATED, confidence=0.9, src=None, tgt=None) -> Unit:

@@ -7,10 +7,8 @@ from pathlib import Path
 
 from rich.console import Console
 
+from support.paths import REPO, UCP
 from workbench.model import BlockKind, State, Unit
-
-REPO = Path(__file__).resolve().parents[2]
-UCP = "ucp-cpsu-belarus-solidarity-2020"
 
 
 def real_lines(lang: str) -> list[str]:

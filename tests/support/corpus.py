@@ -1,7 +1,8 @@
-"""Helpers for the storage, ops, formats and reliability tests (no tests here).
+"""Copies of the shipped corpus, and stand-ins for the segmenter and the aligner.
 
-`LineProject` is the real `workbench.project.Project` with one change: a side's
-segments are its non-empty lines. The review layer is tested on the real corpus text
+`copy_corpus` copies the texts, metadata and glossary (never working files) into a
+folder to change. `LineProject` is the real `workbench.project.Project` with one change:
+a side's segments are its non-empty lines. The review layer is tested on the real corpus text
 without depending on the segmenter's or the aligner's current behaviour; the tests that
 exercise the real segmenter and aligner use `open_project` directly.
 """
@@ -9,25 +10,28 @@ exercise the real segmenter and aligner use `open_project` directly.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
+from support.paths import GLOSSARY, REPO
 from workbench.align.units import segmentation_key, unit_from_bead
 from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText, WorkingFile, now_iso
 from workbench.project import Project
 from workbench.store import save
 
-REPO = Path(__file__).resolve().parents[1]
-PAIRED = "ucp-cpsu-belarus-solidarity-2020"  # Russian opening + English letter
-ENGLISH_ONLY = "tcc-cpsu-appeal-1998"
 
-
-def copy_corpus(dest: Path) -> Path:
-    """The shipped corpus (texts, metadata, glossary) copied into `dest`, no working files."""
+def copy_corpus(dest: Path, docs: Iterable[str] | None = None) -> Path:
+    """The shipped corpus (texts, metadata, glossary) copied into `dest` (all documents,
+    or those of `docs`), no working files, locks or temporary files."""
+    wanted = None if docs is None else set(docs)
     for folder in ("sources", "translations"):
-        shutil.copytree(REPO / folder, dest / folder,
-                        ignore=shutil.ignore_patterns("*.xlf", ".*"))
-    if (REPO / "glossary.yaml").is_file():
-        shutil.copy(REPO / "glossary.yaml", dest / "glossary.yaml")
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+        for path in sorted((REPO / folder).iterdir()):
+            if not path.is_file() or path.name.startswith(".") or path.suffix == ".xlf":
+                continue
+            if wanted is None or any(path.name.startswith(f"{doc}.") for doc in wanted):
+                shutil.copy(path, dest / folder / path.name)
+    shutil.copy(GLOSSARY, dest / "glossary.yaml")
     return dest
 
 

@@ -7,7 +7,10 @@ weights, zipped with `metadata.json` under one top-level folder, exactly as Argo
 packages. The output is gibberish, but the same on every run.
 
 Building imports `ctranslate2.converters`, which pulls in torch (~2 s): build once per
-test session (or benchmark run) and reuse the zip.
+test session (or benchmark run) and reuse the zip. The SentencePiece model is trained on
+lines the caller gives (`corpus_lines(root)` reads a project's texts).
+
+    python -m workbench.testing.argos_tiny OUT_DIR [PROJECT_ROOT]
 """
 
 from __future__ import annotations
@@ -18,17 +21,17 @@ import shutil
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 D_MODEL = 32
 D_FFN = 64
 NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 
 
-def corpus_lines(root: Path = REPO_ROOT) -> list[str]:
-    """Non-empty lines of the real corpus (both sides): the SentencePiece training text."""
+def corpus_lines(root: Path) -> list[str]:
+    """Non-empty lines of a project's texts (both sides): SentencePiece training text."""
     lines: list[str] = []
     for folder in ("sources", "translations"):
         for path in sorted((root / folder).glob("*.txt")):
@@ -140,9 +143,9 @@ def _chain_decoder(spec, vocab: list[str], d: int, length: int) -> None:
     spec.decoder.projection.bias = np.zeros(v, np.float32)
 
 
-def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
-                  version: str = "0.0.1", seed: int = 1, quantization: str | None = None,
-                  lines: Iterable[str] | None = None, vocab_size: int = 300,
+def build_package(out_dir: Path, lines: Iterable[str], *, from_code: str = "ru",
+                  to_code: str = "en", version: str = "0.0.1", seed: int = 1,
+                  quantization: str | None = None, vocab_size: int = 300,
                   eos_bias: float = 4.0, d_model: int = D_MODEL, d_ffn: int = D_FFN,
                   layers: int = 2, heads: int = 2, output_tokens: int = 0) -> Path:
     """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path.
@@ -153,7 +156,7 @@ def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece(lines if lines is not None else corpus_lines(), vocab_size)
+    sp_model = train_sentencepiece(lines, vocab_size)
     vocab = _vocabulary(sp_model)
 
     class _SeededConverter(Converter):
@@ -181,12 +184,13 @@ def build_package(out_dir: Path, *, from_code: str = "ru", to_code: str = "en",
     return archive
 
 
-def cached_package(base: Path, **options) -> Path:
-    """Build once into `base` (e.g. pytest's session base temp) and reuse the zip after."""
+def cached_package(base: Path, lines: Iterable[str], **options: Any) -> Path:
+    """Build once into `base` (e.g. pytest's session base temp) and reuse the zip after
+    (the key is the options, so give the same lines for the same `base`)."""
     key = "-".join(f"{k}={v}" for k, v in sorted(options.items())) or "default"
     folder = Path(base) / f"argos-tiny-{key}"
     found = sorted(folder.glob("*.argosmodel")) if folder.is_dir() else []
-    return found[0] if found else build_package(folder, **options)
+    return found[0] if found else build_package(folder, lines, **options)
 
 
 def argos_env(home: Path) -> dict[str, str]:
@@ -195,27 +199,8 @@ def argos_env(home: Path) -> dict[str, str]:
             "XDG_CACHE_HOME": str(home / "cache"), "ARGOS_DEVICE_TYPE": "cpu"}
 
 
-def isolate_argos(monkeypatch, home: Path):
-    """Point `argostranslate.settings` at `home` for one test (env vars first, in case this
-    is the first import; then the module attributes it read at import)."""
-    for key, value in argos_env(home).items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-    from argostranslate import settings
-
-    data = home / "data" / "argos-translate"
-    packages = data / "packages"
-    packages.mkdir(parents=True, exist_ok=True)
-    (home / "cache" / "downloads").mkdir(parents=True, exist_ok=True)
-    monkeypatch.setattr(settings, "data_dir", data)
-    monkeypatch.setattr(settings, "package_data_dir", packages)
-    monkeypatch.setattr(settings, "package_dirs", [packages])
-    monkeypatch.setattr(settings, "local_package_index", data / "index.json")
-    monkeypatch.setattr(settings, "downloads_dir", home / "cache" / "downloads")
-    return settings
-
-
-if __name__ == "__main__":  # `python tests/support/argos_tiny.py OUT_DIR`
+if __name__ == "__main__":
     import sys
 
-    print(build_package(Path(sys.argv[1] if len(sys.argv) > 1 else ".")))
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    print(build_package(out, corpus_lines(Path(sys.argv[2] if len(sys.argv) > 2 else "."))))
