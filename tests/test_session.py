@@ -170,3 +170,23 @@ def test_a_second_session_never_overwrites_the_first_ones_work(session, project)
         session.undo()
     saved = stored(project)[uid]
     assert (saved.target_text, saved.state) == ("Bob's English.", State.REVIEWED)
+
+
+def test_qa_after_an_edit_is_still_what_check_reports(session, project):
+    uid = with_english(session, "Когда-то мудрый лидер")
+    before = session.issues(uid)
+    # English that drops the glossary names (written for the test)
+    session.edit(uid, "Once a wise leader said so.")
+    after = session.issues(uid)
+    assert after != before and "term-missing" in {i.rule for i in after}
+    assert after == [i for i in check_project(project, [UCP]) if i.unit_id == uid]
+
+
+def test_a_broken_glossary_is_an_error_for_qa_as_for_check(session, project):
+    session.ensure_stored()  # (aligning would need the glossary too)
+    project.glossary_path.write_text("terms: [\n", encoding="utf-8")  # unclosed: broken
+    session.load()
+    with pytest.raises(WorkbenchError, match=r"glossary\.yaml:2: YAML syntax error"):
+        session.issues(session.units[0].id)
+    with pytest.raises(WorkbenchError, match=r"glossary\.yaml:2: YAML syntax error"):
+        check_project(project, [UCP])

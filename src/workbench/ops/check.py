@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.glossary import Glossary, glossary_from_text
@@ -52,21 +53,53 @@ def unit_issues(project: Project, unit: Unit, glossary: Glossary) -> list[Issue]
                       source_lang=project.source_lang, target_lang=project.target_lang)
 
 
+@dataclass
+class CheckMemo:
+    """Results per unit text kept between checks of mostly unchanged units (the TUI
+    checks its document again after every change): the same answers, computed once."""
+
+    glossary: Glossary | None = None
+    langs: tuple[str, str] = ("", "")
+    units: dict[tuple[BlockKind, str, str],
+                tuple[list[Issue], dict[str, list[Rendering]]]] = field(default_factory=dict)
+
+    def results(self, project: Project, unit: Unit,
+                glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
+        langs = (project.source_lang, project.target_lang)
+        if glossary is not self.glossary or langs != self.langs:
+            self.glossary, self.langs, self.units = glossary, langs, {}
+        key = (unit.kind, unit.source_text, unit.target_text)
+        found = self.units.get(key)
+        if found is None:
+            found = self.units[key] = _unit_results(project, unit, glossary)
+        return found
+
+
+def _unit_results(project: Project, unit: Unit,
+                  glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
+    """A unit's issues and its term renderings, not yet tied to its document and id."""
+    return (unit_issues(project, unit, glossary),
+            term_renderings(unit.target_text, glossary, None, None))
+
+
 def check_documents(project: Project, units_by_doc: Mapping[str, Sequence[Unit]],
-                    glossary: Glossary) -> list[Issue]:
+                    glossary: Glossary, *, memo: CheckMemo | None = None) -> list[Issue]:
     """Every issue of these documents' units, consistency across them included, sorted
-    by document, unit and position."""
+    by document, unit and position. `memo` keeps per-unit results between calls."""
     issues: list[Issue] = []
     renderings: dict[str, list[Rendering]] = defaultdict(list)
     for doc_id, units in units_by_doc.items():
         for unit in units:
             if unit.kind is BlockKind.FURNITURE:
                 continue
-            for issue in unit_issues(project, unit, glossary):
+            found, rendered = (memo.results(project, unit, glossary) if memo is not None
+                               else _unit_results(project, unit, glossary))
+            for issue in found:
                 issues.append(dataclasses.replace(issue, doc_id=doc_id, unit_id=unit.id))
-            for term_id, found in term_renderings(unit.target_text, glossary, doc_id,
-                                                  unit.id).items():
-                renderings[term_id].extend(found)
+            for term_id, occurrences in rendered.items():
+                renderings[term_id].extend(dataclasses.replace(r, doc_id=doc_id,
+                                                               unit_id=unit.id)
+                                           for r in occurrences)
     issues.extend(check_consistency(renderings, glossary))
     return sort_issues(issues)
 

@@ -9,6 +9,7 @@ and saves at once. Long work (alignment, realignment, proposals) runs in worker 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
+from workbench.errors import WorkbenchError
 from workbench.model import Unit
 from workbench.tui.screens.document_actions import AlignmentActions, TranslatingActions
 from workbench.tui.screens.document_base import STATE_FILTERS
@@ -112,6 +114,8 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         except Exception as exc:  # shown, never fatal: the TUI must outlive a core bug
             self.app.call_from_thread(self._error, exc)
             return
+        with contextlib.suppress(WorkbenchError):  # a broken glossary: the QA panel says so
+            self.session.check()  # the QA panel's figures, off the UI thread
         self.app.call_from_thread(self.refresh_units)
 
     # --- showing ------------------------------------------------------------------
@@ -155,7 +159,12 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         self._jump(is_low_confidence, "low-confidence unit")
 
     def action_next_issue(self) -> None:
-        self._jump(lambda u: bool(self.session.issues(u.id)), "unit with a QA issue")
+        try:
+            issues = self.session.check()
+        except WorkbenchError as exc:  # a broken glossary: say so, keep the screen
+            self._error(exc)
+            return
+        self._jump(lambda u: bool(issues.get(u.id)), "unit with a QA issue")
 
     def action_cycle_filter(self) -> None:
         self.state_filter = (self.state_filter + 1) % len(STATE_FILTERS)

@@ -147,8 +147,12 @@ class TranslatingActions(DocumentView):
         unit = self.current_unit()
         if unit is None:
             return
-        fixable = [i for i in self.session.issues(unit.id)
-                   if fixed_text(unit.target_text, i) is not None]
+        try:
+            issues = self.session.issues(unit.id)
+        except WorkbenchError as exc:  # a broken glossary: say so, keep the screen
+            self._error(exc)
+            return
+        fixable = [i for i in issues if fixed_text(unit.target_text, i) is not None]
         if not fixable:
             self.notify("no QA fix for this unit", severity="warning")
             return

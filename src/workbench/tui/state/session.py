@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from workbench import ops
 from workbench.errors import WorkbenchError
 from workbench.model import Document, Issue, Proposal, TermHit, Unit, WorkingFile
+from workbench.ops.check import CheckMemo
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
@@ -75,6 +76,7 @@ class DocumentSession:
     loaded_stamp: tuple[int, int] | None = None  # the working file's (mtime, size) when read
     engines: tuple[str, ...] | None = None  # proposal engines (None: every registered one)
     _issues: dict[str, list[Issue]] | None = field(default=None, repr=False)  # of `units`
+    _check_memo: CheckMemo = field(default_factory=CheckMemo, repr=False)
 
     # --- reading ------------------------------------------------------------------
 
@@ -126,13 +128,19 @@ class DocumentSession:
         """The unit's QA issues: exactly what `workbench check DOC` reports for it (the
         same function, on the units shown here, consistency within the document
         included). A broken glossary raises WorkbenchError, as check does."""
+        return self.check().get(unit_id, [])
+
+    def check(self) -> dict[str, list[Issue]]:
+        """The document's QA issues by unit id, computed once per load (unit texts that
+        did not change are not checked again)."""
         if self._issues is None:
             found: dict[str, list[Issue]] = {}
             for issue in ops.check_documents(self.project, {self.doc_id: self.units},
-                                             ops.project_glossary(self.project)):
+                                             ops.project_glossary(self.project),
+                                             memo=self._check_memo):
                 found.setdefault(issue.unit_id or "", []).append(issue)
             self._issues = found
-        return self._issues.get(unit_id, [])
+        return self._issues
 
     # --- the English --------------------------------------------------------------
 
