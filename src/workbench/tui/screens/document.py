@@ -114,11 +114,16 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         except Exception as exc:  # shown, never fatal: the TUI must outlive a core bug
             self.app.call_from_thread(self._error, exc)
             return
-        with contextlib.suppress(WorkbenchError):  # a broken glossary: the QA panel says so
-            self.session.check()  # the QA panel's figures, off the UI thread
         self.app.call_from_thread(self.refresh_units)
+        # The QA of the whole document next, still off the UI thread: the rows are shown
+        # first and the QA panel fills in (a broken glossary: the panel says so).
+        with contextlib.suppress(WorkbenchError):
+            self.session.check()
+        self.app.call_from_thread(self._qa_done)
 
-    # --- showing ------------------------------------------------------------------
+    def _qa_done(self) -> None:
+        self.qa_ready = True
+        self._update_panels()
 
     # --- reviewing ----------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class DocumentView(Screen[None]):
         self.busy = ""
         self.long_running = ""  # alignment or filling in progress (a worker holds the lock)
         self._proposals_pending: set[str] = set()
+        self.qa_ready = False  # the loading worker has checked the document once
 
     @property
     def table(self) -> UnitTable:
@@ -120,10 +121,13 @@ class DocumentView(Screen[None]):
             self.query_one(TermPanel).show(None)
             self.query_one(DiffView).show(None)
             return
-        try:
-            self.query_one(QAPanel).show(self.session.issues(unit.id))
-        except (WorkbenchError, ImportError) as exc:
-            self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
+        if not self.qa_ready and self.session.checked() is None:
+            self.query_one(QAPanel).show(None, busy=True)  # the loading worker checks
+        else:
+            try:
+                self.query_one(QAPanel).show(self.session.issues(unit.id))
+            except (WorkbenchError, ImportError) as exc:
+                self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
         try:
             self.query_one(TermPanel).show(self.glossary.unit_terms(unit),
                                            note="" if self.glossary.glossary else

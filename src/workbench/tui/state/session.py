@@ -132,14 +132,22 @@ class DocumentSession:
 
     def check(self) -> dict[str, list[Issue]]:
         """The document's QA issues by unit id, computed once per load (unit texts that
-        did not change are not checked again)."""
-        if self._issues is None:
-            found: dict[str, list[Issue]] = {}
-            for issue in ops.check_documents(self.project, {self.doc_id: self.units},
+        did not change are not checked again). Safe to call from a worker thread: a
+        result for units replaced meanwhile by a reload is not kept."""
+        issues = self._issues
+        if issues is None:
+            units = self.units
+            issues = {}
+            for issue in ops.check_documents(self.project, {self.doc_id: units},
                                              ops.project_glossary(self.project),
                                              memo=self._check_memo):
-                found.setdefault(issue.unit_id or "", []).append(issue)
-            self._issues = found
+                issues.setdefault(issue.unit_id or "", []).append(issue)
+            if self.units is units:
+                self._issues = issues
+        return issues
+
+    def checked(self) -> dict[str, list[Issue]] | None:
+        """The document's QA issues when already computed for the units shown, else None."""
         return self._issues
 
     # --- the English --------------------------------------------------------------

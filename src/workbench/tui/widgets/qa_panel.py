@@ -15,13 +15,15 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 class QAPanel(Static):
     """Issues of the current unit with their rule id, message and fix."""
 
-    def show(self, issues: Sequence[Issue] | None, note: str = "") -> None:
+    def show(self, issues: Sequence[Issue] | None, note: str = "", busy: bool = False) -> None:
         text = Text()
         text.append("QA", style="bold")
         text.append("  (x: apply fix)\n", style="dim")
         if note:
             text.append(note + "\n", style="italic")
-        if issues is None:
+        if busy:
+            text.append("checking the document…", style="italic")
+        elif issues is None:
             text.append("no unit", style="dim")
         elif not issues:
             text.append("no issues", style="green")
