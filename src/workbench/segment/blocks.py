@@ -12,7 +12,7 @@ import re
 
 from workbench.model import Block, BlockKind
 from workbench.segment.lines import LIST_MARKER, TERMINAL, Line
-from workbench.segment.rules import LanguageRules, all_rules
+from workbench.segment.rules import BlockRules, all_rules
 
 K = BlockKind
 
@@ -34,7 +34,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def is_contact(norm: str, rules: LanguageRules) -> bool:
+def is_contact(norm: str, rules: BlockRules) -> bool:
     """Address, phone, fax, e-mail or web lines (any language), or a line whose letters are
     all gone (what is left of a letterhead after non-ASCII was stripped)."""
     if EMAIL.search(norm) or URL.search(norm) or POSTCODE.search(norm):
@@ -55,7 +55,7 @@ def _is_caps(norm: str) -> bool:
 FURNITURE_MAX = 300
 
 
-def is_furniture(line: Line, rules: LanguageRules) -> bool:
+def is_furniture(line: Line, rules: BlockRules) -> bool:
     norm = line.norm
     if line.forced_furniture or len(norm) > FURNITURE_MAX:
         return line.forced_furniture
@@ -88,7 +88,7 @@ def _is_name_like(norm: str) -> bool:
             and not body.endswith(","))
 
 
-def classify(lines: list[Line], rules: LanguageRules) -> list[BlockKind]:
+def classify(lines: list[Line], rules: BlockRules) -> list[BlockKind]:
     """The block kind of each logical line."""
     n = len(lines)
     kinds: list[BlockKind | None] = [None] * n
