@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from workbench.lang.romanise import bgn_pcgn_ru as romanize_ru
 from workbench.model import Origin, Severity
 from workbench.mt.letterhead import damage_reason, translate_line
 from workbench.mt.rules import rule_proposals
-from workbench.mt.translit import romanize_ru
 
 ROOT = Path(__file__).resolve().parents[1]
 UCP_EN = ROOT / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"

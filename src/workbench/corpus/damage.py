@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbench.lang.script import CYRILLIC_RE, LATIN_RE
 from workbench.model import Flag
 
 ASCII_STRIPPED = "ascii-stripped"
@@ -24,8 +25,16 @@ _CONTRACTIONS = re.compile(
     r"\b(?:(?:is|are|was|were|do|does|did|has|have|had|could|would|should|must|need)nt|"
     r"(?:they|you)(?:re|ve)|weve|ive|im|[hs]hes|(?:tha|the|wha)(?:ts|res)|"
     r"(?:would|could|should)ve)\b")  # matched against the lower-cased text
-# Punctuation standing alone where the words between it were removed: "105062, , . .".
-_BARE_PUNCT = re.compile(r"(?:^|\s)(?:[,.;:]+|[,.;:]+/|/[,.;:]+)(?=\s|$)|^[.,;:/]+(?=\w)|\S\.@")
+# Punctuation standing alone where the words between it were removed: "105062, , . .",
+# "/.:" (was "тел/факс.:"), ".," at a word start, a full stop glued before "@". A lone
+# "/" is no evidence ("and / or", "692-54-76 / 692-54-77").
+BARE_PUNCT = re.compile(r"(?:^|\s)(?=[,.;:/]*[,.;:])[,.;:/]+(?=\s|$)|(?:^|\s)\.[/,]|"
+                        r"^[.,;:/]+(?=\w)|\S\.@")
+# E-mail and web addresses, which keep their punctuation whatever happened to the words.
+EMAIL = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.?\w*")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+VALID_EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@"
+                         r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # A plural noun used as a possessive before these: "workers parties" (workers’ parties).
 _POSSESSIVE = re.compile(
     r"\b(?:workers|peoples|womens|childrens|soldiers|veterans|farmers|students|nations)\s+"
@@ -66,8 +75,8 @@ def mojibake_words(text: str) -> list[tuple[str, str]]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC = CYRILLIC_RE
+_LATIN = LATIN_RE
 
 
 def mixed_script_words(text: str) -> list[str]:
@@ -89,9 +98,27 @@ def strong_stripping_evidence(text: str) -> list[str]:
     contractions = _CONTRACTIONS.findall(text.lower()) if text.isascii() else []
     if contractions:
         reasons.append(f"contraction without its apostrophe: {_quote(contractions)}")
-    if text.isascii() and _BARE_PUNCT.search(text):
+    if text.isascii() and BARE_PUNCT.search(text):
         reasons.append("punctuation left where words were removed")
     return reasons
+
+
+def line_damage(text: str) -> str | None:
+    """Why a line looks like it lost its letters in a conversion, or None: the one answer
+    to "is this line damaged" that the letterhead rules and batch translation ask.
+
+    Only lines without letters outside e-mail/web addresses are judged (", , . ." left
+    where words were), plus e-mail addresses that can no longer be valid ("kzp.@…").
+    """
+    for email in EMAIL.findall(text):
+        if "@" in email and not VALID_EMAIL.match(email.rstrip(".;,")):
+            return f"the e-mail address {email!r} is not valid: letters were probably lost"
+    rest = URL.sub(" ", EMAIL.sub(" ", text))
+    if any(ch.isalpha() for ch in rest):
+        return None
+    if BARE_PUNCT.search(rest):
+        return "only digits and stray punctuation remain where words were"
+    return None
 
 
 def segment_flags(text: str, *, stripping: bool = True) -> list[Flag]:
