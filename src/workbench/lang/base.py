@@ -41,6 +41,8 @@ class SentenceRules:
     # Never end a sentence: a name, a number or a word follows ("Dr. Müller", "г. Москва").
     prefixes: frozenset[str] = frozenset()
     cased_prefixes: frozenset[str] = frozenset()
+    # Word endings that are abbreviations too ("Hauptstr." for -straße).
+    prefix_endings: tuple[str, ...] = ()
     # Prefixes that after a number are units, read as abbreviations ("в 2022 г. Потом").
     units_after_number: frozenset[str] = frozenset()
     # End a sentence only before a capital ("и т. д. Потом"; "usw. Dann").

@@ -28,7 +28,8 @@ FUNCTION_WORDS = words(
 
 def sentence_rules(pack: LanguagePack) -> SentenceRules:
     return SentenceRules(splitter="rules", prefixes=PREFIXES, abbreviations=ABBREVIATIONS,
-                         cased_prefixes=frozenset(pack.calendar.abbreviations()))
+                         cased_prefixes=frozenset(pack.calendar.abbreviations()),
+                         prefix_endings=("str",))  # "Hauptstr. 5"
 
 
 def block_rules(pack: LanguagePack) -> BlockRules:

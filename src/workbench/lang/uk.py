@@ -18,7 +18,7 @@ PREFIXES = words(
 UNITS_AFTER_NUMBER = words("м")
 # These end a sentence before a capital: рік, роки, область, район, тисяча, мільйон,
 # мільярд, гривня, копійка, долар, "і т. д.", "і т. п.", "та ін.", пункт.
-ABBREVIATIONS = words("р рр обл р-н тис млн млрд грн коп дол д п ін")
+ABBREVIATIONS = words("р рр обл р-н тис млн млрд грн коп дол д п ін т.д т.п")
 
 
 def sentence_rules(pack: LanguagePack) -> SentenceRules:

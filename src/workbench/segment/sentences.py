@@ -90,7 +90,8 @@ def rules_decider(pack: LanguagePack) -> Decider:
         low = word.lower()
         if low in rules.units_after_number and _NUMBER_BEFORE.search(before):
             return not first.isdigit()  # "у 2020 р. Потім"
-        if low in rules.prefixes or word in rules.cased_prefixes:  # Dr. Smith, м. Київ
+        if (low in rules.prefixes or word in rules.cased_prefixes  # Dr. Smith, м. Київ
+                or (rules.prefix_endings and low.endswith(rules.prefix_endings))):
             return False
         if low in rules.abbreviations:  # "usw. Dann", "і т. д. Потім"
             return not first.isdigit()
