@@ -60,7 +60,7 @@ def _unmangle(token: str) -> str | None:
 
 def mojibake_words(text: str) -> list[tuple[str, str]]:
     """(garbled word, what it decodes to) for each mojibake word in `text`."""
-    found = []
+    found: list[tuple[str, str]] = []
     if not _MOJIBAKE_HINT.search(text):
         return found
     for m in _TOKEN.finditer(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -46,9 +47,35 @@ class Calendar:
         default_factory=dict)
     day_names: Mapping[tuple[str, str], tuple[tuple[str, ...], ...]] = field(
         default_factory=dict)  # seven tuples, Monday first
-    months: Mapping[str, int] = field(default_factory=dict)  # lower-case form → 1..12
-    weekdays: Mapping[str, int] = field(default_factory=dict)  # lower-case form → 1..7
     dotted: frozenset[str] = frozenset()  # abbreviated forms CLDR writes with a full stop
+    inflect_as: str | None = None  # pymorphy3 language for the other cases, if any
+
+    @cached_property
+    def months(self) -> Mapping[str, int]:
+        """Lower-case form (CLDR's, and inflected ones) → month 1..12; built on first use,
+        so the block rules, which need CLDR's forms only, do not load pymorphy3."""
+        return self._lookup(self.month_names)
+
+    @cached_property
+    def weekdays(self) -> Mapping[str, int]:
+        """Lower-case form → ISO weekday 1..7."""
+        return self._lookup(self.day_names)
+
+    def _lookup(self, table: Mapping[tuple[str, str], tuple[tuple[str, ...], ...]]
+                ) -> dict[str, int]:
+        from workbench.lang.morphology import singular_forms
+
+        lookup: dict[str, int] = {}
+        for forms_by_number in table.values():
+            for number, forms in enumerate(forms_by_number, start=1):
+                for form in forms:
+                    lookup.setdefault(form.lower(), number)
+        if self.inflect_as and ("stand-alone", "wide") in table:
+            for number, forms in enumerate(table[("stand-alone", "wide")], start=1):
+                for form in forms:
+                    for inflected in singular_forms(form.lower(), self.inflect_as):
+                        lookup.setdefault(inflected, number)
+        return lookup
 
     def _cased_ok(self, word: str) -> bool:
         return not self.capitalised or word[:1].isupper()
@@ -122,30 +149,14 @@ def _dotted(locales: Iterable[Any]) -> frozenset[str]:
 
 def calendar_for(pack: LanguagePack) -> Calendar:
     """The pack's calendar from its CLDR locales (empty when CLDR does not know them)."""
-    from workbench.lang.morphology import singular_forms
-
     locales = [loc for loc in map(_locale, pack.cldr_locales) if loc is not None]
     if not locales:
         return Calendar(capitalised=pack.months_capitalised)
-    month_names = _collect(locales, "months", list(range(1, 13)))
-    # CLDR numbers weekdays from 0 = Monday.
-    day_names = _collect(locales, "days", list(range(7)))
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    for table, lookup in ((month_names, months), (day_names, weekdays)):
-        for forms_by_number in table.values():
-            for number, forms in enumerate(forms_by_number, start=1):
-                for form in forms:
-                    lookup.setdefault(form.lower(), number)
-    if pack.inflect_months:
-        for table, lookup in ((month_names, months), (day_names, weekdays)):
-            for number, forms in enumerate(table[("stand-alone", "wide")], start=1):
-                for form in forms:
-                    for inflected in singular_forms(form.lower(), pack.code):
-                        lookup.setdefault(inflected, number)
-    return Calendar(capitalised=pack.months_capitalised, month_names=month_names,
-                    day_names=day_names, months=months, weekdays=weekdays,
-                    dotted=_dotted(locales))
+    return Calendar(capitalised=pack.months_capitalised,
+                    month_names=_collect(locales, "months", list(range(1, 13))),
+                    day_names=_collect(locales, "days", list(range(7))),  # 0 = Monday
+                    dotted=_dotted(locales),
+                    inflect_as=pack.code if pack.inflect_months else None)
 
 
 @dataclass(frozen=True)

@@ -172,15 +172,16 @@ def classify(lines: list[Line], rules: BlockRules) -> list[BlockKind]:
     # 5. Signatories: a run of three or more short name-like lines after the prose.
     run: list[int] = []
     started = False
-    for i in [*content, None]:
-        if i is not None and kinds[i] is None and started and _is_name_like(lines[i].norm):
-            run.append(i)
+    ends: list[int | None] = [*content, None]
+    for at in ends:
+        if at is not None and kinds[at] is None and started and _is_name_like(lines[at].norm):
+            run.append(at)
             continue
         if len(run) >= 3:
             for j in run:
                 kinds[j] = K.SIGNATORIES
         run = []
-        if i is not None and kinds[i] is None:
+        if at is not None and kinds[at] is None:
             started = True
 
     # 6. The rest is prose; a lone short line without final punctuation is a sub-heading.

@@ -109,7 +109,8 @@ def logical_lines(text: str, rules: BlockRules) -> list[Line]:
                      and prev.para == para)
         # Only a line with a neighbour in its paragraph needs the (costlier) check.
         alone = per_para[para] > 1 and standalone(norm, rules)
-        if same_para and _continues(last_physical, norm, rules, last_alone, alone):
+        if (prev is not None and same_para
+                and _continues(last_physical, norm, rules, last_alone, alone)):
             prev.end = e
             prev.text = text[prev.start:e]
             prev.norm = prev.norm + " " + norm

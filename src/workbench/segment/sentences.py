@@ -99,7 +99,7 @@ def rules_decider(pack: LanguagePack) -> Decider:
             return False
         if _DOTTED.fullmatch(word):  # V.I. Lenin, U.S. authorities, e.g.
             next_word = _NEXT_WORD.match(following)
-            return bool(next_word) and next_word.group() in rules.starters
+            return next_word is not None and next_word.group() in rules.starters
         if ordinal_day and word.isdigit() and len(word) <= 2:  # "am 3. Mai"
             month = _NEXT_LETTERS.match(following)
             if month and pack.calendar.month_of(month.group()) is not None:
