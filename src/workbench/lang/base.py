@@ -88,6 +88,15 @@ class Letterhead:
 
 
 @dataclass(frozen=True)
+class StrippedApostrophes:
+    """Words that show a text lost its apostrophes (’ is not ASCII): evidence that a bad
+    conversion stripped every non-ASCII character."""
+
+    contractions: re.Pattern[str]  # matched against the lower-cased text: "dont", "theyre"
+    possessives: re.Pattern[str]  # "workers parties" for "workers’ parties"
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     """Everything the workbench knows about one language (see docs/languages.md)."""
 
@@ -109,6 +118,7 @@ class LanguagePack:
     romanisation: str | None = None
     name_keys: str | None = None
     letterhead: Mapping[str, Letterhead] = field(default_factory=dict)  # by target language
+    stripped_apostrophes: StrippedApostrophes | None = None  # for `corpus.damage`
     # Overrides of the CLDR number symbols, e.g. a plain space as a group separator.
     extra_group_symbols: str = ""
     generic: bool = False  # made up for a language without a pack

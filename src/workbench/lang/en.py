@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from workbench.lang.base import BlockRules, LanguagePack, SentenceRules, words
+from workbench.lang.base import (
+    BlockRules,
+    LanguagePack,
+    SentenceRules,
+    StrippedApostrophes,
+    words,
+)
 from workbench.lang.cldr import CONTEXTS, WIDTHS, alternation
 
 # After these a full stop is no sentence end (titles, references); CLDR's abbreviated
@@ -27,6 +33,21 @@ FUNCTION_WORDS = words(
     "the of and to in is are was were be been a an that this these those with for on "
     "by from at as it its we our they their you your he she his her not have has had "
     "will shall would should can could who which what all")
+
+
+STRIPPED_APOSTROPHES = StrippedApostrophes(
+    # Contractions that lose their apostrophe when non-ASCII is stripped (’ → ""). Left
+    # out: "cant", "wont", "its", "were", "well", "shell" (words in their own right).
+    contractions=re.compile(
+        r"\b(?:(?:is|are|was|were|do|does|did|has|have|had|could|would|should|must|need)nt|"
+        r"(?:they|you)(?:re|ve)|weve|ive|im|[hs]hes|(?:tha|the|wha)(?:ts|res)|"
+        r"(?:would|could|should)ve)\b"),
+    # A plural noun used as a possessive before these: "workers parties".
+    possessives=re.compile(
+        r"\b(?:workers|peoples|womens|childrens|soldiers|veterans|farmers|students|nations)"
+        r"\s+(?:part(?:y|ies)|movements?|rights|unions?|organi[sz]ations?|power|councils?|"
+        r"struggle|class|solidarity|interests?)\b", re.I),
+)
 
 
 def sentence_rules(pack: LanguagePack) -> SentenceRules:
@@ -89,4 +110,5 @@ PACK = LanguagePack(
     sentence_rules=sentence_rules,
     block_rules=block_rules,
     function_words=FUNCTION_WORDS,
+    stripped_apostrophes=STRIPPED_APOSTROPHES,
 )
