@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from support.paths import REPO
+from workbench.lang.romanise import bgn_pcgn_ru as romanize_ru
 from workbench.model import Origin, Severity
 from workbench.mt.letterhead import damage_reason, translate_line
 from workbench.mt.rules import rule_proposals
-from workbench.mt.translit import romanize_ru
 
 UCP_EN = REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
 PPA_EN = REPO / "translations" / "political-prisoners-appeal.en.txt"

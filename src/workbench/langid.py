@@ -1,8 +1,9 @@
 """Language of a segment: `ru`, `en`, another ISO 639-1 code, or `und` (no letters).
 
-Script decides where it can (Cyrillic → the document's Cyrillic language, else Russian,
-Ukrainian or Belarusian by their own letters); for Latin-script lines the document's
-language is the prior (short lines, and lines with its function words, take it);
+Script decides where it can (Cyrillic → a language whose pack has letters no other
+Cyrillic pack has, as і ї є ґ for Ukrainian, else the document's Cyrillic language, else
+Russian); for Latin-script lines the document's language is the prior (short lines, and
+lines with its pack's function words, take it);
 langdetect (fixed seed, imported lazily, once) decides only what is left: long lines
 without that evidence, or lines with letters the prior language does not use.
 """
@@ -12,25 +13,12 @@ from __future__ import annotations
 import functools
 import re
 
+from workbench import lang
+from workbench.lang.script import ACCENTED_LATIN_CLASS, CYRILLIC, CYRILLIC_CLASS
+
 UND = "und"
+DEFAULT_CYRILLIC = "ru"  # a Cyrillic line with no other language's letters
 
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-CYRILLIC_LANGS = _wordset("ru uk be bg sr mk kk ky tg mn")
-# Letters that mark one Cyrillic language against Russian.
-_CYRILLIC_MARKERS = (("uk", frozenset("їєґЇЄҐ")), ("be", frozenset("ўЎ")))
-
-# Function words by language: a Latin-script line using them is in that language.
-FUNCTION_WORDS = {
-    "en": _wordset(
-        "the of and to in is are was were be been a an that this these those with for on "
-        "by from at as it its we our they their you your he she his her not have has had "
-        "will shall would should can could who which what all"),
-}
 
 # Short Latin lines (a name, a date, "Moscow,") take the document's language.
 SHORT_WORDS = 8
@@ -39,9 +27,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_CYRILLIC = re.compile(CYRILLIC_CLASS)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_ACCENTED_LATIN = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_ACCENTED_LATIN = re.compile(ACCENTED_LATIN_CLASS)
+
+
+@functools.cache
+def cyrillic_markers() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(language, letters no other Cyrillic pack has) for each Cyrillic pack but the
+    default: "ї є ґ" mark Ukrainian, "ў" Belarusian."""
+    packs = [p for p in lang.packs() if p.script == CYRILLIC and p.letters]
+    out = []
+    for pack in packs:
+        if pack.code == DEFAULT_CYRILLIC:
+            continue
+        others = set().union(*(set(p.letters) for p in packs if p is not pack))
+        own = frozenset(c for ch in set(pack.letters) - others for c in (ch, ch.upper()))
+        if own:
+            out.append((pack.code, own))
+    return tuple(out)
 
 
 def _scripts(text: str) -> tuple[int, int, int, set[str]]:
@@ -71,20 +75,22 @@ def langdetect_ranked(text: str) -> list[tuple[str, float]]:
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        return [(lang.lang.split("-")[0], lang.prob) for lang in _detector()(text)]
+        return [(guess.lang.split("-")[0], guess.prob) for guess in _detector()(text)]
     except LangDetectException:
         return []
 
 
 def _cyrillic_lang(text: str, doc_lang: str) -> str:
-    for lang, letters in _CYRILLIC_MARKERS:
-        if any(c in letters for c in text):
-            return lang
-    return doc_lang if doc_lang in CYRILLIC_LANGS else "ru"
+    counts = [(sum(text.count(c) for c in letters), code)
+              for code, letters in cyrillic_markers()]
+    best = max(counts, key=lambda c: c[0], default=(0, ""))
+    if best[0]:
+        return best[1]
+    return doc_lang if lang.is_cyrillic_language(doc_lang) else DEFAULT_CYRILLIC
 
 
-def _function_word_share(words: list[str], lang: str) -> float:
-    table = FUNCTION_WORDS.get(lang)
+def _function_word_share(words: list[str], code: str) -> float:
+    table = lang.get(code).function_words if lang.has_pack(code) else frozenset()
     if not table or not words:
         return 0.0
     return sum(1 for w in words if w.lower() in table) / len(words)
@@ -92,7 +98,7 @@ def _function_word_share(words: list[str], lang: str) -> float:
 
 def _latin_lang(text: str, doc_lang: str, accented: set[str]) -> str:
     words = _WORD.findall(text)
-    latin_doc = doc_lang not in CYRILLIC_LANGS and doc_lang != UND
+    latin_doc = doc_lang != UND and not lang.is_cyrillic_language(doc_lang)
     prior = doc_lang if latin_doc else "en"  # Latin lines in a Cyrillic text: English first
     foreign_letters = len(accented) >= 2  # "México" is no evidence; "Çağırıyor" is
     if not foreign_letters and (len(words) <= SHORT_WORDS

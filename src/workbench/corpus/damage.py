@@ -2,15 +2,19 @@
 mixed-script words, U+FFFD.
 
 Stripping is judged from evidence (contractions without their apostrophe, punctuation left
-where words were, a possessive without its apostrophe); the weaker evidence only counts in
-a text that shows the strong kind somewhere.
+where words were, a possessive without its apostrophe: the words are the language packs',
+`stripped_apostrophes`); the weaker evidence only counts in a text that shows the strong
+kind somewhere. `line_damage` says whether a line lost its letters altogether.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from workbench import lang
+from workbench.lang.script import CYRILLIC_RE, LATIN_RE
 from workbench.model import Flag
 
 ASCII_STRIPPED = "ascii-stripped"
@@ -18,20 +22,16 @@ MOJIBAKE = "mojibake"
 MIXED_SCRIPT = "mixed-script"
 REPLACEMENT_CHAR = "replacement-char"
 
-# English contractions that lose their apostrophe when non-ASCII is stripped (’ → "").
-# Left out: "cant", "wont", "its", "were", "well", "shell" (words in their own right).
-_CONTRACTIONS = re.compile(
-    r"\b(?:(?:is|are|was|were|do|does|did|has|have|had|could|would|should|must|need)nt|"
-    r"(?:they|you)(?:re|ve)|weve|ive|im|[hs]hes|(?:tha|the|wha)(?:ts|res)|"
-    r"(?:would|could|should)ve)\b")  # matched against the lower-cased text
-# Punctuation standing alone where the words between it were removed: "105062, , . .".
-_BARE_PUNCT = re.compile(r"(?:^|\s)(?:[,.;:]+|[,.;:]+/|/[,.;:]+)(?=\s|$)|^[.,;:/]+(?=\w)|\S\.@")
-# A plural noun used as a possessive before these: "workers parties" (workers’ parties).
-_POSSESSIVE = re.compile(
-    r"\b(?:workers|peoples|womens|childrens|soldiers|veterans|farmers|students|nations)\s+"
-    r"(?:part(?:y|ies)|movements?|rights|unions?|organi[sz]ations?|power|councils?|"
-    r"struggle|class|solidarity|interests?)\b", re.I)
-
+# Punctuation standing alone where the words between it were removed: "105062, , . .",
+# "/.:" (was "тел/факс.:"), ".," at a word start, a full stop glued before "@". A lone
+# "/" is no evidence ("and / or", "692-54-76 / 692-54-77").
+BARE_PUNCT = re.compile(r"(?:^|\s)(?=[,.;:/]*[,.;:])[,.;:/]+(?=\s|$)|(?:^|\s)\.[/,]|"
+                        r"^[.,;:/]+(?=\w)|\S\.@")
+# E-mail and web addresses, which keep their punctuation whatever happened to the words.
+EMAIL = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.?\w*")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+VALID_EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@"
+                         r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 # UTF-8 read as cp1251 ("РЎРѕСЋР·") or as Latin-1/cp1252 ("Ð¡Ð¾ÑŽÐ·").
 _MOJIBAKE_HINT = re.compile(r"[РСÐÑÃÂâ][^\s]")
 _TOKEN = re.compile(r"\S+")
@@ -51,7 +51,7 @@ def _unmangle(token: str) -> str | None:
 
 def mojibake_words(text: str) -> list[tuple[str, str]]:
     """(garbled word, what it decodes to) for each mojibake word in `text`."""
-    found = []
+    found: list[tuple[str, str]] = []
     if not _MOJIBAKE_HINT.search(text):
         return found
     for m in _TOKEN.finditer(text):
@@ -66,8 +66,8 @@ def mojibake_words(text: str) -> list[tuple[str, str]]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC = CYRILLIC_RE
+_LATIN = LATIN_RE
 
 
 def mixed_script_words(text: str) -> list[str]:
@@ -83,15 +83,43 @@ def _quote(items: Sequence[str], limit: int = 3) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
+@functools.cache
+def _evidence(kind: str) -> tuple[re.Pattern[str], ...]:
+    """The packs' words that show a stripped apostrophe (English today): the text's
+    language is not known here, and ASCII text can be any Latin-script language."""
+    found = (getattr(pack.stripped_apostrophes, kind) for pack in lang.packs()
+             if pack.stripped_apostrophes is not None)
+    return tuple(found)
+
+
 def strong_stripping_evidence(text: str) -> list[str]:
     """What in `text` shows that non-ASCII characters were removed."""
     reasons = []
-    contractions = _CONTRACTIONS.findall(text.lower()) if text.isascii() else []
+    contractions = [w for pattern in _evidence("contractions")
+                    for w in pattern.findall(text.lower())] if text.isascii() else []
     if contractions:
         reasons.append(f"contraction without its apostrophe: {_quote(contractions)}")
-    if text.isascii() and _BARE_PUNCT.search(text):
+    if text.isascii() and BARE_PUNCT.search(text):
         reasons.append("punctuation left where words were removed")
     return reasons
+
+
+def line_damage(text: str) -> str | None:
+    """Why a line looks like it lost its letters in a conversion, or None: the one answer
+    to "is this line damaged" that the letterhead rules and batch translation ask.
+
+    Only lines without letters outside e-mail/web addresses are judged (", , . ." left
+    where words were), plus e-mail addresses that can no longer be valid ("kzp.@…").
+    """
+    for email in EMAIL.findall(text):
+        if "@" in email and not VALID_EMAIL.match(email.rstrip(".;,")):
+            return f"the e-mail address {email!r} is not valid: letters were probably lost"
+    rest = URL.sub(" ", EMAIL.sub(" ", text))
+    if any(ch.isalpha() for ch in rest):
+        return None
+    if BARE_PUNCT.search(rest):
+        return "only digits and stray punctuation remain where words were"
+    return None
 
 
 def segment_flags(text: str, *, stripping: bool = True) -> list[Flag]:
@@ -124,7 +152,7 @@ def weak_stripping_flag(text: str) -> Flag | None:
     if not text.isascii():
         return None
     reasons = []
-    hits = [m.group() for m in _POSSESSIVE.finditer(text)]
+    hits = [m.group() for pattern in _evidence("possessives") for m in pattern.finditer(text)]
     if hits:
         reasons.append(f"possessive without its apostrophe: {_quote(hits)}")
     spaces = [m.group() for m in _DOUBLE_SPACE.finditer(text)]

@@ -14,6 +14,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from workbench.lang.script import CYRILLIC_RE, LATIN_TO_CYRILLIC, is_cyrillic
+
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
     "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u3000": " ",
@@ -25,17 +27,7 @@ _CHAR_MAP = {
     "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
     "\u2026": "...",
 }
-
-# Latin letters that look like Cyrillic ones (by glyph), mapped to the Cyrillic letter.
-LATIN_TO_CYRILLIC = {
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
-    "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х",
-    "y": "у", "i": "і", "I": "І",
-}
-
-
-def is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
+# Latin look-alikes inside Cyrillic words become Cyrillic: `lang.script.LATIN_TO_CYRILLIC`.
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ def _clusters(text: str):
         i = j
 
 
-_CYRILLIC_RE = re.compile(r"[\u0400-\u052f]")
+_CYRILLIC_RE = CYRILLIC_RE
 _LOOKALIKE_RE = re.compile("[" + "".join(LATIN_TO_CYRILLIC) + "]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -87,7 +79,7 @@ def _fix_lookalikes(text: str) -> str:
     if not (_CYRILLIC_RE.search(text) and _LOOKALIKE_RE.search(text)):
         return text
 
-    def fix(m: re.Match) -> str:
+    def fix(m: re.Match[str]) -> str:
         word = m.group()
         if not (_CYRILLIC_RE.search(word) and _LOOKALIKE_RE.search(word)):
             return word
@@ -99,7 +91,6 @@ def _fix_lookalikes(text: str) -> str:
 
 
 _SINGLE = {ch: rep for ch, rep in _CHAR_MAP.items() if len(rep) <= 1}
-_TRANSLATE = str.maketrans({ch: rep or None for ch, rep in _SINGLE.items()})
 _SAME_LENGTH = {ch: rep for ch, rep in _SINGLE.items() if rep}
 _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
 _LENGTH_CHANGING = re.compile("[" + "".join(ch for ch, rep in _CHAR_MAP.items()

@@ -5,18 +5,18 @@ languages: the case-folded word. Dictionaries load lazily, once per process."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import Any
 
 from workbench.glossary.tokens import fold
+from workbench.lang.morphology import analyzer
 
 Keys = tuple[str, ...]
 
 
-@cache
-def _morph():
-    import pymorphy3  # ~0.2-0.5 s and ~15 MB: only when Russian is first matched
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+def _morph() -> Any:
+    """pymorphy3 for Russian, shared with the language pack (loaded once per process)."""
+    return analyzer("ru")
 
 
 @lru_cache(maxsize=200_000)

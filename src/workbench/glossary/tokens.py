@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from workbench.lang import script
+
 # A token: letters and digits, with inner apostrophes kept ("Workers’", "won't").
 TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 # What may stand between two tokens of one term: spaces, hyphens and dashes, quotes.
@@ -19,15 +21,12 @@ TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 GAP_RE = regex.compile(r"[\s\-‐‑‒–—«»“”„\"'’*]*")
 MAX_GAP = 6  # longer gaps ("word     word" in ASCII-art) end a term as well
 
-# Latin letters that look like Cyrillic ones; used only inside words that also have
-# Cyrillic letters ("Kоммунистическая" with a Latin K is Russian).
-LATIN_TO_CYRILLIC = str.maketrans({
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
-    "P": "Р", "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о",
-    "p": "р", "x": "х", "y": "у",
-})
-CYRILLIC_RE = regex.compile(r"\p{Cyrillic}")
-LATIN_RE = regex.compile(r"\p{Latin}")
+# Latin letters that look like Cyrillic ones (the table `corpus.normalise` uses too);
+# used only inside words that also have Cyrillic letters ("Kоммунистическая" with a
+# Latin K is Russian).
+LATIN_TO_CYRILLIC = str.maketrans(script.LATIN_TO_CYRILLIC)
+CYRILLIC_RE = regex.compile(script.CYRILLIC_CLASS)
+LATIN_RE = regex.compile(script.LATIN_CLASS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,24 +11,26 @@ damaged lines. Deterministic, so a rule's English is exact where a model would g
   not translated: the result says it is damaged instead of inventing an English.
 
 Organisation names and positions in letterheads go through the glossary (`rules.py`).
-The language-specific data are in `tables_<src>_<tgt>.py`.
+The vocabulary is the source language pack's (`workbench/lang/ru.py`: `letterhead`), by
+target language; names are romanised by the pack's scheme.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
 
+from workbench import lang
+from workbench.corpus.damage import EMAIL, URL, line_damage
+from workbench.lang.base import Letterhead
+from workbench.lang.romanise import scheme
 from workbench.model import Issue, Severity
 
-EMAIL = re.compile(r"[\w.+-]*@[\w-]+(?:\.[\w-]+)*\.?\w*")
-URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 PHONE = re.compile(r"\+?\d[\d\s()\-–]{4,}\d")
-LONE_PUNCT = re.compile(r"(?:^|\s)[,.;:/]+(?=\s|$)|(?:^|\s)\.[/,]")
-VALID_EMAIL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@"
-                         r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+# Why a line lost its letters: one answer, in corpus.damage (kept here under its old name).
+damage_reason = line_damage
 
 
 @dataclass(frozen=True)
@@ -38,31 +40,30 @@ class RuleResult:
     text: str | None
     rule: str  # "address" | "contact" | "damaged"
     issues: tuple[Issue, ...] = ()
+    romanised_by: str | None = None  # the scheme that spelled the names of an address
 
 
-def tables_for(source_lang: str, target_lang: str) -> ModuleType | None:
-    """The rule tables for a language pair, or None where there are none."""
-    try:
-        return importlib.import_module(f"workbench.mt.tables_{source_lang}_{target_lang}")
-    except ModuleNotFoundError:
+@dataclass(frozen=True)
+class Tables:
+    """A language pair's letterhead vocabulary, with the source language's letters and
+    romanisation scheme from its pack."""
+
+    vocabulary: Letterhead
+    source_letters: re.Pattern[str]
+    romanize: Callable[[str], str]
+    romanised_by: str
+
+
+def tables_for(source_lang: str, target_lang: str) -> Tables | None:
+    """The rule tables for a language pair, or None where its pack has none."""
+    if not lang.has_pack(source_lang):
         return None
-
-
-def damage_reason(text: str) -> str | None:
-    """Why a line looks like it lost its letters in a conversion, or None.
-
-    Only lines without letters outside e-mail/web addresses are judged (", , . ." left
-    where words were), plus e-mail addresses that can no longer be valid ("kzp.@…").
-    """
-    for email in EMAIL.findall(text):
-        if "@" in email and not VALID_EMAIL.match(email.rstrip(".;,")):
-            return f"the e-mail address {email!r} is not valid: letters were probably lost"
-    rest = URL.sub(" ", EMAIL.sub(" ", text))
-    if any(ch.isalpha() for ch in rest):
+    pack = lang.get(source_lang)
+    vocabulary = pack.letterhead.get(target_lang)
+    if vocabulary is None or pack.romanisation is None:
         return None
-    if LONE_PUNCT.search(rest):
-        return "only digits and stray punctuation remain where words were"
-    return None
+    romanisation = scheme(pack.romanisation)
+    return Tables(vocabulary, pack.letters_re, romanisation.romanise, romanisation.title)
 
 
 def _damaged(reason: str) -> RuleResult:
@@ -72,14 +73,14 @@ def _damaged(reason: str) -> RuleResult:
     return RuleResult(None, "damaged", (issue,))
 
 
-def translate_contact(text: str, tables: ModuleType) -> str | None:
+def translate_contact(text: str, tables: Tables) -> str | None:
     """Replace contact labels; None unless what remains has no source-language words."""
     out = text
     found = False
-    for pattern, english in tables.CONTACT_LABELS:
+    for pattern, english in tables.vocabulary.contact_labels:
         regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)\.?(\s*:)?", re.I)
 
-        def repl(m: re.Match, english: str = english) -> str:
+        def repl(m: re.Match[str], english: str = english) -> str:
             return english + (":" if m.group(1) else "")
 
         out, n = regex.subn(repl, out)
@@ -87,12 +88,12 @@ def translate_contact(text: str, tables: ModuleType) -> str | None:
     if not found:
         return None
     kept = URL.sub(" ", EMAIL.sub(" ", out))
-    if tables.SOURCE_LETTERS.search(kept):
+    if tables.source_letters.search(kept):
         return None
     return out
 
 
-def _strip_prefix(part: str, prefixes) -> str | None:
+def _strip_prefix(part: str, prefixes: tuple[str, ...]) -> str | None:
     for prefix in prefixes:
         m = re.match(rf"^(?:{prefix})\s*(\S.*)$", part, re.I)
         if m:
@@ -100,41 +101,42 @@ def _strip_prefix(part: str, prefixes) -> str | None:
     return None
 
 
-def _street(part: str, tables: ModuleType) -> tuple[str, str | None] | None:
+def _street(part: str, tables: Tables) -> tuple[str, str | None] | None:
     """(romanised street, house number inside it or None), or None if no street type."""
     words = part.split()
     kinds = [w.lower().rstrip(".") for w in words]
-    if not any(k in tables.STREET_TYPES for k in kinds):
+    if not any(k in tables.vocabulary.street_types for k in kinds):
         return None
     house = None
     if len(words) > 2 and re.fullmatch(r"\d+[\w/-]*", words[-1]):
         house = words.pop()
         kinds.pop()
-    out = [tables.STREET_TYPES[k] if k in tables.STREET_TYPES else tables.romanize(w)
+    types = tables.vocabulary.street_types
+    out = [types[k] if k in types else tables.romanize(w)
            for w, k in zip(words, kinds, strict=True)]
     return " ".join(out), house
 
 
-def _unit_part(part: str, tables: ModuleType) -> str | None:
+def _unit_part(part: str, tables: Tables) -> str | None:
     m = re.match(r"^([^\W\d]+(?:/[^\W\d]+)?)\.?\s*(\d[\w/-]*)$", part)
-    if m and m.group(1).lower() in tables.UNIT_PARTS:
-        return f"{tables.UNIT_PARTS[m.group(1).lower()]} {m.group(2)}"
+    if m and m.group(1).lower() in tables.vocabulary.unit_parts:
+        return f"{tables.vocabulary.unit_parts[m.group(1).lower()]} {m.group(2)}"
     return None
 
 
-def _region(part: str, tables: ModuleType) -> str | None:
+def _region(part: str, tables: Tables) -> str | None:
     words = part.split()
     if len(words) < 2:
         return None
     for idx in (-1, 0):
         kind = words[idx].lower().rstrip(".")
-        if kind in tables.REGION_TYPES:
+        if kind in tables.vocabulary.region_types:
             rest = words[:-1] if idx == -1 else words[1:]
-            return f"{tables.romanize(' '.join(rest))} {tables.REGION_TYPES[kind]}"
+            return f"{tables.romanize(' '.join(rest))} {tables.vocabulary.region_types[kind]}"
     return None
 
 
-def translate_address(text: str, tables: ModuleType) -> str | None:
+def translate_address(text: str, tables: Tables) -> str | None:
     """A comma-separated postal address in English order, or None if any part is unknown."""
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) < 2:
@@ -144,15 +146,15 @@ def translate_address(text: str, tables: ModuleType) -> str | None:
                                     "country")}
     for part in parts:
         low = part.lower().rstrip(".")
-        if low in tables.COUNTRIES:
-            slots["country"].append(tables.COUNTRIES[low])
+        if low in tables.vocabulary.countries:
+            slots["country"].append(tables.vocabulary.countries[low])
         elif re.fullmatch(r"\d{5,6}", part):
             slots["postcode"].append(part)
-        elif low in tables.CITIES:
-            slots["city"].append(tables.CITIES[low])
-        elif (city := _strip_prefix(part, tables.CITY_PREFIXES)) is not None:
-            slots["city"].append(tables.CITIES.get(city.lower(), tables.romanize(city)))
-        elif (house := _strip_prefix(part, tables.HOUSE_PREFIXES)) is not None \
+        elif low in tables.vocabulary.cities:
+            slots["city"].append(tables.vocabulary.cities[low])
+        elif (city := _strip_prefix(part, tables.vocabulary.city_prefixes)) is not None:
+            slots["city"].append(tables.vocabulary.cities.get(city.lower(), tables.romanize(city)))
+        elif (house := _strip_prefix(part, tables.vocabulary.house_prefixes)) is not None \
                 and re.fullmatch(r"\d+[\w/-]*", house):
             slots["house"].append(house)
         elif (unit := _unit_part(part, tables)) is not None:
@@ -163,7 +165,7 @@ def translate_address(text: str, tables: ModuleType) -> str | None:
                 slots["house"].append(street[1])
         elif (region := _region(part, tables)) is not None:
             slots["region"].append(region)
-        elif not tables.SOURCE_LETTERS.search(part):
+        elif not tables.source_letters.search(part):
             slots["unit"].append(part)
         else:
             return None  # a part no rule knows: leave the line to the other engines
@@ -183,7 +185,7 @@ def translate_line(text: str, source_lang: str = "ru",
     line = " ".join(text.split())
     if not line:
         return None
-    reason = damage_reason(line)
+    reason = line_damage(line)
     if reason:
         return _damaged(reason)
     tables = tables_for(source_lang, target_lang)
@@ -192,10 +194,10 @@ def translate_line(text: str, source_lang: str = "ru",
     contact = translate_contact(line, tables)
     if contact is not None:
         return RuleResult(contact, "contact")
-    if not tables.SOURCE_LETTERS.search(line) and (EMAIL.search(line) or PHONE.search(line)
+    if not tables.source_letters.search(line) and (EMAIL.search(line) or PHONE.search(line)
                                       or URL.search(line)):
         return RuleResult(line, "contact")  # "e-mail: x@y.ru": nothing to translate
     address = translate_address(line, tables)
     if address is not None:
-        return RuleResult(address, "address")
+        return RuleResult(address, "address", romanised_by=tables.romanised_by)
     return None

@@ -16,7 +16,6 @@ from workbench.model import Origin, Proposal, Unit
 from workbench.mt.letterhead import damage_reason, tables_for, translate_line
 from workbench.mt.proposals import GlossaryLike, Progress, ProposalContext
 from workbench.mt.protect import canonical_english, select_hits
-from workbench.mt.translit import STANDARD
 
 SCORE_LETTERHEAD = 0.95
 SCORE_GLOSSARY_ONLY = 0.92
@@ -83,14 +82,14 @@ def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = 
             return [Proposal("", Origin.RULES, 0.0, "rules: line damaged, not translated",
                              result.issues)]
         detail = f"rules: letterhead {result.rule}"
-        if result.rule == "address":
-            detail += f" (names romanised by {STANDARD})"
+        if result.romanised_by:
+            detail += f" (names romanised by {result.romanised_by})"
         return [Proposal(result.text, Origin.RULES, SCORE_LETTERHEAD, detail, result.issues)]
     english = glossary_only(line, glossary)
     if english is not None:
         return [Proposal(english, Origin.RULES, SCORE_GLOSSARY_ONLY, "rules: glossary terms only")]
     tables = tables_for(source_lang, target_lang)
-    if tables is not None and not tables.SOURCE_LETTERS.search(line):
+    if tables is not None and not tables.source_letters.search(line):
         return [Proposal(line, Origin.RULES, SCORE_KEEP,
                          f"rules: nothing to translate (no {source_lang} words)")]
     return []

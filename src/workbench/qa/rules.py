@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from workbench import lang
 from workbench.glossary import Entry, Glossary, TargetHit
+from workbench.lang import is_cyrillic_language
 from workbench.model import Severity, TermHit
 from workbench.qa.numbers import numbers
 from workbench.qa.registry import Finding, corpus_rule, unit_rule
@@ -119,7 +121,6 @@ def term_capitalisation(ctx: Context) -> Iterable[Finding]:
 # ---------------------------------------------------------------- generic checks
 LETTER = regex.compile(r"\p{L}")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
-CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
 
 
 @unit_rule("empty-target", Severity.ERROR, "the translation is empty")
@@ -135,12 +136,13 @@ def untranslated(ctx: Context) -> Iterable[Finding]:
     letters = LETTER.findall(target)
     if not letters:
         return
-    cross_script = ctx.source_lang in CYRILLIC_LANGS and ctx.target_lang not in CYRILLIC_LANGS
+    cross_script = is_cyrillic_language(ctx.source_lang) and not is_cyrillic_language(
+        ctx.target_lang)
     if target == ctx.source.strip() and not (cross_script and not CYRILLIC.search(target)):
         # (a Latin-script source line - a Roman numeral, a name, an e-mail - stays as is)
         yield Finding("the translation equals the source text")
         return
-    if ctx.target_lang not in CYRILLIC_LANGS:
+    if not is_cyrillic_language(ctx.target_lang):
         share = len(CYRILLIC.findall(target)) / len(letters)
         if share > 0.5:
             yield Finding(f"the translation is still in Cyrillic ({share:.0%} of its letters)")
@@ -164,13 +166,12 @@ def numbers_differ(ctx: Context) -> Iterable[Finding]:
 
 # Repeated words or phrases ("the the", "of the Central Committee of the Central Committee").
 DOUBLED = regex.compile(r"\b(\p{L}+(?:\s+\p{L}+){0,4})\s+\1\b", regex.IGNORECASE)
-DOUBLE_OK = {"en": {"that", "had", "is", "do"}}
 
 
 @unit_rule("doubled-words", Severity.WARNING, "a word or phrase repeated",
            needs_source=False)
 def doubled_words(ctx: Context) -> Iterable[Finding]:
-    ok = DOUBLE_OK.get(ctx.target_lang, set())
+    ok = lang.get(ctx.target_lang).doubles_allowed
     for m in DOUBLED.finditer(ctx.target):
         phrase = m.group(1)
         if phrase.lower() in ok:

@@ -12,7 +12,7 @@ import re
 
 from workbench.model import Block, BlockKind
 from workbench.segment.lines import LIST_MARKER, TERMINAL, Line
-from workbench.segment.rules import LanguageRules, all_rules
+from workbench.segment.rules import BlockRules, all_rules
 
 K = BlockKind
 
@@ -34,7 +34,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def is_contact(norm: str, rules: LanguageRules) -> bool:
+def is_contact(norm: str, rules: BlockRules) -> bool:
     """Address, phone, fax, e-mail or web lines (any language), or a line whose letters are
     all gone (what is left of a letterhead after non-ASCII was stripped)."""
     if EMAIL.search(norm) or URL.search(norm) or POSTCODE.search(norm):
@@ -55,7 +55,7 @@ def _is_caps(norm: str) -> bool:
 FURNITURE_MAX = 300
 
 
-def is_furniture(line: Line, rules: LanguageRules) -> bool:
+def is_furniture(line: Line, rules: BlockRules) -> bool:
     norm = line.norm
     if line.forced_furniture or len(norm) > FURNITURE_MAX:
         return line.forced_furniture
@@ -88,7 +88,7 @@ def _is_name_like(norm: str) -> bool:
             and not body.endswith(","))
 
 
-def classify(lines: list[Line], rules: LanguageRules) -> list[BlockKind]:
+def classify(lines: list[Line], rules: BlockRules) -> list[BlockKind]:
     """The block kind of each logical line."""
     n = len(lines)
     kinds: list[BlockKind | None] = [None] * n
@@ -172,15 +172,16 @@ def classify(lines: list[Line], rules: LanguageRules) -> list[BlockKind]:
     # 5. Signatories: a run of three or more short name-like lines after the prose.
     run: list[int] = []
     started = False
-    for i in [*content, None]:
-        if i is not None and kinds[i] is None and started and _is_name_like(lines[i].norm):
-            run.append(i)
+    ends: list[int | None] = [*content, None]
+    for at in ends:
+        if at is not None and kinds[at] is None and started and _is_name_like(lines[at].norm):
+            run.append(at)
             continue
         if len(run) >= 3:
             for j in run:
                 kinds[j] = K.SIGNATORIES
         run = []
-        if i is not None and kinds[i] is None:
+        if at is not None and kinds[at] is None:
             started = True
 
     # 6. The rest is prose; a lone short line without final punctuation is a sub-heading.

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from workbench.corpus.normalise import normalise_simple
-from workbench.segment.rules import LanguageRules, all_rules
+from workbench.segment.rules import BlockRules, all_rules
 
 LIST_MARKER = re.compile(r"^(?:[•·▪◦‣●■□➢►*]|[-–—](?=\s)|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s*")
 TERMINAL = re.compile(r"[.!?…:;](?:[\"'”’»)\]]|\*\*)*$")
@@ -52,7 +52,7 @@ def _physical_lines(text: str):
         yield s, e, para
 
 
-def standalone(norm: str, rules: LanguageRules) -> bool:
+def standalone(norm: str, rules: BlockRules) -> bool:
     """A line that is its own segment whatever is around it."""
     if "@" in norm or LIST_MARKER.match(norm):
         return True
@@ -65,7 +65,7 @@ def standalone(norm: str, rules: LanguageRules) -> bool:
     return False
 
 
-def _continues(prev: str, nxt: str, rules: LanguageRules, prev_alone: bool,
+def _continues(prev: str, nxt: str, rules: BlockRules, prev_alone: bool,
                next_alone: bool) -> bool:
     """Does physical line `nxt` continue `prev` (a hard wrap inside one sentence)?"""
     if prev_alone or next_alone:
@@ -84,7 +84,7 @@ def _continues(prev: str, nxt: str, rules: LanguageRules, prev_alone: bool,
             and tokens[-1][:1].isupper())
 
 
-def logical_lines(text: str, rules: LanguageRules) -> list[Line]:
+def logical_lines(text: str, rules: BlockRules) -> list[Line]:
     """The side's logical lines in order."""
     pieces: list[tuple[int, int, int, bool]] = []
     for s, e, para in _physical_lines(text):
@@ -109,7 +109,8 @@ def logical_lines(text: str, rules: LanguageRules) -> list[Line]:
                      and prev.para == para)
         # Only a line with a neighbour in its paragraph needs the (costlier) check.
         alone = per_para[para] > 1 and standalone(norm, rules)
-        if same_para and _continues(last_physical, norm, rules, last_alone, alone):
+        if (prev is not None and same_para
+                and _continues(last_physical, norm, rules, last_alone, alone)):
             prev.end = e
             prev.text = text[prev.start:e]
             prev.norm = prev.norm + " " + norm
