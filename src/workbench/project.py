@@ -4,7 +4,6 @@ languages and its glossary path. The API the CLI and the TUI share."""
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,12 +11,11 @@ from pathlib import Path
 from workbench.corpus import discover
 from workbench.corpus.damage import document_flags
 from workbench.corpus.decode import read_side
-from workbench.errors import WorkbenchError, read_text
+from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.model import BlockKind, Document, Side
 from workbench.segment import segment_side
-
-CONFIG_NAME = "workbench.toml"
+from workbench.settings import Settings, load_settings
 
 
 @dataclass
@@ -28,6 +26,7 @@ class Project:
     root: Path
     source_lang: str = "ru"
     target_lang: str = "en"
+    settings: Settings = field(default_factory=Settings)
     _cache: dict[str, tuple[tuple, Document]] = field(default_factory=dict, repr=False)
 
     @property
@@ -139,24 +138,6 @@ def _title_from_sides(*sides: Side | None) -> str:
     return ""
 
 
-def _languages(root: Path) -> tuple[str, str]:
-    path = root / CONFIG_NAME
-    if not path.is_file():
-        return "ru", "en"
-    try:
-        config = tomllib.loads(read_text(path))
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkbenchError(f"is not valid TOML: {exc}", path=path,
-                             fix='write e.g. [languages] source = "ru" target = "en"') from None
-    langs = config.get("languages", {})
-    source, target = langs.get("source", "ru"), langs.get("target", "en")
-    for value in (source, target):
-        if not (isinstance(value, str) and value.isalpha() and 2 <= len(value) <= 3):
-            raise WorkbenchError(f"[languages] has {value!r}, not a language code", path=path,
-                                 fix='use ISO 639-1 codes, e.g. source = "ru"')
-    return source.lower(), target.lower()
-
-
 def find_root(start: Path | None = None) -> Path | None:
     """The nearest folder upward from `start` that has `sources/` or `translations/`."""
     here = (start or Path.cwd()).resolve()
@@ -181,5 +162,6 @@ def open_project(root: str | Path | None = None) -> Project:
         root_path = Path(root).resolve()
         if not root_path.is_dir():
             raise WorkbenchError("no such folder", path=root_path, fix="check --root")
-    source_lang, target_lang = _languages(root_path)
-    return Project(root=root_path, source_lang=source_lang, target_lang=target_lang)
+    settings = load_settings(root_path)
+    return Project(root=root_path, source_lang=settings.source_lang,
+                   target_lang=settings.target_lang, settings=settings)
