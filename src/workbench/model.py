@@ -239,6 +239,21 @@ class Unit:
     changed_by: str = ""
     changed_at: str = ""
     history: list[HistoryEntry] = field(default_factory=list)
+    conflict: Conflict | None = None  # set by a merge of two clones' work; needs a person
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two clones changed the same units in different ways, and git merged their work.
+
+    Every unit of such a region names the region's first unit, its `anchor`; only the
+    anchor holds `versions`: each is the region's units as one clone left them (English,
+    state, who and when, segments, history), so a person can take one of them or write
+    new English. Meanwhile the units shown are the first version's, waiting for review.
+    """
+
+    anchor: str
+    versions: tuple[tuple[Unit, ...], ...] = ()
 
 
 @dataclass

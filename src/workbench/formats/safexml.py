@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as defused
@@ -42,6 +43,19 @@ def parse_xml(data: bytes, *, path: Path | str) -> Element:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=line,
                              fix="repair the file (or export it again) and retry") from None
+
+
+def check_well_formed(data: bytes, *, path: Path | str) -> None:
+    """Refuse `data` unless it is well-formed XML with no DOCTYPE, building no tree (what
+    a caller that reads the file's parts by itself needs to know first)."""
+    if b"<!DOCTYPE" in data:
+        raise WorkbenchError("has a <!DOCTYPE>, which a working file never has", path=path)
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=exc.lineno,
+                             fix="repair the file (or restore it from git) and retry") from None
 
 
 def read_xml(path: Path) -> Element:
