@@ -16,6 +16,7 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.conflicts import refuse_conflicts
 from workbench.ops.transaction import record, touched_by_person, transaction
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ def align_document(project: Project, doc_id: str, *, user: str,
     with transaction(project, doc_id, user, embeddings=embeddings) as wf:
         if not wf.stored:
             return wf
+        refuse_conflicts(wf.units, doc_id, "realign")
         doc = project.document(doc_id)
         keep = [u for u in wf.units if kept(u)]
         when = now_iso()
@@ -159,6 +161,7 @@ def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True
         return align_document(project, doc_id, user=user, embeddings=embeddings)
     with store.locked(project, doc_id, user):
         with transaction(project, doc_id, user, embeddings=embeddings) as wf:
+            refuse_conflicts(wf.units, doc_id, "realign")
             for unit in wf.units:
                 if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
                     unit.locked = True

@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
-from workbench.model import HistoryEntry, Origin, Proposal, State, Unit
+from workbench.model import HistoryEntry, Origin, Proposal, State, Unit, WorkingFile
+from workbench.ops.conflicts import refuse_conflicts, take
+from workbench.ops.roles import require_four_eyes, require_role
 from workbench.ops.transaction import record, touched_by_person, transaction
 from workbench.ops.working import load_or_align
 
@@ -32,6 +34,15 @@ def _check_expected(unit: Unit, doc_id: str, expected: str | None) -> None:
             fix="look at the new English, then make your change again")
 
 
+def _settle(wf: WorkingFile, unit: Unit, user: str) -> Unit:
+    """New English for a unit in a conflict settles it: the units shown (version 1)
+    stay, and this one takes the English."""
+    if unit.conflict is None:
+        return unit
+    take(wf, unit.id, 1, user=user)
+    return wf.unit(unit.id)
+
+
 def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str,
          expected: str | None = None) -> Unit:
     """Set the English of a unit. An approved unit goes back to `translated` (its new
@@ -40,6 +51,7 @@ def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str,
     with transaction(project, doc_id, user) as wf:
         unit = wf.unit(unit_id)
         _check_expected(unit, doc_id, expected)
+        unit = _settle(wf, unit, user)
         if text == unit.target_text and unit.state is not State.REJECTED:
             return unit
         unit.target_text = text
@@ -59,7 +71,7 @@ def accept(project: Project, doc_id: str, unit_id: str, proposal: Proposal, *,
         raise WorkbenchError(f"{doc_id} {unit_id}: the proposal is empty",
                              fix="choose another proposal or edit the English")
     with transaction(project, doc_id, user) as wf:
-        unit = wf.unit(unit_id)
+        unit = _settle(wf, wf.unit(unit_id), user)
         _check_expected(unit, doc_id, expected)
         unit.target_text = proposal.text
         unit.origin = proposal.origin
@@ -84,9 +96,11 @@ def approve(project: Project, doc_id: str, unit_ids: str | Sequence[str], *,
             user: str) -> list[Unit]:
     """Mark units `reviewed`. All-or-nothing: an empty unit among them changes nothing.
     Signed-off (`final`) units stay final. Returns the units that changed."""
+    require_role(project, user, "approve")
     changed = []
     with transaction(project, doc_id, user) as wf:
         units = [wf.unit(uid) for uid in _ids(unit_ids)]
+        refuse_conflicts(units, doc_id, "approve")
         for unit in units:
             _require_english(unit, doc_id, "approve")
         for unit in units:
@@ -102,15 +116,19 @@ def sign_off(project: Project, doc_id: str, unit_ids: str | Sequence[str], *,
              user: str) -> list[Unit]:
     """Mark units `final` (the last review step). A rejected unit must be edited or
     approved first."""
+    require_role(project, user, "sign off")
     changed = []
     with transaction(project, doc_id, user) as wf:
         units = [wf.unit(uid) for uid in _ids(unit_ids)]
+        refuse_conflicts(units, doc_id, "sign off")
         for unit in units:
             _require_english(unit, doc_id, "sign off")
             if unit.state is State.REJECTED:
                 raise WorkbenchError(
                     f"{doc_id} {unit.id} is rejected ({unit.reject_reason})",
                     fix="edit or approve it before signing it off")
+            if unit.state is not State.FINAL:
+                require_four_eyes(project, user, doc_id, unit)
         for unit in units:
             if unit.state is State.FINAL:
                 continue
@@ -125,9 +143,11 @@ def reject(project: Project, doc_id: str, unit_ids: str | Sequence[str], *, reas
     """Mark units `rejected`, with the reason (required: it tells the translator why)."""
     if not reason or not reason.strip():
         raise WorkbenchError("a rejection needs a reason", fix='add --reason "…"')
+    require_role(project, user, "reject")
     changed = []
     with transaction(project, doc_id, user) as wf:
         units = [wf.unit(uid) for uid in _ids(unit_ids)]
+        refuse_conflicts(units, doc_id, "reject")
         for unit in units:
             unit.state, unit.reject_reason = State.REJECTED, reason.strip()
             record(unit, user, "reject", note=reason.strip(), with_target=False)
@@ -160,7 +180,8 @@ def apply_proposals(project: Project, doc_id: str, proposals: Mapping[str, Propo
     with transaction(project, doc_id, user) as wf:
         for unit_id, proposal in proposals.items():
             unit = wf.unit(unit_id)
-            if unit.target_text.strip() or touched_by_person(unit) or not proposal.text.strip():
+            if unit.target_text.strip() or touched_by_person(unit) or \
+                    unit.conflict is not None or not proposal.text.strip():
                 continue
             unit.target_text = proposal.text
             unit.origin = proposal.origin
