@@ -132,7 +132,7 @@ def test_split_here_edit_there_of_the_same_unit_is_a_conflict(clones):
         shutil.copy(clones.path(clones.base), clones.path(clone))
     ops.split(clones.a, doc, "u12", src_at=0, tgt_at=1, user="anna")
     ops.edit(clones.b, doc, "u12", "Boris rewrote both sentences.", user="boris")
-    merged, report = clones.merge()
+    merged, _report = clones.merge()
     check_units(merged.units, "merged")
     region = ops.conflict_regions(merged.units)[0]
     assert set(region.unit_ids) == {"u12", "u51"}
@@ -215,7 +215,7 @@ def test_both_sides_adding_the_file_merge_without_a_base(clones, tmp_path):
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
     shutil.copy(empty, clones.path(clones.base))
-    merged, report = clones.merge()
+    merged, _report = clones.merge()
     # every other unit was aligned identically on both sides: merged, not in conflict
     assert [u.id for u in conflict_units(merged)] == ["u2"]
 

@@ -18,12 +18,16 @@ from workbench.team.merge import MergeReport
 WHEN = "2030-01-01T00:00:00Z"
 
 
-@dataclass
+@dataclass(repr=False)
 class Clones:
     base: LineProject
     a: LineProject
     b: LineProject
     doc_id: str = PAIRED
+    pristine: bytes = b""  # the base's working file, to start each trial from
+
+    def __repr__(self) -> str:  # short: hypothesis prints the arguments it failed on
+        return f"Clones({self.base.root.parent})"
 
     def path(self, project: LineProject) -> Path:
         return store.working_path(project, self.doc_id)

@@ -24,11 +24,15 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
     **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
                      "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
+    **dict.fromkeys(("ConflictRegion", "conflict_regions", "list_conflicts", "merge_driver"),
+                    "workbench.ops.conflicts"),
     **dict.fromkeys(("ImportReport", "import_file"), "workbench.ops.importing"),
     **dict.fromkeys(("install_hint", "install_model", "installed_models", "models_folder",
                      "remove_model"), "workbench.ops.models"),
     **dict.fromkeys(("accept", "apply_proposals", "approve", "edit", "history", "lock",
                      "reject", "sign_off"), "workbench.ops.review"),
+    "resolve_conflict": "workbench.ops.resolve",
+    **dict.fromkeys(("SyncReport", "sync", "team_init"), "workbench.ops.team"),
     **dict.fromkeys(("DocumentStatus", "StatusCache", "corpus_status", "document_status"),
                     "workbench.ops.status"),
     **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
@@ -65,6 +69,12 @@ if TYPE_CHECKING:
         qa_rules,
         unit_issues,
     )
+    from workbench.ops.conflicts import (
+        ConflictRegion,
+        conflict_regions,
+        list_conflicts,
+        merge_driver,
+    )
     from workbench.ops.export import export_documents, write_outputs
     from workbench.ops.files import (
         align_files,
@@ -83,6 +93,7 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
+    from workbench.ops.resolve import resolve_conflict
     from workbench.ops.review import (
         accept,
         apply_proposals,
@@ -95,6 +106,7 @@ if TYPE_CHECKING:
     )
     from workbench.ops.status import DocumentStatus, StatusCache, corpus_status, document_status
     from workbench.ops.structure import merge, shift, split
+    from workbench.ops.team import SyncReport, sync, team_init
     from workbench.ops.translate import (
         best_usable,
         candidates,
