@@ -225,6 +225,20 @@ class DocumentSession:
         ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
         self.load()
 
+    def conflict(self, unit_id: str) -> ops.ConflictRegion | None:
+        """The conflict region the unit is in, with every version, or None."""
+        for region in ops.conflict_regions(self.units):
+            if unit_id in region.unit_ids:
+                return region
+        return None
+
+    def resolve(self, unit_id: str, version: int) -> None:
+        """Settle the unit's conflict by taking one version for its whole region."""
+        ops.resolve_conflict(self.project, self.doc_id, unit_id, user=self.user,
+                             version=version)
+        self.undo_stack.clear()  # the units the steps name may be gone
+        self.load()
+
     # --- alignment ----------------------------------------------------------------
 
     def align(self) -> None:
