@@ -23,9 +23,9 @@ from workbench.model import Unit, WorkingFile
 # below) these match tags only.
 _UNIT_START = re.compile(r'^[ \t]*<unit\b[^>]*?\bid="([^"&<]*)"', re.MULTILINE)
 _UNIT_END = "</unit>"
-_FILE_END = re.compile(r"^[ \t]*</file>", re.MULTILINE)
-_SRC = re.compile(r'<mda:meta type="src">([0-9 ]*)</mda:meta>')
-_TGT = re.compile(r'<mda:meta type="tgt">([0-9 ]*)</mda:meta>')
+_SRC_TAG = '<mda:meta type="src">'
+_TGT_TAG = '<mda:meta type="tgt">'
+_INDICES = re.compile(r"[0-9 ]*")
 
 
 @dataclass
@@ -38,9 +38,10 @@ class UnitTexts:
     tail: str
 
 
-def split_units(data: bytes, *, path: Path | str) -> UnitTexts | None:
-    """The units' texts of a working file, after checking the whole file is well-formed
-    XML; None when its layout is not one this can cut (parse it whole instead)."""
+def split_units(data: bytes, *, path: Path | str, check: bool = True) -> UnitTexts | None:
+    """The units' texts of a working file, after checking (unless `check` is false) that
+    the whole file is well-formed XML; None when its layout is not one this can cut
+    (parse it whole instead)."""
     if b"<!DOCTYPE" in data or b"<!--" in data or b"<![CDATA[" in data or \
             data.count(b"<file") != 1 or not data.startswith(b"<?xml"):
         return None
@@ -48,32 +49,32 @@ def split_units(data: bytes, *, path: Path | str) -> UnitTexts | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    check_well_formed(data, path=path)
-    end_match = _FILE_END.search(text)
-    if end_match is None:
+    if check:
+        check_well_formed(data, path=path)
+    file_end = text.rfind("</file>")
+    stop_at = text.rfind("\n", 0, file_end) + 1
+    if file_end < 0 or text[stop_at:file_end].strip(" \t"):
         return None
     units: dict[str, str] = {}
-    pos = None
-    last_end = None
-    for match in _UNIT_START.finditer(text, 0, end_match.start()):
-        start = match.start()
-        if last_end is not None and text[last_end:start].strip():
-            return None  # something between two units: not a layout to cut
+    first = text.find("<unit", 0, stop_at)
+    head_end = stop_at if first < 0 else text.rfind("\n", 0, first) + 1
+    pos = head_end
+    while True:
+        start = text.find("<unit", pos, stop_at)
+        if start < 0:
+            break
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[pos:line_start].strip() or text[line_start:start].strip(" \t"):
+            return None  # something between two units, or a unit not on its own line
+        match = _UNIT_START.match(text, line_start)
         close = text.find(_UNIT_END, start)
-        if close < 0:
+        if match is None or close < 0 or not match.group(1) or match.group(1) in units:
             return None
-        stop = close + len(_UNIT_END)
-        if match.group(1) in units or not match.group(1):
-            return None
-        units[match.group(1)] = text[start:stop]
-        pos = start if pos is None else pos
-        last_end = stop
-    if last_end is not None and text[last_end:end_match.start()].strip():
+        pos = close + len(_UNIT_END)
+        units[match.group(1)] = text[line_start:pos]
+    if text[pos:stop_at].strip():
         return None
-    head = text[:pos if pos is not None else end_match.start()]
-    if "<unit" in head:
-        return None
-    return UnitTexts(head=head, units=units, tail=text[end_match.start():])
+    return UnitTexts(head=text[:head_end], units=units, tail=text[stop_at:])
 
 
 def read_header(parts: UnitTexts, *, path: Path | str) -> WorkingFile:
@@ -100,7 +101,14 @@ def parse_unit_text(text: str, *, path: Path | str) -> Unit:
 def unit_indices(text: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """The unit's source and target segment indices, read from its text without parsing
     it (the unit's own `workbench` group comes first); None when not found."""
-    src, tgt = _SRC.search(text), _TGT.search(text)
-    if src is None or tgt is None:
-        return None
-    return tuple(map(int, src.group(1).split())), tuple(map(int, tgt.group(1).split()))
+    found = []
+    for tag in (_SRC_TAG, _TGT_TAG):
+        start = text.find(tag)
+        end = text.find("<", start + len(tag)) if start >= 0 else -1
+        if end < 0:
+            return None
+        value = text[start + len(tag):end]
+        if not _INDICES.fullmatch(value):
+            return None
+        found.append(tuple(map(int, value.split())))
+    return found[0], found[1]

@@ -36,6 +36,7 @@ class Side:
     units: dict[str, Unit]
     path: str
     _cover: dict[Segment, str] | None = field(default=None, repr=False)
+    _segments: dict[str, frozenset[Segment]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_working_file(cls, wf: WorkingFile, path: str = "") -> Side:
@@ -44,10 +45,12 @@ class Side:
                    path or wf.doc_id)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str) -> Side:
+    def from_bytes(cls, data: bytes, path: str, *, check: bool = True) -> Side:
         """Read a working file: cut into unit texts when its layout allows, else parsed
-        whole (a broken file raises WorkbenchError naming `path`)."""
-        parts: UnitTexts | None = split_units(data, path=path)
+        whole (a broken file raises WorkbenchError naming `path`). `check=False` skips
+        checking the whole file is well-formed (the common ancestor: its units are only
+        compared, never written, and parsed when looked into)."""
+        parts: UnitTexts | None = split_units(data, path=path, check=check)
         if parts is not None:
             header = read_header(parts, path=path)
             return cls(header, list(parts.units), parts.units, {}, path)
@@ -58,7 +61,7 @@ class Side:
         return cls.from_working_file(files[0][0], path)
 
     @classmethod
-    def from_path(cls, path: Path, shown: str) -> Side | None:
+    def from_path(cls, path: Path, shown: str, *, check: bool = True) -> Side | None:
         """None for an empty or missing file (git's base when both sides added it)."""
         try:
             data = path.read_bytes()
@@ -66,7 +69,7 @@ class Side:
             return None
         except OSError as exc:
             raise WorkbenchError(f"cannot be read ({exc.strerror})", path=shown) from None
-        return cls.from_bytes(data, shown) if data.strip() else None
+        return cls.from_bytes(data, shown, check=check) if data.strip() else None
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.units or unit_id in self.texts
@@ -90,13 +93,19 @@ class Side:
             return True
         return self.unit(unit_id) == other.unit(unit_id)
 
-    def segments(self, unit_id: str) -> set[Segment]:
+    def segments(self, unit_id: str) -> frozenset[Segment]:
+        """The unit's segments (read from its text without parsing it when possible)."""
+        found = self._segments.get(unit_id)
+        if found is not None:
+            return found
         unit = self.units.get(unit_id)
         indices = None if unit is not None else unit_indices(self.texts[unit_id])
         if indices is None:
             unit = self.unit(unit_id)
             indices = (tuple(unit.src), tuple(unit.tgt))
-        return {("s", i) for i in indices[0]} | {("t", j) for j in indices[1]}
+        found = frozenset([("s", i) for i in indices[0]] + [("t", j) for j in indices[1]])
+        self._segments[unit_id] = found
+        return found
 
     def anchor(self, unit_id: str) -> str | None:
         """The conflict anchor the unit names, if it is in a conflict."""
