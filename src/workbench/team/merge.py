@@ -433,9 +433,10 @@ def _check_items(items: list[tuple[Side, str] | Unit], where: str) -> None:
     ids: set[str] = set()
     owner: dict[Segment, str] = {}
     for item in items:
+        segs: frozenset[Segment]
         if isinstance(item, Unit):
             uid = item.id
-            segs = {("s", i) for i in item.src} | {("t", j) for j in item.tgt}
+            segs = frozenset([("s", i) for i in item.src] + [("t", j) for j in item.tgt])
         else:
             uid, segs = item[1], item[0].segments(item[1])
         if uid in ids:
