@@ -275,3 +275,32 @@ def test_unit_texts_cut_from_a_file_are_its_units(clones):
     assert (header.version, header.next_id, header.segmentation) == \
         (merged.version, merged.next_id, merged.segmentation)
     assert WHEN in data.decode()
+
+
+def test_conflicts_cli_lists_versions_and_import_leaves_conflict_units_alone(clones, capsys,
+                                                                            tmp_path):
+    from workbench.cli import main
+
+    doc = clones.doc_id
+    ops.edit(clones.a, doc, "u5", "Anna's English", user="anna")
+    ops.edit(clones.b, doc, "u5", "Boris's English", user="boris")
+    exported = tmp_path / "b.xlf"  # boris's file, approved in another tool
+    exported.write_text(clones.path(clones.b).read_text(encoding="utf-8").replace(
+        'state="translated"', 'state="reviewed"'), encoding="utf-8")
+    clones.merge()
+    root = str(clones.a.root)
+    assert main(["--root", root, "conflicts"]) == 1
+    out = capsys.readouterr().out
+    assert f"{doc} u5: units u5, 2 versions" in out
+    assert "version 1: anna" in out and "version 2: boris" in out
+    assert "Anna's English" in out and "Boris's English" in out
+    assert "1 conflict(s), 1 unit(s) in 1 document(s)" in out
+    report = ops.import_file(clones.a, exported, user="rita")
+    assert (doc, "u5", "in a conflict between two clones' work here (`workbench "
+            "conflicts`)") in report.conflicts
+    assert clones.load(clones.a).unit("u5").conflict is not None
+    assert main(["--root", root, "--user", "lead", "resolve", doc, "u5", "--take", "3"]) == 2
+    assert "there is no version 3" in capsys.readouterr().err
+    assert main(["--root", root, "--user", "lead", "resolve", doc, "u5", "--take", "2"]) == 0
+    assert main(["--root", root, "conflicts", doc, "--json"]) == 0
+    assert capsys.readouterr().out.strip().endswith("[]")
