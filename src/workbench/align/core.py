@@ -27,6 +27,7 @@ from workbench.model import Bead
 
 FULL_CELLS = 40_000  # up to ~200 × 200 the search covers every cell
 COARSE_CHUNKS = 400  # above that, a first pass aligns chunks of segments to find a band
+FRAGMENT_CAP = 0.5  # a bead with a piece of a cut-off sentence is never more sure than this
 SURE = 0.99  # length+anchors pairs this confident are kept when embeddings are asked for
 RATIO_PRIOR_CHARS = 2000.0  # the ratio estimate leans on the prior until this much text
 
@@ -111,6 +112,7 @@ def _subset(side: Side, index: Sequence[int]) -> Side:
                 blocks=None if side.blocks is None else side.blocks[rows],
                 kinds=None if side.kinds is None else side.kinds[rows],
                 blank=None if side.blank is None else side.blank[rows],
+                fragment=None if side.fragment is None else side.fragment[rows],
                 parts={new: side.parts[old] for new, old in enumerate(index)
                        if old in side.parts},
                 lang=side.lang)
@@ -208,10 +210,17 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
     mode = "embeddings" if params.embed_weight and src.vectors is not None else "length"
     beads: list[Bead] = []
     for features, (a, b, i, j) in zip(evidence(scorer, path, lo), path.steps, strict=True):
+        conf = calibrate(features, mode)
+        if _has_fragment(src, i - a, i) or _has_fragment(tgt, j - b, j):
+            conf = min(conf, FRAGMENT_CAP)
         beads.append(Scored(tuple(range(s0 + i - a, s0 + i)),
                             tuple(range(t0 + j - b, t0 + j)),
-                            round(calibrate(features, mode), 4), tuple(features), mode))
+                            round(conf, 4), tuple(features), mode))
     return beads
+
+
+def _has_fragment(side: Side, start: int, stop: int) -> bool:
+    return side.fragment is not None and bool(side.fragment[start:stop].any())
 
 
 @dataclasses.dataclass(frozen=True)

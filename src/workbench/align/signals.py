@@ -65,6 +65,7 @@ class Side:
     # segments of several sentences: index -> (unit vectors (k, d), lengths (k,)) of them
     parts: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     lang: str = ""
+    fragment: np.ndarray | None = None  # (n,) True for a piece cut off at an excerpt's edge
 
     def __post_init__(self) -> None:
         n = len(self.lengths)
@@ -255,11 +256,25 @@ def _key_cum(keys: list[set[str]], weights: dict[str, tuple[float, float]]) -> n
 _TYPE_SET = set(BEAD_TYPES)
 
 
+def is_fragment(texts: Sequence[str], k: int) -> bool:
+    """Whether segment k is a piece of a sentence cut off where an excerpt ends or begins:
+    the last segment ending in a letter with no closing punctuation, or the first one
+    starting in lower case. Such a piece carries too little evidence to be sure of."""
+    text = texts[k].strip()
+    if not text:
+        return False
+    if k == len(texts) - 1 and len(texts) > 1 and text[-1].isalpha():
+        return True
+    return k == 0 and len(texts) > 1 and text[0].islower()
+
+
 def make_side(texts: Sequence[str], keys: list[set[str]], vectors: np.ndarray | None,
               blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None,
               lang: str = "") -> Side:
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
     return Side(lengths=lengths, keys=keys, vectors=vectors, lang=lang,
+                fragment=np.array([is_fragment(texts, k) for k in range(len(texts))],
+                                  dtype=bool),
                 blocks=None if blocks is None else np.asarray(blocks),
                 kinds=None if kinds is None else np.asarray(kinds),
                 blank=np.array([not t.strip() for t in texts], dtype=bool))
