@@ -31,11 +31,12 @@ from workbench.align.confidence import expected_calibration_error
 from workbench.align.core import align_texts
 from workbench.align.evaluate import read_beads, score
 from workbench.model import Bead
+from workbench.testing import shared
 from workbench.testing.align_cases import perturb
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SHARED = Path(os.environ.get("WORKBENCH_SHARED") or ROOT.parent / "shared")
+SHARED = shared.SHARED
 PERTURB_SEED = 1
 DATASETS = {"corpus-gold": SHARED / "corpus" / "gold",
             "news-ruen": SHARED / "bench-data" / "align-news-ruen"}

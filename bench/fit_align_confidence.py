@@ -13,7 +13,6 @@ benchmark (bench/bench_align.py) reports calibration on them.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -23,11 +22,11 @@ import numpy as np
 from workbench.align import confidence
 from workbench.align.core import Scored, align_scored
 from workbench.align.evaluate import read_beads
+from workbench.testing import shared
 from workbench.testing.align_cases import perturb
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("WORKBENCH_SHARED") or ROOT.parent / "shared")
-NEWS = SHARED / "bench-data" / "align-news-ruen"
+NEWS = shared.NEWS
 FIT_SEEDS = (101, 102, 103)
 
 
