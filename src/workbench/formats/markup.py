@@ -111,7 +111,7 @@ def _walk(element: Element, table: CodeTable, vocab: str) -> str:
             skip = _X2_OWN if vocab == "x2" else ("id",)
             parts.append(table.add(InlineCode(kind, ident, f"{vocab}:{name}", data,
                                               _attrs(child, skip), pair)))
-        elif name in _WRAPPERS[vocab] or vocab == "x12" and name == "sub":
+        elif name in _WRAPPERS[vocab] or (vocab == "x12" and name == "sub"):
             ident = child.get("id") or child.get("mid") or child.get("x") or \
                 f"w{table.next_wrapper_id()}"
             attrs = _attrs(child, _X2_OWN if vocab == "x2" else ("id",))

@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import clean, escape_attr, local, text_content
+from workbench.formats.safexml import escape_attr, local, text_content
 from workbench.formats.xlf_content import (
     code_metas,
     content_lines,

@@ -40,7 +40,7 @@ def code_metas(codes: Sequence[InlineCode]) -> list[str]:
     came from, its own id and attributes, native data)."""
     out = []
     for code in codes:
-        record = {"kind": code.kind, "id": code.id, "element": code.element}
+        record: dict[str, object] = {"kind": code.kind, "id": code.id, "element": code.element}
         if code.data:
             record["data"] = code.data
         if code.attrs:
@@ -81,13 +81,12 @@ def content_lines(source: str, target: str | None, codes: Sequence[InlineCode], 
     src_parts = split_segments(source, codes)
     tgt_parts = split_segments(target, codes) if target else []
     if tgt_parts and len(tgt_parts) != len(src_parts):  # the English lost a boundary
-        tgt_parts = [(target or "", None)] + [("", None)] * (len(src_parts) - 1)
+        tgt_parts = [(target or "", None), *[("", None)] * (len(src_parts) - 1)]
     first = next((c.attr("first") for c in codes if c.kind == BREAK), "") or "s1"
     for n, (text, before) in enumerate(src_parts):
-        if before is not None:
-            if before.data:
-                lines.append(f"{pad}<ignorable><source{_space(before.data)}>"
-                             f"{inline(before.data)}</source></ignorable>")
+        if before is not None and before.data:
+            lines.append(f"{pad}<ignorable><source{_space(before.data)}>"
+                         f"{inline(before.data)}</source></ignorable>")
         seg_id = before.id if before is not None and before.id else (
             first if n == 0 else f"s{n + 1}")
         lines.append(f'{pad}<segment id="{seg_id}" state="{state}"{sub_state}>')
