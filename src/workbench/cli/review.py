@@ -252,6 +252,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(f"workbench: {note}", file=sys.stderr)
     skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+    if report.created:
+        print(f"{report.path.name} ({report.format}): new document(s) "
+              f"{', '.join(report.created)}, {len(report.applied)} units")
+        return 0
     print(f"{report.path.name} ({report.format}): {len(report.applied)} updated, "
           f"{len(report.conflicts)} conflicts (kept as here){skipped}, "
           f"{report.unchanged} unchanged")

@@ -32,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _summary(info) -> str:
     skipped = f", {info.skipped} without both languages (left out)" if info.skipped else ""
     tool = f", written by {info.tool}" if info.tool else ""
-    return (f"{info.name}: {info.units} units for this project's languages "
-            f"(of {info.tus} in the file{skipped}; languages {', '.join(info.languages)}"
-            f"{tool}; TMX {info.version or '?'})")
+    return (f"{info.name}: {info.units} source/target pairs for this project's languages "
+            f"from {info.tus} units{skipped}; languages {', '.join(info.languages)}"
+            f"{tool}; TMX {info.version or '?'}")
 
 
 def cmd_import(args: argparse.Namespace) -> int:

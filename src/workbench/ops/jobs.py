@@ -144,7 +144,7 @@ def create_documents(project: Project, by_doc: Mapping[str, list[ImportedUnit]],
             report.applied.append((doc_id, unit.id, f"new, {unit.state.value}"))
             if imp.segment_states:
                 report.notes.append(f"{doc_id} {unit.id}: its segments were "
-                                    f"{'/'.join(imp.segment_states)} there; the unit is "
+                                    f"{'/'.join(s or '(no state)' for s in imp.segment_states)} there; the unit is "
                                     f"{unit.state.value} (as its least finished segment)")
 
 
