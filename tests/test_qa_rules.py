@@ -39,7 +39,7 @@ UCP_EN = lines(REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
 def test_every_rule_has_an_id_and_severity():
     assert set(RULE_IDS) == {"term-missing", "term-forbidden", "term-capitalisation",
                              "empty-target", "untranslated", "numbers", "doubled-words",
-                             "unbalanced", "term-inconsistent"}
+                             "unbalanced", "term-inconsistent", "tag-mismatch"}
 
 
 def test_a_good_unit_has_no_issue(glossary):
