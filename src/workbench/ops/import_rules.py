@@ -68,8 +68,9 @@ def merge_verdict(unit: Unit, imp: ImportedUnit, importer: Importer) -> tuple[st
     why = refused_text(imp, unit.source_text)
     if why is not None:
         return "conflict", why
-    if imp.job and not imp.target:
-        return "same", ""  # sent to translate, not translated there
+    if imp.job and (not imp.target or (target == unit.target_text
+                                       and not file_approves(imp, unit.state))):
+        return "same", ""  # sent to translate: not translated there, or our English back
     if imp.base is None:
         if unit.state in APPROVED and target != unit.target_text:
             return "conflict", (f"{unit.state.value} here with different English, and the "

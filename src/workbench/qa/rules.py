@@ -13,8 +13,8 @@ import regex
 
 from workbench import lang
 from workbench.glossary import Entry, Glossary, TargetHit
-from workbench.lang import is_cyrillic_language
 from workbench.inline import InlineCode, mismatches
+from workbench.lang import is_cyrillic_language
 from workbench.model import Severity, TermHit
 from workbench.qa.numbers import numbers
 from workbench.qa.registry import Finding, corpus_rule, unit_rule
