@@ -194,7 +194,9 @@ def _tu(element) -> TMXUnit:
         if local(tuv.tag) != "tuv":
             continue
         seg = next((c for c in tuv if local(c.tag) == "seg"), None)
-        variants.append(TMXVariant(lang=_lang(tuv), text=read_content(seg, table, "tmx"),
+        text = (seg.text or "") if seg is not None and not len(seg) else \
+            read_content(seg, table, "tmx")
+        variants.append(TMXVariant(lang=_lang(tuv), text=text,
                                    attrs={local(k): v for k, v in tuv.attrib.items()
                                           if k != XML_LANG and k != "lang"},
                                    props=_props(tuv)))

@@ -28,7 +28,7 @@ from workbench.mt.proposals import Progress, ProposalContext
 FUZZY_THRESHOLD = 75.0
 FUZZY_WEIGHT = 0.9  # a 100 % fuzzy hit (differs only in punctuation) still ranks below exact
 CODES_DIFFER = 0.95  # an exact text whose inline codes differ from the unit's
-MAX_CANDIDATES = 400  # entries scored per fuzzy lookup
+MAX_CANDIDATES = 200  # entries scored per fuzzy lookup
 SCAN_BELOW = 2000  # a memory this small is scanned whole
 
 
@@ -102,14 +102,16 @@ class TranslationMemory:
             return self._keys
         words = set(key.split())
         counts: Counter[int] = Counter()
-        for word in sorted(words, key=lambda w: len(self._words.get(w, ())))[:12]:
+        used = 0
+        for word in sorted(words, key=lambda w: len(self._words.get(w, ())))[:8]:
             postings = self._words.get(word, ())
-            if len(postings) > 20000 and counts:
-                continue
+            if len(postings) > 3000 and counts:
+                break  # the rarer words already chose the candidates
             counts.update(postings)
+            used += 1
         if not counts:
             return []
-        need = max(1, math.ceil(len(words) * 0.25)) if len(words) > 2 else 1
+        need = max(1, math.ceil(used * 0.25)) if used > 2 else 1
         ratio = threshold / 100  # a ratio r needs |a-b| ≤ (1-r)(a+b) of the lengths
         low, high = len(key) * ratio / (2 - ratio), len(key) * (2 - ratio) / ratio
         chosen = [self._keys[n] for n, c in counts.most_common(MAX_CANDIDATES * 4)

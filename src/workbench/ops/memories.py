@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from workbench.errors import WorkbenchError, read_bytes
 from workbench.store.atomic import atomic_write
 from workbench.tm import MemoryInfo, folder, memory_files, memory_name, parse_memory, read_memory
+from workbench.tm.store import remember
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -27,7 +28,7 @@ def import_memory(project: Project, path: str | Path, *, name: str | None = None
     target = folder(project) / f"{stem}.tmx"
     shown = memory_name(project, target)
     src, tgt = project.source_lang, project.target_lang
-    info, _units = parse_memory(data, shown, src, tgt, path=path)
+    info, units = parse_memory(data, shown, src, tgt, path=path)
     if info.units == 0:
         langs = ", ".join(info.languages) or "none"
         raise WorkbenchError(
@@ -50,6 +51,7 @@ def import_memory(project: Project, path: str | Path, *, name: str | None = None
                              fix="remove the link")
     atomic_write(target, data)
     info.path = str(target)
+    remember(project, data, info, units)
     return read_memory(project, target)[0]
 
 

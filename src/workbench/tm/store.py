@@ -165,6 +165,15 @@ def _cache_path(project: Project, digest: str) -> Path:
     return Path(project.root) / CACHE / f"{digest}.json"
 
 
+def _digest(data: bytes, src: str, tgt: str) -> str:
+    return hashlib.sha256(data + f"\x00{src}\x00{tgt}\x00{CACHE_VERSION}".encode()).hexdigest()
+
+
+def remember(project: Project, data: bytes, info: MemoryInfo, units: list[TMUnit]) -> None:
+    """Cache what a parse of `data` gave (an import parses the file once)."""
+    _write_cache(project, _digest(data, project.source_lang, project.target_lang), info, units)
+
+
 def read_memory(project: Project, path: Path) -> tuple[MemoryInfo, list[TMUnit]]:
     """A memory's info and usable units (cached in the process and on disk)."""
     name = memory_name(project, path)
@@ -179,7 +188,7 @@ def read_memory(project: Project, path: Path) -> tuple[MemoryInfo, list[TMUnit]]
     if hit is not None:
         return hit
     data = read_bytes(path)
-    digest = hashlib.sha256(data + f"\x00{src}\x00{tgt}\x00{CACHE_VERSION}".encode()).hexdigest()
+    digest = _digest(data, src, tgt)
     cached = _read_cache(project, digest, name, path)
     if cached is None:
         cached = parse_memory(data, name, src, tgt, path=name)
