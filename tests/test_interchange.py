@@ -65,7 +65,7 @@ def test_memoq_job_becomes_a_document_with_codes_states_and_notes(tmp_path):
     assert coded, "memoQ's inline tags are kept as codes"
     assert all(u.history[-1].action == "import" for u in wf.units)
     assert {u.state for u in wf.units} <= {State.INITIAL, State.TRANSLATED, State.REVIEWED}
-    with pytest.raises(WorkbenchError, match="imported from .* as a job"):
+    with pytest.raises(WorkbenchError, match=r"imported from .* as a job"):
         ops.realign(project, doc_id, user="imp")
 
 

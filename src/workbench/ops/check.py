@@ -61,7 +61,7 @@ class CheckMemo:
 
     glossary: Glossary | None = None
     langs: tuple[str, str] = ("", "")
-    units: dict[tuple[BlockKind, str, str],
+    units: dict[tuple[BlockKind, str, str, tuple],
                 tuple[list[Issue], dict[str, list[Rendering]]]] = field(default_factory=dict)
 
     def results(self, project: Project, unit: Unit,

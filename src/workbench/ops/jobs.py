@@ -143,9 +143,10 @@ def create_documents(project: Project, by_doc: Mapping[str, list[ImportedUnit]],
         for imp, unit in zip(imports, units, strict=True):
             report.applied.append((doc_id, unit.id, f"new, {unit.state.value}"))
             if imp.segment_states:
-                report.notes.append(f"{doc_id} {unit.id}: its segments were "
-                                    f"{'/'.join(s or '(no state)' for s in imp.segment_states)} there; the unit is "
-                                    f"{unit.state.value} (as its least finished segment)")
+                states = "/".join(s or "(no state)" for s in imp.segment_states)
+                report.notes.append(f"{doc_id} {unit.id}: its segments were {states} there; "
+                                    f"the unit is {unit.state.value} (as its least finished "
+                                    "segment)")
 
 
 def _write_document(project: Project, doc_id: str, units: list[Unit], first: ImportedUnit,
