@@ -25,9 +25,9 @@ from rapidfuzz import fuzz, process
 from workbench import __version__, ops
 from workbench.model import Unit
 from workbench.mt.tm import normalise
+from workbench.testing.shared import shared_dir
 
-REPO = Path(__file__).resolve().parents[1]
-NEWS = REPO.parent / "shared" / "bench-data" / "align-news-ruen"
+NEWS = shared_dir() / "bench-data" / "align-news-ruen"
 
 
 def news_pairs() -> list[tuple[str, str]]:
