@@ -11,19 +11,18 @@ must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=â
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import (
-    NOT_XML_CHAR,
-    clean,
-    escape_attr,
-    escape_text,
-    local,
-    text_content,
+from workbench.formats.safexml import escape_attr, local, text_content
+from workbench.formats.xlf_content import (
+    code_metas,
+    content_lines,
+    parse_code_metas,
+    read_unit_content,
 )
 from workbench.model import (
     BlockKind,
@@ -55,14 +54,6 @@ def base_hash(unit: Unit) -> str:
     return form_hash((xliff_state(unit), unit.target_text))
 
 
-def inline(text: str) -> str:
-    """Element content with `<cp/>` for characters XML 1.0 cannot carry."""
-    escaped = escape_text(text)
-    if not NOT_XML_CHAR.search(escaped):
-        return escaped
-    return NOT_XML_CHAR.sub(lambda m: f'<cp hex="{ord(m.group()):04X}"/>', escaped)
-
-
 def _meta(kind: str, value: str) -> str:
     return f'<mda:meta type="{kind}">{text_content(value)}</mda:meta>'
 
@@ -91,7 +82,7 @@ def _info(unit: Unit) -> list[tuple[str, str]]:
 
 
 def _groups_lines(unit: Unit, pad: str) -> list[str]:
-    """The proposal and history metadata groups of a unit."""
+    """The proposal, history and inline-code metadata groups of a unit."""
     lines = []
     if unit.proposal is not None:
         p = unit.proposal
@@ -114,12 +105,16 @@ def _groups_lines(unit: Unit, pad: str) -> list[str]:
             lines.append(f'{pad}  <mda:metaGroup category="entry">{"".join(parts)}'
                          "</mda:metaGroup>")
         lines.append(f"{pad}</mda:metaGroup>")
+    if unit.codes:
+        lines.append(f'{pad}<mda:metaGroup category="codes">')
+        lines += [f"{pad}  {meta}" for meta in code_metas(unit.codes)]
+        lines.append(f"{pad}</mda:metaGroup>")
     return lines
 
 
 def _conflict_lines(conflict: Conflict, pad: str) -> list[str]:
     """A `conflict` group: the anchor, and on the anchor every version of the region's
-    units (each unit a group of its fields, texts, proposal and history)."""
+    units (each unit a group of its fields, texts, notes, proposal, history, codes)."""
     lines = [f'{pad}<mda:metaGroup category="conflict">',
              f"{pad}  {_meta('anchor', conflict.anchor)}"]
     for version in conflict.versions:
@@ -129,6 +124,9 @@ def _conflict_lines(conflict: Conflict, pad: str) -> list[str]:
                       ("target", unit.target_text)]
             lines.append(f'{pad}    <mda:metaGroup category="unit">')
             lines += [f"{pad}      {_meta(k, v)}" for k, v in fields]
+            if unit.notes:
+                lines.append(f'{pad}      <mda:metaGroup category="notes">'
+                             + "".join(_meta("note", n) for n in unit.notes) + "</mda:metaGroup>")
             lines += _groups_lines(unit, pad + "      ")
             lines.append(f"{pad}    </mda:metaGroup>")
         lines.append(f"{pad}  </mda:metaGroup>")
@@ -150,15 +148,12 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
     if unit.conflict is not None and not export:  # exports carry the version shown only
         lines += _conflict_lines(unit.conflict, pad + "  ")
     lines.append(f"{pad}</mda:metadata>")
+    notes = [("", note) for note in unit.notes]
     if unit.reject_reason and unit.state is State.REJECTED:
-        lines.append(f'{pad}<notes><note category="reject-reason">'
-                     f"{escape_text(clean(unit.reject_reason))}</note></notes>")
+        notes.append(("reject-reason", unit.reject_reason))
     sub = ' subState="workbench:rejected"' if unit.state is State.REJECTED else ""
-    lines.append(f'{pad}<segment id="s1" state="{xliff_state(unit)}"{sub}>')
-    lines.append(f"{pad}  <source>{inline(unit.source_text)}</source>")
-    if unit.target_text:
-        lines.append(f"{pad}  <target>{inline(unit.target_text)}</target>")
-    lines.append(f"{pad}</segment>")
+    lines += content_lines(unit.source_text, unit.target_text or None, unit.codes,
+                           xliff_state(unit), sub, notes, pad)
     lines.append("    </unit>")
     return lines
 
@@ -175,7 +170,7 @@ def _unit_key(unit: Unit, export: bool) -> tuple:
             unit.target_text, unit.kind, unit.state, unit.origin, unit.confidence,
             unit.locked, unit.source_in_target, unit.reject_reason, unit.proposal,
             unit.created_by, unit.created_at, unit.changed_by, unit.changed_at,
-            tuple(map(id, unit.history)))
+            tuple(map(id, unit.history)), unit.codes, unit.notes)
 
 
 def _unit_text(unit: Unit, export: bool, chunks: dict) -> str:
@@ -271,6 +266,7 @@ class ParsedUnit:
     unit: Unit
     base: str | None = None
     has_target: bool = False
+    states: list[str] = field(default_factory=list)  # each segment's own state
 
 
 def _ints(text: str) -> list[int]:
@@ -293,26 +289,34 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
     if not unit_id or not segments:
         raise WorkbenchError(f"a <unit> lacks an id or a <segment> (unit {unit_id!r})",
                              path=path, fix="each unit needs id= and at least one segment")
-    source = " ".join(element_text(s.find(f"{{{NS}}}source")) for s in segments)
-    targets = [s.find(f"{{{NS}}}target") for s in segments]
-    has_target = any(t is not None for t in targets)
-    target = " ".join(element_text(t) for t in targets if t is not None)
-    xstate = segments[0].get("state") or ("translated" if target else "initial")
+    groups = _meta_groups(element)
+    content = read_unit_content(element, _codes(groups))
+    source, target, has_target = content.source, content.target, content.has_target
+    xstate = _lowest(content.states) or ("translated" if target else "initial")
     where = f"unit {unit_id}"
-    info: dict[str, str] = {}
-    for group in _meta_groups(element):
-        if group.get("category") == GROUP:
-            info = _metas(group)
+    info: dict[str, str] = next((_metas(g) for g in groups if g.get("category") == GROUP), {})
     state = _enum(State, info.get("state") or xstate, State.INITIAL, where, path)
     if "state" in info and xstate != _xstate_of(state, target):
         state = _enum(State, xstate, State.INITIAL, where, path)  # another tool changed it
-    unit = _unit(unit_id, info, source, target, state, _meta_groups(element),
-                 element.get("name") or "", where, path)
-    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target)
+    unit = _unit(unit_id, info, source, target, state, groups, element.get("name") or "",
+                 where, path, codes=content.codes,
+                 notes=tuple(text for cat, text in content.notes if cat != "reject-reason"))
+    if not unit.reject_reason and content.sub_states and \
+            content.sub_states[0] == "workbench:rejected":
+        unit.reject_reason = next((t for c, t in content.notes if c == "reject-reason"), "")
+    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target,
+                      states=content.states)
+
+
+def _codes(groups: list[Element]) -> tuple:
+    code_group = next((g for g in groups if g.get("category") == "codes"), None)
+    return parse_code_metas([m.text or "" for m in code_group.findall(f"{{{NS_MDA}}}meta")]
+                            ) if code_group is not None else ()
 
 
 def _unit(unit_id: str, info: dict[str, str], source: str, target: str, state: State,
-          groups: list[Element], name: str, where: str, path: Path | str) -> Unit:
+          groups: list[Element], name: str, where: str, path: Path | str, *, codes: tuple,
+          notes: tuple[str, ...]) -> Unit:
     """A unit from its `workbench` fields, texts and other metadata groups (proposal,
     history, conflict): a working file's unit or a version kept in a conflict."""
     proposal = None
@@ -349,7 +353,8 @@ def _unit(unit_id: str, info: dict[str, str], source: str, target: str, state: S
             reject_reason=info.get("reject-reason", ""),
             proposal=proposal, created_by=info.get("created-by", ""),
             created_at=info.get("created-at", ""), changed_by=info.get("changed-by", ""),
-            changed_at=info.get("changed-at", ""), history=history, conflict=conflict)
+            changed_at=info.get("changed-at", ""), history=history, codes=codes, notes=notes,
+            conflict=conflict)
     except ValueError as exc:
         raise WorkbenchError(f"{where}: bad metadata value ({exc})", path=path,
                              fix="repair the value or export the file again") from None
@@ -366,12 +371,24 @@ def _conflict(group: Element, where: str, path: Path | str) -> Conflict:
         for element in version.findall(f"{{{NS_MDA}}}metaGroup"):
             m = _metas(element)
             inner = f"{where}: conflict version unit {m.get('id', '?')}"
+            groups = list(element.findall(f"{{{NS_MDA}}}metaGroup"))
+            notes = tuple(n.text or "" for g in groups if g.get("category") == "notes"
+                          for n in g.findall(f"{{{NS_MDA}}}meta"))
             units.append(_unit(m.get("id", ""), m, m.get("source", ""), m.get("target", ""),
                                _enum(State, m.get("state", ""), State.INITIAL, inner, path),
-                               list(element.findall(f"{{{NS_MDA}}}metaGroup")), "", inner,
-                               path))
+                               groups, "", inner, path, codes=_codes(groups), notes=notes))
         versions.append(tuple(units))
     return Conflict(anchor=anchor, versions=tuple(versions))
+
+
+_RANK = {"initial": 0, "translated": 1, "reviewed": 2, "final": 3}
+
+
+def _lowest(states: list[str]) -> str:
+    """The least advanced of a unit's segment states (a unit is as done as its least
+    done segment)."""
+    known = [s for s in states if s in _RANK]
+    return min(known, key=_RANK.__getitem__) if known else ""
 
 
 def _confidence(value: str) -> float | None:

@@ -13,11 +13,13 @@ from workbench.model import HistoryEntry, Unit
 
 # Fields of a unit in groups that change together. A three-way merge takes each group
 # from the side that changed it; both sides changing one group differently is a conflict.
-STRUCTURE = ("src", "tgt", "source_text", "kind", "confidence", "source_in_target")
+# (Inline codes belong to the source text; notes are what another tool wrote on the unit.)
+STRUCTURE = ("src", "tgt", "source_text", "kind", "confidence", "source_in_target", "codes")
 ENGLISH = ("target_text", "state", "reject_reason", "origin", "proposal")
 LOCK = ("locked",)
+NOTES = ("notes",)
 CONFLICT = ("conflict",)
-GROUPS = (STRUCTURE, ENGLISH, LOCK, CONFLICT)
+GROUPS = (STRUCTURE, ENGLISH, LOCK, NOTES, CONFLICT)
 
 
 def copy_unit(unit: Unit, **changes) -> Unit:
@@ -36,7 +38,8 @@ def content_key(unit: Unit) -> tuple:
     """Everything a person sees of a unit but its history and stamps: two versions with
     the same key are the same version (their histories are merged)."""
     return (unit.id, *(tuple(tuple(v) if isinstance(v, list) else v
-                             for v in group_values(unit, g)) for g in (STRUCTURE, ENGLISH, LOCK)))
+                             for v in group_values(unit, g))
+                       for g in (STRUCTURE, ENGLISH, LOCK, NOTES)))
 
 
 def _entry_key(entry: HistoryEntry) -> tuple:

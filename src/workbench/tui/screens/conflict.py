@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from workbench import ops
+from workbench.inline import visible
 
 MAX_VERSIONS = 9  # one digit key each
 
@@ -34,7 +35,7 @@ def versions_table(region: ops.ConflictRegion) -> Table:
         for n, unit in enumerate(version.units):
             table.add_row(str(version.number) if n == 0 else "", stamp if n == 0 else "",
                           unit.id, unit.state.value,
-                          Text(unit.target_text or "(no English)"))
+                          Text(visible(unit.target_text, unit.codes) or "(no English)"))
         table.add_section()
     return table
 
