@@ -228,3 +228,20 @@ def test_sync_refuses_outside_git_and_explains(tmp_path):
     done = wb(root, "sync", user="anna", env=env)
     assert done.returncode == 2 and "team init" in done.stderr
     shutil.rmtree(root)
+
+
+def test_a_clone_of_an_empty_server_sends_its_first_work(tmp_path):
+    """No working file yet: sync commits what there is (with --all, the project files)."""
+    env = git_env(tmp_path)
+    server = tmp_path / "server.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(server), env=env)
+    git(tmp_path, "clone", "-q", str(server), str(tmp_path / "dora"), env=env)
+    dora = copy_corpus(tmp_path / "dora", [PAIRED])
+    git(dora, "config", "user.name", "dora", env=env)
+    git(dora, "config", "user.email", "dora@example.org", env=env)
+    out = ok(wb(dora, "sync", "--all", user="dora", env=env))
+    assert "committed your work" in out and "sent" in out
+    assert ok(wb(dora, "sync", user="dora", env=env), 1).startswith("nothing to do")
+    tracked = git(dora, "ls-files", env=env).split()
+    assert ".gitattributes" in tracked and f"sources/{PAIRED}.meta.yaml" in tracked
+    assert not [name for name in tracked if name.endswith(".lock")]

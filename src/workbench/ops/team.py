@@ -133,9 +133,14 @@ def _commit(git: Git, project: Project, user: str, setup: list[str], everything:
     prefix = "" if root == "." else f"{root}/"
     if everything:
         git.run("add", "-A", "--", root)
-    else:
+    else:  # the working files there are, and those git knows that were deleted
         folder = git.path_of(project.translations_dir)
-        git.run("add", "-A", "--", f":(glob){folder}/*.xlf", *(prefix + name for name in setup))
+        known = git.out("ls-files", "-z", "--", f":(glob){folder}/*.xlf").split("\0")
+        present = [f"{folder}/{p.name}" for p in project.translations_dir.glob("*.xlf")
+                   if not p.name.startswith(".")]
+        paths = sorted({p for p in known + present if p} | {prefix + n for n in setup})
+        if paths:
+            git.run("add", "-A", "--", *paths)
     staged = git.out("diff", "--cached", "--name-only").splitlines()
     if not staged:
         return ""
@@ -178,6 +183,11 @@ def _merge(git: Git, upstream: str, report: SyncReport) -> None:
     if done.returncode == 0:
         return
     if not (git.git_dir / "MERGE_HEAD").exists():  # git refused to start
+        if "unrelated histories" in done.stderr:
+            raise WorkbenchError(
+                f"this clone and {upstream} share no history (two projects set up "
+                "separately?)", fix="your work is committed; start from a clone of the "
+                "team's repository (`git clone URL`) and bring your working files into it")
         raise WorkbenchError(f"git refused to merge {upstream}: {first_line(done)}",
                              fix="your work is committed; commit or remove the local changes "
                              "git names (or `workbench sync --all`), then sync again")
@@ -223,15 +233,16 @@ def sync(project: Project, *, user: str, remote: str | None = None, everything: 
             if fetched.returncode != 0:
                 _offline(report, name, fetched)
                 break
+            born = _exists(git, "HEAD")  # a fresh clone of an empty repository has no commit
             if _exists(git, f"refs/remotes/{upstream}"):
-                behind = _count(git, f"HEAD..{upstream}")
+                behind = _count(git, f"HEAD..{upstream}" if born else upstream)
                 if behind:
                     _merge(git, upstream, report)
                     report.received += behind
                     report.lines.append(f"received {behind} commit(s) from {upstream}")
                 ahead = _count(git, f"{upstream}..HEAD")
             else:
-                ahead = _count(git, "HEAD")
+                ahead = _count(git, "HEAD") if born else 0
             if not ahead:
                 break
             pushed = git.run("push", "-q", "-u", name, f"HEAD:refs/heads/{branch}",
