@@ -165,7 +165,8 @@ class DocumentView(Screen[None]):
             return
         try:
             what(unit)
-        except WorkbenchError as exc:
+        except WorkbenchError as exc:  # e.g. the English changed meanwhile: show it
+            self.refresh_units(keep_unit_id=unit.id)
             self._error(exc)
             return
         except Exception as exc:  # a core bug: show it, keep the session alive
