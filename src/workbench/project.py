@@ -46,7 +46,31 @@ class Project:
         when there is none. A broken file raises WorkbenchError (file:line)."""
         if not self.glossary_path.is_file():
             return None
-        return load_glossary(self.glossary_path)
+        return load_glossary(self.inside(self.glossary_path))
+
+    def inside(self, path: Path) -> Path:
+        """`path` when it stays in the project folder once every symbolic link on the way
+        is followed; else a WorkbenchError naming it. A cloned repository can hold links
+        to any file of the user's (`translations/x.en.txt -> /etc/passwd`): the workbench
+        reads and writes only the project's own files. A link within the project is fine."""
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            raise WorkbenchError("is a loop of symbolic links", path=self._shown(path),
+                                 fix="remove the link") from None
+        root = self.root.resolve()
+        if real == root or root in real.parents:
+            return path
+        raise WorkbenchError(
+            f"leads outside the project, to {real}, through a symbolic link; refused",
+            path=self._shown(path),
+            fix="copy the file into the project instead of linking to it")
+
+    def _shown(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
 
     def check_id(self, doc_id: str) -> str:
         """Refuse ids that could escape the project folder (`../`, absolute, separators)."""
@@ -91,6 +115,9 @@ class Project:
                 f"no document {doc_id!r} in {self.root}",
                 fix=f"expected {src_path.relative_to(self.root)} or "
                 f"{tgt_path.relative_to(self.root)}; `workbench status` lists the documents")
+        for path in (src_path, tgt_path, self.meta_path(doc_id)):
+            if path.exists() or path.is_symlink():
+                self.inside(path)
         meta = discover.load_meta(self.meta_path(doc_id))
         source = self._side(src_path, self.source_lang, meta)
         target = self._side(tgt_path, self.target_lang, meta)
