@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.corpus import discover
-from workbench.corpus.damage import document_flags
+from workbench.corpus.damage import (
+    INVALID_UTF8,
+    document_flags,
+    flag_invalid_utf8,
+    invalid_utf8_flag,
+)
 from workbench.corpus.decode import read_side
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
@@ -131,7 +136,13 @@ class Project:
             return None
         side_text = read_side(path, lang)
         blocks, segments = segment_side(side_text.text, lang)
-        flags = tuple(document_flags([seg.flags for seg in segments]))
+        bad = side_text.invalid_utf8
+        if bad:
+            segments = flag_invalid_utf8(segments, bad)
+        flags = tuple(f for f in document_flags([seg.flags for seg in segments])
+                      if f.code != INVALID_UTF8)
+        if bad:  # the side's flag names the byte offsets, in a segment or not
+            flags = (invalid_utf8_flag(bad), *flags)
         return Side(source=side_text, completeness=discover.completeness(meta, lang),
                     blocks=blocks, segments=segments, flags=flags)
 
