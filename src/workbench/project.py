@@ -190,6 +190,9 @@ def open_project(root: str | Path | None = None) -> Project:
     `sources/` or `translations/` (also `$WORKBENCH_ROOT` when set and `root` is None)."""
     if root is None:
         env = os.environ.get("WORKBENCH_ROOT")
+        if env and not Path(env).is_dir():
+            raise WorkbenchError(f"$WORKBENCH_ROOT is {env!r}, which is not a folder",
+                                 fix="set it to the project folder, or unset it")
         found = Path(env).resolve() if env else find_root()
         if found is None:
             raise WorkbenchError(f"no workbench project here ({Path.cwd()})",

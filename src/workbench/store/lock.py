@@ -96,8 +96,11 @@ def hold(path: Path, user: str, *, timeout: float | None = None,
     try:
         _acquire(fd, lock_path, shown, wait)
         info = f"{user}@{socket.gethostname()} (pid {os.getpid()}) since {now_iso()}"
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, info.encode("utf-8"), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, info.encode("utf-8"), 0)
+        except OSError:  # a full disk: the flock holds all the same; the save will say
+            pass
         held[key] = 1
         try:
             yield
