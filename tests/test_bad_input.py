@@ -132,8 +132,8 @@ def test_control_characters_in_a_document_are_never_printed_raw(tmp_path):
         "Statement \x1b]0;pwned\x07\n\nWe condemn \x1b[2J the war.\n", encoding="utf-8")
     outputs = [cli(root, *argv) for argv in (
         ("status",), ("inspect", "ctl"), ("segment", str(root / "sources" / "ctl.ru.txt")),
-        ("align", "ctl"), ("units", "ctl"), ("history", "ctl", "u1"), ("check", "ctl"),
-        ("units", "ctl", "--jsonl"))]
+        ("align", "ctl", "--no-embeddings"), ("units", "ctl"), ("history", "ctl", "u1"),
+        ("check", "ctl"), ("units", "ctl", "--jsonl"))]
     for out in outputs:
         assert "\x1b" not in out.stdout + out.stderr and "\x07" not in out.stdout + out.stderr
     assert "\\u001b[2J" in outputs[4].stdout

@@ -178,7 +178,7 @@ def test_the_longest_id_allowed_can_be_saved(root):
     for side, lang in (("sources", "ru"), ("translations", "en")):
         shutil.copy(root / side / f"{PAIRED}.{lang}.txt", root / side / f"{long_id}.{lang}.txt")
     assert long_id in open_project(root).document_ids()
-    assert cli(root, "align", long_id).returncode == 0
+    assert cli(root, "align", long_id, "--no-embeddings").returncode == 0
     assert (root / "translations" / f"{long_id}.xlf").is_file()
 
 

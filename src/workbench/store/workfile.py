@@ -5,7 +5,6 @@ load-modify-save. Persistence only: what to do when a document has no working fi
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,12 +50,9 @@ def _shown(project: Project, path: Path) -> str:
 # The last working file this process loaded or saved, per path, keyed by the file's
 # identity: every save is a rename, so a new inode (plus size and mtime) means another
 # writer changed it. Repeated operations in one session then skip parsing.
-# The digest of the bytes comes along, for the version check at save time.
+# The bytes come along, for the version check at save time (comparing them costs far
+# less than parsing or hashing them).
 _cache: dict[Path, tuple[tuple[int, int, int], WorkingFile, bytes]] = {}
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -103,15 +99,15 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
     wf = files[0][0]
     wf.path, wf.stored = path, True
     if identity is not None and _identity(path) == identity:
-        _cache[path] = (identity, _copy(wf), _digest(data))
+        _cache[path] = (identity, _copy(wf), data)
     return wf
 
 
 def _disk_version(path: Path, shown: str) -> int | None:
     """The version of the working file on disk (None: there is none), from the parsed
     file, wherever its version element is and however another tool quoted it. The
-    usual case costs a read and a hash: the bytes are the ones this process last loaded
-    or saved, whose parse is cached."""
+    usual case costs a read and a comparison: the bytes are the ones this process last
+    loaded or saved, whose parse is cached."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -119,7 +115,7 @@ def _disk_version(path: Path, shown: str) -> int | None:
     except OSError as exc:
         raise file_error(path, exc) from None
     cached = _cache.get(path)
-    if cached is not None and cached[2] == _digest(data):
+    if cached is not None and cached[2] == data:
         return cached[1].version
     files = parse_root(parse_xml(data, path=shown), path=shown)
     return files[0][0].version if len(files) == 1 else 0
@@ -150,7 +146,7 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
         wf.path, wf.stored = path, True
         identity = _identity(path)
         if identity is not None:
-            _cache[path] = (identity, _copy(wf), _digest(data))
+            _cache[path] = (identity, _copy(wf), data)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
 from workbench.tui.state.session import DocumentSession, GlossaryView
 from workbench.tui.state.worklist import build_rows, filter_rows, word_diff
@@ -152,6 +152,8 @@ class DocumentView(Screen[None]):
     def _error(self, exc: Exception) -> None:
         self.long_running = ""
         self._set_status("")
+        if isinstance(exc, OSError):  # disk full, read-only: the CLI's one line
+            exc = os_error(exc)
         text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
         self.notify(text, severity="error", timeout=8)
 
