@@ -109,3 +109,23 @@ async def test_sign_off_and_reject_of_changed_english_are_refused(corpus_copy):
         saved = on_disk(corpus_copy, "u4")
         assert saved.state is State.TRANSLATED and saved.target_text == "Edited by Boris once more"
         assert "Edited by Boris once more" in screen_text(app)
+
+
+async def test_the_editor_refuses_a_control_character_and_keeps_the_text(corpus_copy):
+    from workbench.tui.widgets.editor import EnglishEditor
+
+    store_positional_units(corpus_copy)
+    before = (corpus_copy / "translations" / f"{UCP}.xlf").read_bytes()
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_at(app, pilot, "u4")
+        await pilot.press("e")
+        await pilot.pause()
+        editor = screen.query_one(EnglishEditor)
+        pasted = "Dear comrades \x1b[31mand friends!"  # as pasted from a coloured terminal
+        editor.load_text(pasted)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert f"{UCP} u4" in notices(app) and "U+001B" in notices(app)
+        assert screen.editing and editor.text == pasted  # nothing typed is lost
+        assert (corpus_copy / "translations" / f"{UCP}.xlf").read_bytes() == before

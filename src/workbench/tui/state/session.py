@@ -228,8 +228,8 @@ class DocumentSession:
                 **kwargs: str) -> None:
         if seen is None:
             seen = self.unit(unit_id).target_text
-        self.ensure_stored()
         try:
+            self.ensure_stored()  # (refused when another session stored the document)
             operation(self.project, self.doc_id, [unit_id], user=self.user,
                       expected={unit_id: seen}, **kwargs)
         except WorkbenchError:
