@@ -4,7 +4,9 @@ naming the file and line; nothing is read from it."""
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
@@ -55,13 +57,41 @@ def _refuse_xinclude(root: Element, data: bytes, path: Path | str) -> None:
     """XInclude asks the reader to pull in another file (`<xi:include href=…/>`): like
     an external entity, refused, never silently dropped or followed."""
     for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.startswith(_XINCLUDE_NS):
-            found = re.search(rb"<(?:[\w.-]+:)?include[\s/>]", data)
-            line = data[:found.start()].count(b"\n") + 1 if found else None
-            raise WorkbenchError(
-                "refused: the file uses XInclude (<include>), which would pull in other "
-                "files", path=path, line=line,
-                fix="remove the XInclude elements; workbench never loads external files")
+        _refuse_xinclude_element(element, data, path)
+
+
+def _refuse_xinclude_element(element: Element, data: bytes, path: Path | str) -> None:
+    if isinstance(element.tag, str) and element.tag.startswith(_XINCLUDE_NS):
+        found = re.search(rb"<(?:[\w.-]+:)?include[\s/>]", data)
+        line = data[:found.start()].count(b"\n") + 1 if found else None
+        raise WorkbenchError(
+            "refused: the file uses XInclude (<include>), which would pull in other "
+            "files", path=path, line=line,
+            fix="remove the XInclude elements; workbench never loads external files")
+
+
+def iterparse_xml(data: bytes, *, path: Path | str) -> Iterator[tuple[str, Element]]:
+    """("start"|"end", element) events of `data`, parsed as safely as `parse_xml` (for
+    large files: the caller clears what it has read)."""
+    if len(data) > MAX_BYTES:
+        raise WorkbenchError(f"is larger than {MAX_BYTES // 2**20} MB", path=path,
+                             fix="split the file")
+    check = b"XInclude" in data or b"\x00" in data
+    try:
+        for event, element in defused.iterparse(io.BytesIO(data), events=("start", "end"),
+                                                forbid_dtd=False, forbid_entities=True,
+                                                forbid_external=True):
+            if check and event == "start":
+                _refuse_xinclude_element(element, data, path)
+            yield event, element
+    except DefusedXmlException as exc:
+        raise WorkbenchError(
+            f"refused: the file declares entities or external references ({type(exc).__name__})",
+            path=path, fix="remove the <!DOCTYPE …> entity declarations") from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=line,
+                             fix="repair the file (or export it again) and retry") from None
 
 
 def read_xml(path: Path) -> Element:
