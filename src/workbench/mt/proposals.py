@@ -46,6 +46,8 @@ class ProposalContext:
     # The languages a line may be in (`[langid] languages`; None: the default set): the
     # rules read a Ukrainian or Kazakh line of a Russian document with that line's pack.
     languages: tuple[str, ...] | None = None
+    # `[letterhead] romanisation`: the scheme for names in the source language's lines.
+    romanisation: str | None = None
 
 
 class ProposalEngine(Protocol):

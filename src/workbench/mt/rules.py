@@ -70,13 +70,29 @@ def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
     return out
 
 
+def line_language(text: str, source_lang: str, languages: tuple[str, ...] | None) -> str:
+    """The language whose pack reads a line: the line's own where its pack has letterhead
+    rules (a Ukrainian address in a Russian document), else the source language."""
+    if not any(ch.isalpha() for ch in text):
+        return source_lang
+    from workbench.langid import detect
+
+    code = detect(text, source_lang, languages)
+    return code if code != source_lang and tables_for(code, "en") is not None else source_lang
+
+
 def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = "ru",
-                   target_lang: str = "en") -> list[Proposal]:
-    """Proposals from the rules for one segment (empty when no rule applies)."""
+                   target_lang: str = "en", *, romanisation: str | None = None,
+                   languages: tuple[str, ...] | None = None) -> list[Proposal]:
+    """Proposals from the rules for one segment (empty when no rule applies).
+    `romanisation` is the project's scheme for names in source-language lines."""
     line = text.strip()
     if not line:
         return []
-    result = translate_line(line, source_lang, target_lang)
+    line_lang = line_language(line, source_lang, languages) if languages is not None \
+        else source_lang
+    scheme = romanisation if line_lang == source_lang else None
+    result = translate_line(line, line_lang, target_lang, romanisation=scheme)
     if result is not None:
         if result.text is None:  # damaged: say so with an empty text nobody can apply
             return [Proposal("", Origin.RULES, 0.0, "rules: line damaged, not translated",
@@ -117,7 +133,9 @@ class RulesEngine:
         out: dict[str, list[Proposal]] = {}
         for unit in units:
             if unit.source_text.strip():
-                out[unit.id] = rule_proposals(unit.source_text, context.glossary, src, tgt)
+                out[unit.id] = rule_proposals(unit.source_text, context.glossary, src, tgt,
+                                              romanisation=context.romanisation,
+                                              languages=context.languages or ())
             else:  # e.g. an ASCII-stripped letterhead on the English side: say so
                 out[unit.id] = rule_proposals(unit.target_text, None, src, tgt)
         return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.langid import detect, detect_document
+from workbench.langid import detect
 from workbench.model import Proposal, Unit
 from workbench.mt import chain
 from workbench.mt.chain import parse_engines
@@ -43,15 +43,14 @@ def propose_file(path: str | Path, *, project: Project | None = None,
         context = proposal_context(project, names)
         source_lang = project.source_lang
     else:
-        context = ProposalContext(source_lang="ru", target_lang="en")
+        context = ProposalContext(source_lang="ru", target_lang="en", languages=None)
         source_lang = "ru"
     numbered = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
     units = [Unit(id=f"l{n}", src=[n - 1], tgt=[], source_text=text, target_text="")
              for n, text in numbered]
     found = chain.propose(units, context, names)
-    doc_lang = detect_document("\n".join(lines), context.languages)
-    if doc_lang == "und":
-        doc_lang = source_lang
-    return [LineProposals(n, text, detect(text, doc_lang, context.languages),
+    # The file is a document of the project's source side: its language is the prior
+    # (a handful of short lines says too little to detect a document's language).
+    return [LineProposals(n, text, detect(text, source_lang, context.languages),
                           found.get(f"l{n}", []))
             for n, text in numbered]

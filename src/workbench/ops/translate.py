@@ -167,7 +167,8 @@ def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | No
         glossary_path=Path(project.glossary_path),
         memory=translation_memory(project) if "tm" in names else None,
         cache_root=Path(project.root) if use_cache else None,
-        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages)
+        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
+        romanisation=project.settings.letterhead.romanisation)
 
 
 def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:
