@@ -67,7 +67,10 @@ def _prior(doc_lang: str, candidates: list[str]) -> str | None:
 def detect(text: str, doc_lang: str, languages: Sequence[str] | None = None) -> str:
     """The language of `text`, a line of a document in `doc_lang`; `und` when it has no
     letters."""
-    text = words_only(text)
+    words = words_only(text)
+    if words is None:  # "www.example.by": the document's language, if it has one
+        return doc_lang if doc_lang != UND else (detect(text.replace(".", " "), UND, languages))
+    text = words
     script = dominant_script(text)
     if script is None:
         return UND

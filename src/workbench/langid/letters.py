@@ -29,10 +29,13 @@ _WEB = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]*@[\w-]+(?:\.[\w-]+)+"
                   r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?", re.I)
 
 
-def words_only(text: str) -> str:
-    """`text` without its web and e-mail addresses, unless nothing else has letters."""
+def words_only(text: str) -> str | None:
+    """`text` without its web and e-mail addresses; None when they are all its letters
+    (such a line carries no evidence of its language)."""
     rest = _WEB.sub(" ", text)
-    return rest if _LETTER.search(rest) else text
+    if _LETTER.search(rest):
+        return rest
+    return None if _LETTER.search(text) else text
 
 
 def scripts(text: str) -> tuple[int, int, int]:

@@ -70,15 +70,27 @@ def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
     return out
 
 
-def line_language(text: str, source_lang: str, languages: tuple[str, ...] | None) -> str:
+def line_language(text: str, source_lang: str, languages: tuple[str, ...] | None,
+                  target_lang: str = "en") -> str:
     """The language whose pack reads a line: the line's own where its pack has letterhead
-    rules (a Ukrainian address in a Russian document), else the source language."""
-    if not any(ch.isalpha() for ch in text):
-        return source_lang
+    rules (a Ukrainian address in a Russian document), else the source language. Only
+    the languages with rules for the pair are told apart, and only for lines in the
+    source language's script."""
+    from workbench import lang
     from workbench.langid import detect
+    from workbench.langid.letters import dominant_script, words_only
+    from workbench.settings import DEFAULT_LANGID_LANGUAGES
 
-    code = detect(text, source_lang, languages)
-    return code if code != source_lang and tables_for(code, "en") is not None else source_lang
+    script = lang.script_of(source_lang)
+    words = words_only(text)
+    if words is None or dominant_script(words) != script:
+        return source_lang
+    with_rules = tuple(code for code in (languages or DEFAULT_LANGID_LANGUAGES)
+                       if lang.script_of(code) == script
+                       and tables_for(code, target_lang) is not None)
+    if len(with_rules) < 2 or source_lang not in with_rules:
+        return source_lang
+    return detect(text, source_lang, with_rules)
 
 
 def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = "ru",

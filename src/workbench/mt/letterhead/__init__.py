@@ -131,7 +131,7 @@ def _address_spans(line: str, tables: Tables) -> list[Span]:
     """The longest runs of comma-separated parts that read as an address."""
     from workbench.mt.letterhead.address import translate_address
 
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:(]\s*|\s(?=\()", line)] + [len(line)]
+    cuts = sorted({0, *(m.end() for m in re.finditer(r"[,;:(]\s*|\s(?=\()|\s+", line))})
     ends = [m.start() for m in re.finditer(r"\s*[,;)]|\.?\s*$|\.\s", line)]
     spans: list[Span] = []
     for start in cuts:

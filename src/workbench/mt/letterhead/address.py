@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 NUMBER = (r"№?\s*\d+(?:\s*[/\-–]\s*\d+)?(?:\s*-?\s*[^\W\d_](?![^\W\d_])|\s*«[^»\s]{1,3}»"
           r"|\s*/\s*[^\W\d_](?![^\W\d_]))?")
 UNIT_VALUE = r"(?:\d[\w/-]*|[^\W\d_](?![^\W\d_]))"  # корп. 2, корпус А
-_GLUED = re.compile(r"(?<=[^\W\d_])\.(?=[^\W_])")  # "ул.Ленина", "г.Томск", "д.3"
+_GLUED = re.compile(r"(?<=[\u0400-\u04ff])\.(?=[^\W_])")  # "ул.Ленина", "г.Томск", "д.3"
 _NUMBER_SIGN = re.compile(r"№(?=\d)")
 
 
@@ -265,7 +265,7 @@ def _part(part: str, tables: Tables, slots: Slots) -> bool:
     if places.city(part, _countries(tables, slots)) is not None and not re.search(r"\d", part):
         _settlement(part, "", tables, slots)
         return True
-    if not tables.source_letters.search(part):
+    if not tables.source_letters.search(part) and "@" not in part and ":" not in part:
         slots.units.append(part)  # Latin or digits only: a building's name, kept as is
         return True
     return False

