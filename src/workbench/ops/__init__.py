@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         unit_issues,
     )
     from workbench.ops.export import export_documents, write_outputs
+    from workbench.ops.file_proposals import LineProposals, propose_file
     from workbench.ops.files import (
         align_files,
         file_languages,
@@ -84,7 +85,6 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
-    from workbench.ops.file_proposals import LineProposals, propose_file
     from workbench.ops.review import (
         accept,
         apply_proposals,
