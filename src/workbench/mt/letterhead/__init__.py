@@ -140,6 +140,8 @@ def _address_spans(line: str, tables: Tables) -> list[Span]:
         for end in sorted({e for e in ends if e > start}, reverse=True):
             english = translate_address(line[start:end], tables)
             if english is not None:
+                while end > start and line[end - 1] in ".,; ":
+                    end -= 1  # the sentence's full stop is not the address's
                 spans.append(Span(start, end, english, "address"))
                 break
     return spans

@@ -29,13 +29,22 @@ _NUMBER_SIGN = re.compile(r"(?:№|(?<!\w)N(?=\s*\d))\s*")
 
 
 def _english_month(month: int, target: str) -> str:
-    return lang.get(target).calendar.names([("format", "wide")])[month - 1]
+    return _locale(target).months["format"]["wide"][month]
+
+
+def _english_weekday(iso_day: int, target: str) -> str:
+    return _locale(target).days["format"]["wide"][iso_day - 1]  # CLDR: 0 is Monday
+
+
+def _locale(target: str):
+    from babel import Locale
+
+    return Locale.parse(lang.get(target).cldr_locales[0])
 
 
 def _dates(text: str, tables: Tables) -> list[Span]:
     """Day-month(-year) dates and weekdays, with CLDR's names of the target language."""
     source = lang.get(tables.source_lang).calendar
-    target = lang.get(tables.target_lang).calendar
     spans: list[Span] = []
     for m in _DAY_MONTH.finditer(text):
         month = source.month_of(m.group("month"))
@@ -52,8 +61,8 @@ def _dates(text: str, tables: Tables) -> list[Span]:
     for m in _WORD.finditer(text):
         day = source.weekday_of(m.group(0).rstrip("."))
         if day is not None and all(m.end() <= s.start or m.start() >= s.end for s in spans):
-            names = target.names([("format", "wide")], days=True)
-            spans.append(Span(m.start(), m.end(), names[day], "date"))
+            spans.append(Span(m.start(), m.end(), _english_weekday(day, tables.target_lang),
+                              "date"))
     for m in _YEAR_WORD.finditer(text):  # "10.09.2021 г.": the year word goes
         if all(m.end() <= s.start or m.start() >= s.end for s in spans):
             spans.append(Span(m.start(), m.end(), "", "date"))
