@@ -232,7 +232,7 @@ def test_a_line_the_rules_cannot_render_whole_is_left_to_mt_with_its_parts_kept(
 def test_the_romanisation_scheme_is_a_setting(tmp_path):
     from workbench.errors import WorkbenchError
     from workbench.lang.romanise import schemes
-    from workbench.ops import propose_file, open_project
+    from workbench.ops import open_project, propose_file
 
     assert {"bgn_pcgn", "wikipedia", "ua_2010", "bgn_pcgn_be", "bgn_pcgn_kk"} <= set(schemes())
     line = "Москва, улица Авиаконструктора Миля, дом 3"  # from a real line, shortened
