@@ -251,3 +251,14 @@ def test_the_romanisation_scheme_is_a_setting(tmp_path):
     (tmp_path / "workbench.toml").write_text('[letterhead]\nromanisation = "nope"\n')
     with pytest.raises(WorkbenchError, match="unknown romanisation scheme 'nope'"):
         propose_file(path, project=open_project(tmp_path), engines="rules")
+
+
+@pytest.mark.parametrize(("line", "lang", "english"), [
+    ("КЕМЕРОВСКАЯ ОБЛАСТЬ", "ru", "KEMEROVO OBLAST"),  # real lines (letterheads.tsv)
+    ("МАРИИНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН", "ru", "MARIINSKY MUNICIPAL DISTRICT"),
+    ("Забайкальский край", "ru", "Zabaykalsky Krai"),  # written for the test (the issue's)
+    ("Минская область", "ru", "Minsk Oblast"),  # written for the test
+])
+def test_region_lines(line, lang, english):
+    result = translate_line(line, lang)
+    assert result is not None and result.text == english

@@ -111,6 +111,7 @@ TO_ENGLISH = Letterhead(
         "обл": "Oblast", "область": "Oblast", "край": "Krai", "р-н": "District",
         "район": "District", "респ": "Republic", "республика": "Republic",
         "автономный округ": "Autonomous Okrug", "ао": "Autonomous Okrug",
+        "муниципальный район": "Municipal District", "городской округ": "Urban Okrug",
     },
     settlements={
         "пос": "settlement", "посёлок": "settlement", "поселок": "settlement",

@@ -98,7 +98,7 @@ def translate_line(text: str, source_lang: str = "ru", target_lang: str = "en", 
                    romanisation: str | None = None) -> RuleResult | None:
     """Apply the letterhead rules to one line: a RuleResult, or None when no rule renders
     the whole line."""
-    from workbench.mt.letterhead.address import translate_address
+    from workbench.mt.letterhead.address import translate_address, translate_region
     from workbench.mt.letterhead.lines import translate_dated
 
     line = " ".join(text.split())
@@ -124,6 +124,9 @@ def translate_line(text: str, source_lang: str = "ru", target_lang: str = "en", 
     dated = translate_dated(line, tables)
     if dated is not None:
         return RuleResult(dated[0], dated[1], romanised_by=tables.romanised_by)
+    region = translate_region(line, tables)
+    if region is not None:
+        return RuleResult(region, "organisation", romanised_by=tables.romanised_by)
     return None
 
 

@@ -195,10 +195,10 @@ def _region_name(name: str, english_kind: str, tables: Tables) -> str:
     ("Amurskaya" → "Amur", "Udmurtskaya" → "Udmurt"), a krai keeps its adjective
     ("Zabaykalsky Krai", as English Wikipedia writes it)."""
     latin = tables.romanize_region(" ".join(name.split()))
-    if english_kind == "Krai":
+    if english_kind in ("Krai", "District", "Municipal District"):
         return re.sub(r"(?:aya|oye|ogo)$", "y", latin)
     words = latin.split()
-    if words and english_kind in ("Oblast", "Republic", "District", "Autonomous Okrug"):
+    if words and english_kind in ("Oblast", "Republic", "Autonomous Okrug"):
         stem = _ADJ_LATIN.sub("", words[-1])
         if stem and stem != words[-1]:
             words[-1] = stem
@@ -320,3 +320,20 @@ def translate_address(text: str, tables: Tables) -> str | None:
         return None
     english = slots.english()
     return f"{label}: {english}" if label else english
+
+
+def translate_region(text: str, tables: Tables) -> str | None:
+    """A line that names a region and nothing else ("КЕМЕРОВСКАЯ ОБЛАСТЬ", "Ақмола облысы"):
+    its English, in capitals when the line is."""
+    line = text.strip().rstrip(".")
+    shouted = line.isupper()
+    slots = Slots()
+    pats = _patterns(tables)
+    probe = line.lower().title() if shouted else line
+    for key, before in (("region_after", False), ("region_before", True)):
+        m = pats[key].fullmatch(probe)
+        if m is not None:
+            _region(m.group("name"), m.group("type"), tables, slots, before=before)
+            english = slots.region[0]
+            return english.upper() if shouted else english
+    return None
