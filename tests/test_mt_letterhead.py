@@ -258,6 +258,11 @@ def test_the_romanisation_scheme_is_a_setting(tmp_path):
     ("МАРИИНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН", "ru", "MARIINSKY MUNICIPAL DISTRICT"),
     ("Забайкальский край", "ru", "Zabaykalsky Krai"),  # written for the test (the issue's)
     ("Минская область", "ru", "Minsk Oblast"),  # written for the test
+    ("ФЕДЕРАЦИЯ ПРОФСОЮЗОВ АМУРСКОЙ ОБЛАСТИ", "ru",
+     "FEDERATION OF TRADE UNIONS OF AMUR OBLAST"),  # a body of a region: real lines
+    ("АДМИНИСТРАЦИЯ МАРИИНСКОГО МУНИЦИПАЛЬНОГО РАЙОНА", "ru",
+     "ADMINISTRATION OF MARIINSKY MUNICIPAL DISTRICT"),
+    ("Аким Костанайского района", "ru", "Akim of Kostanay District"),
 ])
 def test_region_lines(line, lang, english):
     result = translate_line(line, lang)

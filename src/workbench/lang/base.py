@@ -114,6 +114,8 @@ class Letterhead:
     legal_ids: Mapping[str, str] = field(default_factory=dict)
     # Legal forms of organisations: abbreviation → English ("ООО" → "LLC").
     legal_forms: Mapping[str, str] = field(default_factory=dict)
+    # Bodies named after their region ("администрация" + a region in the genitive).
+    org_bodies: tuple[tuple[str, str], ...] = ()
     # Words of newspaper mastheads and document lines: "газета" → "newspaper".
     masthead_words: tuple[tuple[str, str], ...] = ()
     # Where the language's places are (ISO 3166 codes, most likely first): the gazetteer

@@ -158,6 +158,16 @@ TO_ENGLISH = Letterhead(
         "Organisation", "тоо": "LLP", "чуп": "Private Unitary Enterprise",
         "одо": "ALC", "уп": "Unitary Enterprise",
     },
+    org_bodies=(
+        (r"федерация\s+профсоюзов", "Federation of Trade Unions"),
+        (r"администрация", "Administration"), (r"дума", "Duma"), (r"аким", "Akim"),
+        (r"акимат", "Akimat"), (r"правительство", "Government"),
+        (r"законодательное\s+собрание", "Legislative Assembly"),
+        (r"совет\s+депутатов", "Council of Deputies"), (r"избирательная\s+комиссия",
+                                                           "Electoral Commission"),
+        (r"(?:районный|областной|городской)?\s*исполнительный\s+комитет|исполком",
+         "Executive Committee"),
+    ),
     masthead_words=(
         (r"ежедневная\s+газета", "daily newspaper"),
         (r"еженедельная\s+газета", "weekly newspaper"),

@@ -100,6 +100,7 @@ def translate_line(text: str, source_lang: str = "ru", target_lang: str = "en", 
     the whole line."""
     from workbench.mt.letterhead.address import translate_address, translate_region
     from workbench.mt.letterhead.lines import translate_dated
+    from workbench.mt.letterhead.organisations import translate_body_of_region
 
     line = " ".join(text.split())
     if not line:
@@ -124,7 +125,7 @@ def translate_line(text: str, source_lang: str = "ru", target_lang: str = "en", 
     dated = translate_dated(line, tables)
     if dated is not None:
         return RuleResult(dated[0], dated[1], romanised_by=tables.romanised_by)
-    region = translate_region(line, tables)
+    region = translate_region(line, tables) or translate_body_of_region(line, tables)
     if region is not None:
         return RuleResult(region, "organisation", romanised_by=tables.romanised_by)
     return None
