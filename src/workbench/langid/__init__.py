@@ -4,9 +4,11 @@ The evidence, strongest first:
 1. the line's letters (`letters.py`): its script, and which configured languages of
    that script have every letter it uses (ў is Belarusian, ә Kazakh, ї Ukrainian; ы rules
    out Ukrainian). One candidate left decides.
-2. the short-text detector (`detector.py`: lingua, limited to the configured set) among
+2. the prior's function words (its pack's `function_words`): a quarter of the words,
+   two at least, and no model is needed.
+3. the short-text detector (`detector.py`: lingua, limited to the configured set) among
    the candidates left.
-3. the document's language, only where the line carries no evidence of its own: the
+4. the document's language, only where the line carries no evidence of its own: the
    detector does not put another candidate clearly ahead of it (`PRIOR_SHARE`). A line
    in another script than the document's takes the first configured language of its
    script as its prior (`ru` for Cyrillic, `en` for Latin in the default set).
@@ -39,7 +41,7 @@ UND = "und"
 # The prior is kept unless the detector gives another candidate this many times its
 # confidence (measured on tests/data/shortlines.tsv and the gold lines: bench_langid.py).
 PRIOR_SHARE = 0.1
-SHORTLIST = 3  # languages the full models compare after the quick ones
+SHORTLIST = 2  # languages the full models compare after the quick ones
 DOCUMENT_CHARS = 20000  # how much of a text `detect_document` reads
 
 _ROMAN = re.compile(r"^[\s(]*[IVXLCDM]+[.)]?\s*$")
@@ -83,6 +85,8 @@ def detect(text: str, doc_lang: str, languages: Sequence[str] | None = None) -> 
     if len(candidates) == 1:
         return candidates[0]
     prior = _prior(doc_lang, candidates)
+    if prior is not None and _speaks(text, prior):
+        return prior  # the prior's own function words: evidence for it, no model needed
     quick = detector.confidences(text, configured, candidates, low=True)
     if prior is not None and _keeps_prior(quick, prior):
         return prior  # the quick models see no evidence against the prior
@@ -98,6 +102,23 @@ def detect(text: str, doc_lang: str, languages: Sequence[str] | None = None) -> 
     if prior is not None and _keeps_prior(ranked, prior):
         return prior
     return max(ranked, key=lambda code: ranked[code])
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+FUNCTION_SHARE = 0.25  # of a line's words, for its function words to speak for the prior
+
+
+def _speaks(text: str, code: str) -> bool:
+    """A quarter or more of the line's words (two at least) are function words of the
+    pack of `code` ("of", "the", "and" for English): the line is in that language."""
+    from workbench import lang
+
+    table = lang.get(code).function_words if lang.has_pack(code) else frozenset()
+    if not table:
+        return False
+    words = [w.lower() for w in _WORDS.findall(text)]
+    hits = sum(1 for w in words if w in table)
+    return hits >= 2 and hits >= FUNCTION_SHARE * len(words)
 
 
 def _keeps_prior(ranked: dict[str, float], prior: str) -> bool:
