@@ -124,18 +124,19 @@ class Project:
             if path.exists() or path.is_symlink():
                 self.inside(path)
         meta = discover.load_meta(self.meta_path(doc_id))
-        source = self._side(src_path, self.source_lang, meta)
-        target = self._side(tgt_path, self.target_lang, meta)
+        languages = self.settings.langid.languages
+        source = self._side(src_path, self.source_lang, meta, languages)
+        target = self._side(tgt_path, self.target_lang, meta, languages)
         title = str(meta.get("title") or "") or _title_from_sides(target, source)
         return Document(id=doc_id, title=title or doc_id, meta=meta, source=source,
                         target=target)
 
     @staticmethod
-    def _side(path: Path, lang: str, meta: dict) -> Side | None:
+    def _side(path: Path, lang: str, meta: dict, languages: tuple[str, ...]) -> Side | None:
         if not path.is_file():
             return None
         side_text = read_side(path, lang)
-        blocks, segments = segment_side(side_text.text, lang)
+        blocks, segments = segment_side(side_text.text, lang, languages)
         bad = side_text.invalid_utf8
         if bad:
             segments = flag_invalid_utf8(segments, bad)

@@ -19,7 +19,7 @@ COMMAND_MODULES = (
     "workbench.cli.corpus",  # status, segment, langid, inspect
     "workbench.cli.align",  # align
     "workbench.cli.glossary",  # terms, check, glossary
-    "workbench.cli.mt",  # models, translate
+    "workbench.cli.mt",  # models, translate, propose
     "workbench.cli.review",  # approve, reject, history, export, import …
     "workbench.cli.tm",  # tm import, tm list, tm remove
     "workbench.cli.team",  # sync, team init, conflicts, resolve, merge-driver

@@ -43,6 +43,7 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
                      "parse_engines", "propose", "translate_document"),
                     "workbench.ops.translate"),
+    **dict.fromkeys(("LineProposals", "propose_file"), "workbench.ops.file_proposals"),
     "current_user": "workbench.ops.user",
     **dict.fromkeys(("fresh_alignment", "keep_alignment", "load_and_keep", "load_or_align",
                      "working_file_stamp"), "workbench.ops.working"),
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
         merge_driver,
     )
     from workbench.ops.export import export_documents, write_outputs
+    from workbench.ops.file_proposals import LineProposals, propose_file
     from workbench.ops.files import (
         align_files,
         file_languages,

@@ -162,14 +162,24 @@ def propose(project: Project, units: Sequence[Unit], *,
     need is loaded (the glossary for rules and MT, the memory for tm).
     """
     names = parse_engines(engines)
-    context = ProposalContext(
+    context = proposal_context(project, names, doc_id=doc_id, settings=settings,
+                               use_cache=use_cache)
+    return chain.propose(units, context, names, progress=progress)
+
+
+def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | None = None,
+                     settings: EngineSettings | None = None,
+                     use_cache: bool = True) -> ProposalContext:
+    """What the chosen engines need of the project (the glossary for rules and MT, the
+    memory for tm), loaded only for them."""
+    return ProposalContext(
         source_lang=project.source_lang, target_lang=project.target_lang,
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path),
         memory=translation_memory(project) if "tm" in names else None,
         cache_root=Path(project.root) if use_cache else None,
-        settings=settings, doc_id=doc_id)
-    return chain.propose(units, context, names, progress=progress)
+        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
+        romanisation=project.settings.letterhead.romanisation)
 
 
 def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:
