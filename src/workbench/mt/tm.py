@@ -64,7 +64,8 @@ class TranslationMemory:
             if (entry.doc_id, entry.unit_id) == exclude or entry.target in seen:
                 continue
             seen.add(entry.target)
-            out.append(Proposal(entry.target, Origin.TM, 1.0, f"tm exact: {entry.ref}"))
+            out.append(Proposal(entry.target, Origin.TM, 1.0, f"tm exact: {entry.ref}",
+                                source=entry.source))
         if not self._keys:
             return out
         for match_key, ratio, _ in process.extract(key, self._keys, scorer=fuzz.ratio,
@@ -76,9 +77,31 @@ class TranslationMemory:
                     continue
                 seen.add(entry.target)
                 out.append(Proposal(entry.target, Origin.TM, round(FUZZY_WEIGHT * ratio / 100, 4),
-                                    f"tm fuzzy {ratio:.0f}%: {entry.ref}"))
+                                    f"tm fuzzy {ratio:.0f}%: {entry.ref}", source=entry.source))
                 break
         return out
+
+
+    def best_match(self, text: str, *, exclude: tuple[str, str] | None = None,
+                   floor: float = 50.0) -> float:
+        """The match percentage of the best entry for `text` (100: the same source text
+        after whitespace and case are normalised; else rapidfuzz's ratio, 0 below
+        `floor`), leaving out the `exclude` = (doc_id, unit_id) entry: what the match
+        bands of `workbench stats` count."""
+        key = normalise(text)
+        if not key:
+            return 0.0
+
+        def usable(match_key: str) -> bool:
+            return any((e.doc_id, e.unit_id) != exclude for e in self._exact[match_key])
+
+        if key in self._exact and usable(key):
+            return 100.0
+        for match_key, ratio, _ in process.extract(key, self._keys, scorer=fuzz.ratio,
+                                                   score_cutoff=floor, limit=4):
+            if match_key != key and usable(match_key):
+                return min(float(ratio), 99.0)  # only the same text is a 100 % match
+        return 0.0
 
 
 class MemoryEngine:
