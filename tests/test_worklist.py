@@ -74,7 +74,7 @@ def test_unreviewed_low_confidence_and_next_index_wrap_round():
     units = [unit(0, State.REVIEWED), unit(1, State.FINAL), unit(2, State.REJECTED, 0.2),
              unit(3, State.INITIAL, None)]
     assert [is_unreviewed(u) for u in units] == [False, False, True, True]
-    assert [is_low_confidence(u) for u in units] == [False, False, True, False]
+    assert [is_low_confidence(u, 0.8) for u in units] == [False, False, True, False]
     assert next_index(4, 2, lambda i: is_unreviewed(units[i])) == 3
     assert next_index(4, 3, lambda i: is_unreviewed(units[i])) == 2  # wraps round
     assert next_index(4, 0, lambda i: False) is None
