@@ -24,10 +24,11 @@ from workbench.align import embeddings as emb
 from workbench.align.core import align_texts
 from workbench.align.evaluate import read_beads, score
 from workbench.model import Bead
+from workbench.testing import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SHARED = ROOT.parent / "shared"
+SHARED = shared.SHARED
 DATASETS = {"corpus-gold": SHARED / "corpus" / "gold",
             "news-ruen": SHARED / "bench-data" / "align-news-ruen"}
 
