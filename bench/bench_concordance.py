@@ -32,8 +32,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from workbench.testing import shared
+
 REPO = Path(__file__).resolve().parents[1]
-NEWS = REPO.parent / "shared" / "bench-data" / "align-news-ruen"
+NEWS = shared.SHARED / "bench-data" / "align-news-ruen"
 UNITS_PER_DOC = 500
 QUERIES = (  # (label, text, side, lemma)
     ("rare word", "заразившихся", "both", False),

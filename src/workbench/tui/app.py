@@ -35,7 +35,7 @@ class WorkbenchApp(App[int]):
     COMMANDS = App.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+k", "concordance", "Concordance (search every document and TM)"),
+        Binding("ctrl+k", "concordance", "Concordance"),
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]

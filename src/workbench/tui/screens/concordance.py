@@ -22,15 +22,24 @@ if TYPE_CHECKING:
     from workbench.search import Hit, Result
 
 SIDES = ("both", "source", "target")
+FIXED = (14, 5, 10)  # widths of the document, unit and state columns
 HIT_STYLE = "bold reverse"
 
 
-def highlighted(text: str, spans, *, one_line: bool = True) -> Text:
-    """The text with each hit in the hit style (newlines as spaces on one line)."""
+def highlighted(text: str, spans, *, one_line: bool = True, width: int | None = None) -> Text:
+    """The text with each hit in the hit style (newlines as spaces on one line). With
+    `width`, keyword in context: the text starts a little before the first hit, so the
+    hit is in view however far into the sentence it is."""
     shown = text.replace("\n", " ") if one_line else text
+    offset = 0
+    if width is not None and spans and spans[0][1] > width - 2:
+        start, end = spans[0]
+        offset = max(0, start - max(2, min(width // 3, width - (end - start) - 1)))
+        shown = "…" + shown[offset + 1:]
     out = Text(shown)
     for start, end in spans:
-        out.stylize(HIT_STYLE, start, end)
+        if end - offset > 0:
+            out.stylize(HIT_STYLE, max(start - offset, 1 if offset else 0), end - offset)
     return out
 
 
@@ -59,6 +68,7 @@ class ConcordanceScreen(Screen[None]):
         self.side = "both"
         self.lemma = False
         self.result: Result | None = None
+        self.text_width = 30  # of the source and English columns (set on mount)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,16 +84,21 @@ class ConcordanceScreen(Screen[None]):
         self.sub_title = "concordance"
         table = self.query_one(DataTable)
         src, tgt = self.project.source_lang, self.project.target_lang
-        table.add_columns(src, tgt, "document", "unit", "state")
+        # fixed widths: both texts visible side by side at any terminal width (the full
+        # texts of the highlighted hit are below the table)
+        text = self.text_width = max(12, (self.app.size.width - sum(FIXED) - 2 * 5 - 2) // 2)
+        for label, width in ((src, text), (tgt, text), ("document", FIXED[0]),
+                             ("unit", FIXED[1]), ("state", FIXED[2])):
+            table.add_column(label, width=width)
         self._options()
         self.query_one(Input).focus()
         if self.initial.strip():
             self.search(self.initial)
 
     def _options(self, note: str = "") -> None:
-        side = {"both": "source and English", "source": f"{self.project.source_lang} only",
+        side = {"both": "both", "source": f"{self.project.source_lang} only",
                 "target": f"{self.project.target_lang} only"}[self.side]
-        text = (f"side: {side} (F2) · by lemma: {'on' if self.lemma else 'off'} (F3)"
+        text = (f"sides: {side} (F2) · lemma: {'on' if self.lemma else 'off'} (F3)"
                 + (f" · {note}" if note else ""))
         self.query_one("#concordance-options", Static).update(text)
 
@@ -105,14 +120,15 @@ class ConcordanceScreen(Screen[None]):
         self.result = result
         table = self.query_one(DataTable)
         table.clear()
+        width = self.text_width
         for n, hit in enumerate(result.hits):
             where = hit.source if hit.kind == "document" else f"TM {hit.source}"
-            table.add_row(highlighted(hit.source_text, hit.source_spans),
-                          highlighted(hit.target_text, hit.target_spans), where,
+            table.add_row(highlighted(hit.source_text, hit.source_spans, width=width),
+                          highlighted(hit.target_text, hit.target_spans, width=width), where,
                           hit.unit_id, hit.state or "—", key=str(n))
         shown = (f"{result.total} unit(s)" if len(result.hits) == result.total
                  else f"{result.total} unit(s), the best {len(result.hits)} shown")
-        self._options(shown + (" · ↓ to the hits, Enter opens one" if result.hits else ""))
+        self._options(shown + (" · Enter opens" if result.hits else ""))
         self._detail(result.hits[0] if result.hits else None)
         if result.hits:
             table.focus()

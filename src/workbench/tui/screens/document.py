@@ -48,7 +48,7 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         Binding("a", "approve", "Approve"),
         Binding("r", "reject", "Reject"),
         Binding("s", "sign_off", "Sign off"),
-        Binding("n", "next_unreviewed", "Unreviewed"),
+        Binding("n", "next_unreviewed", "Unrev."),
         Binding("slash", "find", "Find", key_display="/"),
         Binding("g", "go_to", "Go to unit (id or number)", show=False),
         Binding("h", "history", "History of the unit", show=False),
