@@ -270,3 +270,14 @@ async def test_t_says_so_when_it_finds_nothing(corpus_copy):
         assert screen.session.proposals["u5"] == []
         assert any("no proposal for u5" in str(n.message)
                    for n in app._notifications)
+
+
+async def test_home_and_end_on_the_corpus_screen(corpus_copy):
+    app = make_app(corpus_copy, embeddings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#documents")
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 > 0
+        await pilot.press("home")
+        assert table.cursor_row == 0
