@@ -127,3 +127,30 @@ def test_an_imported_translation_memory_is_one_more_source(aligned, tmp_path, mo
     monkeypatch.setattr("workbench.ops.search.memory_sources", lambda project: [])
     assert all(h.kind == "document" for h in ops.concordance(open_project(root),
                                                              "working people").hits)
+
+
+def test_a_memory_imported_with_tm_import_is_searched(aligned, tmp_path, capsys):
+    """A real TMX (the workbench's own export of approved units, imported back with
+    `workbench tm import` as another tool's memory would be): its pairs are hits named
+    by the memory, with no state."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(aligned, root)
+    project = open_project(root)
+    units = [u for u in ops.load_or_align(project, PAIRED).units
+             if u.source_text.strip() and u.target_text.strip()]
+    ops.approve(project, PAIRED, [u.id for u in units], user="Rita")
+    tmx = tmp_path / "approved.tmx"
+    assert run(root, "export", PAIRED, "--format", "tmx", "-o", str(tmx)) == 0
+    assert run(root, "tm", "import", str(tmx), "--name", "colleague") == 0
+    capsys.readouterr()
+    word = units[0].target_text.split()[-1].strip(".,:;!?")
+    assert run(root, "search", word, "--json", "--limit", "200") == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    from_tm = [h for h in hits if h["kind"] == "tm"]
+    assert from_tm and all(h["memory"] == "tm/colleague.tmx" and h["state"] is None
+                           for h in from_tm)
+    assert any(h["kind"] == "document" for h in hits)
+    assert run(root, "search", word) == 0
+    assert "TM tm/colleague.tmx " in capsys.readouterr().out

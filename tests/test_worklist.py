@@ -152,3 +152,18 @@ def test_find_box_terms_filter_by_text_state_origin_confidence_and_qa():
             parse_filter(bad, 0.8)
     assert go_to_index(units, "u2") == 2 and go_to_index(units, "1") == 0
     assert go_to_index(units, "9") is None and go_to_index(units, "u9") is None
+
+
+def test_inline_codes_show_as_single_characters_in_the_editor_and_go_back():
+    from workbench.inline import CLOSE, OPEN, STANDALONE, InlineCode, placeholder
+    from workbench.tui.state.worklist import editor_text, stored_text
+
+    codes = (InlineCode(OPEN, "1", "x12:g", pair="1"), InlineCode(CLOSE, "1", "x12:g", pair="1"),
+             InlineCode(STANDALONE, "2", "x12:x"))
+    # English written for the test
+    english = f"Press {placeholder(0)}OK{placeholder(1)} now{placeholder(2)}"
+    shown, mapping = editor_text(english, codes)
+    assert shown == "Press ①OK② now③"
+    edited = shown.replace("③", "")  # deleting a tag deletes one character: the whole tag
+    assert stored_text(edited, mapping) == f"Press {placeholder(0)}OK{placeholder(1)} now"
+    assert stored_text(shown, mapping) == english

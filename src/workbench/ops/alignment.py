@@ -16,6 +16,7 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, touched_by_person, transaction
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ def align_document(project: Project, doc_id: str, *, user: str,
     """Align (or realign) a document and save. Kept units (locked, approved,
     person-edited) stay as they are; a unit whose bead did not change keeps its id and
     English; every other bead becomes a new unit with a new id."""
+    refuse_job(project.document(doc_id), "realigned")
     with transaction(project, doc_id, user, embeddings=embeddings) as wf:
         if not wf.stored:
             return wf

@@ -52,7 +52,8 @@ def unit_issues(project: Project, unit: Unit, glossary: Glossary) -> list[Issue]
     if unit.kind is BlockKind.FURNITURE:
         return []
     return check_unit(unit.source_text, unit.target_text, glossary,
-                      source_lang=project.source_lang, target_lang=project.target_lang)
+                      source_lang=project.source_lang, target_lang=project.target_lang,
+                      codes=unit.codes)
 
 
 @dataclass
@@ -62,7 +63,7 @@ class CheckMemo:
 
     glossary: Glossary | None = None
     langs: tuple[str, str] = ("", "")
-    units: dict[tuple[BlockKind, str, str],
+    units: dict[tuple[BlockKind, str, str, tuple],
                 tuple[list[Issue], dict[str, list[Rendering]]]] = field(default_factory=dict)
     # other documents' units, while their files are unchanged: (stamp, units)
     documents: dict[str, tuple[tuple, list[Unit]]] = field(default_factory=dict)
@@ -83,7 +84,7 @@ class CheckMemo:
         langs = (project.source_lang, project.target_lang)
         if glossary is not self.glossary or langs != self.langs:
             self.glossary, self.langs, self.units = glossary, langs, {}
-        key = (unit.kind, unit.source_text, unit.target_text)
+        key = (unit.kind, unit.source_text, unit.target_text, unit.codes)
         found = self.units.get(key)
         if found is None:
             found = self.units[key] = _unit_results(project, unit, glossary)

@@ -1,5 +1,5 @@
 """Concordance (`workbench search`, the TUI's ctrl+k): a phrase's words across every unit
-of every document's working file and every imported translation memory.
+of every document's working file and every imported translation memory (`tm/`).
 
 The index lives in `.workbench-cache/concordance.sqlite3` (gitignored, a cache: delete it
 and it is rebuilt). Before each search it is brought up to date: a source whose file
@@ -22,6 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.mt.cache import CACHE_DIR
 from workbench.ops.select import origin_kind
 from workbench.search import ConcordanceIndex, Query, Result, Row, Source, SyncReport
+from workbench.tm import memory_files, memory_name, read_memory
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -84,15 +85,29 @@ def document_sources(project: Project) -> list[Source]:
     return sources
 
 
-def memory_sources(project: Project) -> list[Source]:
-    """The project's imported translation memories, one source each (its name where a
-    document's id would be; rows with the TM entry's id, source and target, no state).
+def _memory_rows(project: Project, path: Path) -> list[Row]:
+    """A memory's pairs as rows: the entry's `tuid` as its id (a position where the file
+    gives none or gives one twice), texts without inline codes, no state."""
+    rows = []
+    seen: set[str] = set()
+    for n, unit in enumerate(read_memory(project, path)[1], 1):
+        unit_id = unit.tuid if unit.tuid and unit.tuid not in seen else f"#{n}"
+        seen.add(unit_id)
+        rows.append(Row(unit_id, n, unit.plain_source, unit.plain_target))
+    return rows
 
-    This is where imported TMs plug into the concordance: return one `Source` per TM
-    with a stamp that changes when the TM does. None are imported yet: the TM store is
-    not part of the workbench so far.
-    """
-    return []
+
+def memory_sources(project: Project) -> list[Source]:
+    """The project's imported translation memories (every TMX under `tm/`, as proposals
+    use them), one source each: its name (`tm/NAME.tmx`) where a document's id would
+    be, rows with the entry's tuid, source and target, and no state."""
+    sources = []
+    for path in memory_files(project):
+        stamp = _file_stamp(path)
+        if stamp is not None:
+            sources.append(Source(memory_name(project, path), "tm", stamp,
+                                  functools.partial(_memory_rows, project, path)))
+    return sources
 
 
 def refresh_index(project: Project) -> SyncReport:

@@ -10,8 +10,9 @@ How the figures are made (also in `ProjectStats.how`):
   digits (apostrophes inside a word keep it one word); characters exclude whitespace,
   `characters_with_spaces` include it;
 - the match band is the unit's best match in the project's translation memory (the
-  approved units of every document, the unit itself left out): 100 % is the same
-  source text after case and whitespace are normalised, the others rapidfuzz's ratio.
+  approved units of every document and the memories imported into `tm/`, the unit
+  itself left out): 100 % is the same source text after case and whitespace are
+  normalised, the others rapidfuzz's ratio.
 """
 
 from __future__ import annotations
@@ -103,9 +104,9 @@ class ProjectStats:
 HOW = ("segments: units of the working file (unaligned documents: source segments); "
        "words: runs of letters and digits of the source text (the English where a unit "
        "has no source); characters: without whitespace (characters_with_spaces: with); "
-       "match: best translation-memory match of the source text among {n} approved units "
-       "of the project, the unit itself left out (100% = same text after case and "
-       "whitespace are normalised, else rapidfuzz ratio)")
+       "match: best translation-memory match of the source text among {n} entries (the "
+       "project's approved units and the memories in tm/), the unit itself left out "
+       "(100% = same text after case and whitespace are normalised, else rapidfuzz ratio)")
 
 
 def _counted_text(unit: Unit) -> str:
