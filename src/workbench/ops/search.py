@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.errors import WorkbenchError
+from workbench.inline import plain
 from workbench.mt.cache import CACHE_DIR
 from workbench.ops.select import origin_kind
 from workbench.search import ConcordanceIndex, Query, Result, Row, Source, SyncReport
@@ -68,7 +69,8 @@ def _document_rows(project: Project, doc_id: str) -> Iterable[Row]:
     wf = store.load_stored(project, doc_id)
     if wf is None:
         return []
-    return [Row(u.id, position, u.source_text, u.target_text, u.state.value, origin_kind(u))
+    return [Row(u.id, position, plain(u.source_text, u.codes), plain(u.target_text, u.codes),
+                u.state.value, origin_kind(u))
             for position, u in enumerate(wf.units, 1)
             if u.source_text.strip() or u.target_text.strip()]
 

@@ -21,7 +21,8 @@ def transaction(project: Project, doc_id: str, user: str, *,
                 embeddings: bool = True, save_unchanged: bool = True) -> Iterator[WorkingFile]:
     """Yield the current working file under the lock; save it when the block ends
     without an exception (an exception saves nothing). A document never stored is saved
-    even when nothing changed, unless `save_unchanged` is False.
+    even when nothing changed, unless `save_unchanged` is False. Inside
+    `ops.recording()`, what it changed is recorded as a `Change` (for undo and redo).
 
     A document never stored is aligned before the lock is taken (alignment can take
     seconds), and that result is used only if still nothing is stored under the lock.

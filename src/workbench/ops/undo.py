@@ -53,7 +53,8 @@ def _meaning(unit: Unit) -> tuple:
     proposal = None if p is None else (p.text, p.origin, _number(p.score), p.detail)
     return (unit.id, tuple(unit.src), tuple(unit.tgt), unit.source_text, unit.target_text,
             unit.state, unit.origin, unit.locked, unit.reject_reason, unit.kind,
-            unit.source_in_target, _number(unit.confidence), proposal, tuple(history))
+            unit.source_in_target, _number(unit.confidence), proposal, unit.codes,
+            tuple(history))
 
 
 def _since(current: Unit, left: Unit) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from workbench import ops
-from workbench.inline import InlineCode, placeholder, visible
+from workbench.inline import InlineCode, placeholder, plain, visible
 from workbench.model import BlockKind, Document, Flag, Origin, Proposal, Segment, State, Unit
 
 # States a reviewer still has to look at.
@@ -211,7 +211,7 @@ def match_source(unit: Unit, proposal: Proposal) -> tuple[str, str, list[DiffPar
     found = _MATCH.search(proposal.detail)
     percent = "100%" if found is None or found.group(1) is None else f"{found.group(1)}%"
     where = found.group(2) if found is not None else proposal.detail
-    return percent, where, word_diff(proposal.source, unit.source_text)
+    return percent, where, word_diff(proposal.source, plain(unit.source_text, unit.codes))
 
 
 # --- layout -------------------------------------------------------------------------
