@@ -121,6 +121,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from workbench import __version__, ops, store
+    from workbench.ops.search import index_path
     from workbench.project import open_project
     from workbench.search import Query
     from workbench.search.words import indexed, words
@@ -186,7 +187,7 @@ def main() -> None:
         t_scan = timed(scan_files, repeats=3)
         in_memory = [u for doc_id in ids for u in store.load_stored(project, doc_id).units]
         t_scan_mem = timed(lambda: scan_memory(in_memory), repeats=5)
-        size = ops.search.index_path(project).stat().st_size
+        size = index_path(project).stat().st_size
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

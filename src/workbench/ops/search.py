@@ -11,6 +11,7 @@ folder cannot be written keeps the index in memory for the process.
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 INDEX_FILE = "concordance.sqlite3"
+WORKING_SUFFIX = ".xlf"  # translations/<id>.xlf (workbench.store)
 _OPEN: dict[Path, ConcordanceIndex] = {}
 _OPEN_LOCK = threading.Lock()
 
@@ -77,13 +79,26 @@ def _document_rows(project: Project, doc_id: str) -> Iterable[Row]:
 
 def document_sources(project: Project) -> list[Source]:
     """One source per document that has a working file (a document nobody aligned yet
-    has no units to search; `workbench align ID` stores them)."""
+    has no units to search; `workbench align ID` stores them). One directory scan: this
+    runs before every search."""
     sources = []
-    for doc_id in store.stored_ids(project):
-        stamp = _file_stamp(store.working_path(project, doc_id))
-        if stamp is not None:
-            sources.append(Source(doc_id, "document", stamp,
-                                  functools.partial(_document_rows, project, doc_id)))
+    folder = Path(project.translations_dir)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or not name.endswith(WORKING_SUFFIX):
+            continue
+        doc_id = name[: -len(WORKING_SUFFIX)]
+        try:
+            project.check_id(doc_id)
+            st = entry.stat()
+        except (WorkbenchError, OSError):
+            continue  # not a document's working file
+        sources.append(Source(doc_id, "document", f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}",
+                              functools.partial(_document_rows, project, doc_id)))
     return sources
 
 

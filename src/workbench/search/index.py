@@ -323,19 +323,22 @@ class ConcordanceIndex:
         keys = dict(terms)
         src_keys = keys.get("src_lemmas", keys.get("src", []))
         tgt_keys = keys.get("tgt_lemmas", keys.get("tgt", []))
-        hits = []
-        for rowid in ids:
-            _, kind, source, unit, position, state, origin, src, tgt = found[rowid]
-            src_spans = spans(src, src_keys, self.source_lang if query.lemma else None)
-            tgt_spans = spans(tgt, tgt_keys, self.target_lang if query.lemma else None)
-            phrase = rowid in together or len(typed) == 1 or (query.lemma and (
+        def phrase(rowid: int, src: str, tgt: str) -> bool:
+            return rowid in together or len(typed) == 1 or (query.lemma and (
                 in_order(src, src_keys, self.source_lang)
                 or in_order(tgt, tgt_keys, self.target_lang)))
-            hits.append(Hit(kind, source, unit, position, state, origin, src, tgt,
-                            tuple(src_spans), tuple(tgt_spans), phrase))
+
+        rows = [(found[r], phrase(r, found[r][7], found[r][8])) for r in ids]
         if query.lemma:
-            hits.sort(key=lambda h: not h.phrase)  # stable: relevance within each group
-        return Result(query, hits[:query.limit], total)
+            rows.sort(key=lambda row: not row[1])  # stable: relevance within each group
+        hits = []
+        for (_, kind, source, unit, position, state, origin, src, tgt), is_phrase in \
+                rows[:query.limit]:  # spans only for the hits shown
+            src_spans = spans(src, src_keys, self.source_lang if query.lemma else None)
+            tgt_spans = spans(tgt, tgt_keys, self.target_lang if query.lemma else None)
+            hits.append(Hit(kind, source, unit, position, state, origin, src, tgt,
+                            tuple(src_spans), tuple(tgt_spans), is_phrase))
+        return Result(query, hits, total)
 
     def count(self) -> int:
         with self._lock:
