@@ -58,6 +58,9 @@ class SideText:
     encoding: str
     bom: bool = False
     newline: str = "\n"
+    # UTF-8 but for a few bytes: (byte offset in the file, offset in `text`) of each
+    # sequence that was not UTF-8 and reads as U+FFFD (flagged `invalid-utf8`).
+    invalid_utf8: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

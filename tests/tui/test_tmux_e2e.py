@@ -97,6 +97,7 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         shown = tmux.wait_for("documents in corpus/")
         assert "ucp-cpsu-belarus-solidarity-2…" in shown  # ids shortened to the column
         tmux.keys("/")
+        tmux.wait_for("filter: id, title or damage")  # the box is open (keys go there)
         tmux.type("belarus")
         tmux.keys("Enter")
         tmux.wait_for("· ucp-cpsu-belarus-solidarity-2020: ")  # the status line names it
@@ -121,6 +122,7 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         # Concordance: search a phrase, jump to the hit, approve it, undo, redo.
         tmux.keys("C-k")
         tmux.wait_for("sides: both")
+        time.sleep(0.5)  # the query box takes the focus right after the screen is drawn
         tmux.type("fraternal solidarity")
         tmux.keys("Enter")
         tmux.wait_for("1 unit(s) · Enter opens")  # the hit is listed

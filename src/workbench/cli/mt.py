@@ -80,7 +80,8 @@ class Progress:
     def __init__(self, total: int, stream=None) -> None:
         self.total = max(total, 0)
         self.done = 0
-        self.stream = stream or sys.stderr
+        stream = stream or sys.stderr
+        self.stream = getattr(stream, "unfiltered", stream)  # its own \r, digits and #s
         self.tty = self.stream.isatty()
         self.start = time.monotonic()
         self._last_line = -1.0

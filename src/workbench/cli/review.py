@@ -52,12 +52,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.set_defaults(handler=handler)
         return p
 
+    def review_cmd(name: str, help_text: str, handler) -> argparse.ArgumentParser:
+        p = batch_cmd(name, help_text, handler)
+        p.add_argument("--expect-english", metavar="TEXT", default=None,
+                       help="refuse unless the unit's English is exactly TEXT (the English "
+                       "you read; '-' reads it from stdin); one UNIT only")
+        p.add_argument("--expect-hash", metavar="SHA256", action="append", default=None,
+                       help="refuse unless the unit's English has this SHA-256 (the "
+                       "english_hash of `workbench units ID --jsonl`); once per UNIT, "
+                       "in the same order")
+        return p
+
     for name, help_text in (("approve", "mark units reviewed (their English is approved)"),
                             ("sign-off", "mark units final (signed off after review)")):
-        p = batch_cmd(name, help_text, cmd_approve if name == "approve" else cmd_sign_off)
+        p = review_cmd(name, help_text, cmd_approve if name == "approve" else cmd_sign_off)
         p.add_argument("--force", action="store_true",
                        help="approve English that has QA errors (they are listed anyway)")
-    p = batch_cmd("reject", "mark units rejected, with a reason", cmd_reject)
+    p = review_cmd("reject", "mark units rejected, with a reason", cmd_reject)
     p.add_argument("--reason", required=True, help="why (shown to the translator on the "
                    "unit in the TUI, in `history` and in XLIFF exports)")
     p = batch_cmd("lock", "lock units' alignment (realignment keeps them)", cmd_lock)
@@ -97,6 +108,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="texts in full (default: cut to 50 characters)")
     p.add_argument("--json", action="store_true",
                    help="one JSON array of the units, with full texts")
+    p.add_argument("--jsonl", action="store_true",
+                   help="one JSON object per unit: id, state, origin, locked, confidence, "
+                   "source, english, english_hash (for --expect-hash), changed_by/at")
     p.set_defaults(handler=cmd_units)
 
     p = add_parser("history", help="the history of a unit: who did what, when, with the "
@@ -121,7 +135,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "English so far as <alt-trans>)")
     p.add_argument("--no-forbidden", action="store_true",
                    help="tbx: leave forbidden forms out (default: deprecatedTerm-admn-sts)")
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, raw_stdout=True)  # stdout is the file's content
 
     p = add_parser("import", help="merge a file back (" + " or ".join(
         i.description for i in IMPORTERS.values()) + "): English and states; conflicts "
@@ -149,11 +163,41 @@ def _report(verb: str, doc_id: str, asked: list[str], changed) -> int:
     return 0
 
 
+def _read_stdin() -> str:
+    """Text piped in, as UTF-8; bytes that are not UTF-8 arrive as lone surrogates,
+    which the core refuses with the unit and the character (never stored)."""
+    return sys.stdin.buffer.read().decode("utf-8", "surrogateescape").rstrip("\n")
+
+
+def _seen(args: argparse.Namespace) -> dict[str, dict[str, str] | None]:
+    """`expected`/`expected_hash` for ops from --expect-english / --expect-hash."""
+    english, hashes = args.expect_english, args.expect_hash
+    if english is not None and len(args.units) != 1:
+        raise WorkbenchError("--expect-english names the English of one unit",
+                             fix="give one UNIT, or --expect-hash once per UNIT")
+    if hashes is not None and len(hashes) != len(args.units):
+        raise WorkbenchError(f"{len(hashes)} --expect-hash for {len(args.units)} unit(s)",
+                             fix="give --expect-hash once per UNIT, in the same order")
+    if english == "-":
+        english = _read_stdin()
+    return {"expected": None if english is None else {args.units[0]: english},
+            "expected_hash": None if hashes is None else dict(zip(args.units, hashes,
+                                                                  strict=True))}
+
+
 def _batch(args: argparse.Namespace, action: str, verb: str, **options) -> int:
     """Run a batch action (ops.review_batch) and report it: QA errors of approved
     English on stderr, skipped units by reason."""
     project, user = _context(args)
     state = ops.parse_state(args.state) if args.state else None
+    if getattr(args, "expect_english", None) is not None or \
+            getattr(args, "expect_hash", None) is not None:
+        if args.every or state is not None or args.min_confidence is not None or any(
+                "-" in spec.strip("-") for spec in args.units):
+            raise WorkbenchError("--expect-english/--expect-hash name units one by one",
+                                 fix="give the unit ids themselves, without ranges, --all, "
+                                 "--state or --min-confidence")
+        options.update(_seen(args))
     try:
         result = ops.review_batch(project, args.doc_id, action, args.units, user=user,
                                   every=args.every, state=state,
@@ -203,7 +247,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     project, user = _context(args)
-    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     unit = ops.edit(project, args.doc_id, args.unit, text, user=user)
     print(f"{args.doc_id} {unit.id}: {unit.state.value}")
     return 0
@@ -260,6 +304,16 @@ def cmd_units(args: argparse.Namespace) -> int:
     wf = ops.load_or_align(project, args.doc_id)
     if args.json:
         print(json.dumps([unit_json(u) for u in wf.units], ensure_ascii=False, indent=1))
+        return 0
+    if args.jsonl:
+        for unit in wf.units:
+            print(json.dumps({
+                "id": unit.id, "state": unit.state.value, "origin": unit.origin.value,
+                "locked": unit.locked, "confidence": unit.confidence,
+                "source": unit.source_text, "english": unit.target_text,
+                "english_hash": ops.english_hash(unit.target_text),
+                "changed_by": unit.changed_by, "changed_at": unit.changed_at,
+                "stored": wf.stored}, ensure_ascii=False))
         return 0
     if not wf.stored:
         print(f"# {args.doc_id}: not saved yet (units from a fresh alignment)")

@@ -183,7 +183,9 @@ def element_text(element: Element | None) -> str:
     for child in element:
         if local(child.tag) == "cp":
             try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
+                code = int(child.get("hex", ""), 16)
+                # a surrogate is no character: it could be neither exported nor printed
+                parts.append("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))
             except ValueError:
                 parts.append("\ufffd")
         else:

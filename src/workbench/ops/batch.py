@@ -2,15 +2,15 @@
 ranges (`u3-u9`), `--all`, a state or a minimum confidence.
 
 Units chosen by a rule (a range, --all, a filter) that cannot take the action (no
-English to approve, a rejected unit to sign off) are skipped and reported; units named
-one by one keep the all-or-nothing rule of the single operations. Approving or signing
-off English that has QA errors (as `workbench check` reports them) is refused unless
-forced, and the errors are reported either way.
+English to approve; a rejected, or not yet reviewed, unit to sign off) are skipped and
+reported; units named one by one keep the all-or-nothing rule of the single
+operations. Approving or signing off English that has QA errors (as `workbench check`
+reports them) is refused unless forced, and the errors are reported either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,19 +64,25 @@ def _is_range(spec: str, units: Sequence[Unit]) -> bool:
     return "-" in spec.strip("-") and all(u.id != spec for u in units)
 
 
-def _skip_reason(unit: Unit, action: str) -> str:
+def _skip_reason(unit: Unit, action: str, requires_review: bool) -> str:
     if action in APPROVING and not unit.target_text.strip():
         return "no English"
     if action == "sign-off" and unit.state is State.REJECTED:
         return "rejected"
+    if action == "sign-off" and requires_review and \
+            unit.state not in (State.REVIEWED, State.FINAL):
+        return "not reviewed"
     return ""
 
 
 def review_batch(project: Project, doc_id: str, action: str, specs: Sequence[str], *,
                  user: str, every: bool = False, state: State | None = None,
                  min_confidence: float | None = None, force: bool = False,
-                 reason: str = "") -> BatchResult:
-    """Apply `action` to the units chosen; see the module docstring for the rules."""
+                 reason: str = "", expected: Mapping[str, str] | None = None,
+                 expected_hash: Mapping[str, str] | None = None) -> BatchResult:
+    """Apply `action` to the units chosen; see the module docstring for the rules.
+    `expected`/`expected_hash` (unit id → the English the person saw, or its hash) go
+    to approve, sign-off and reject, which refuse when that English changed."""
     if action not in ACTIONS:
         raise WorkbenchError(f"no batch action {action!r}", fix="use " + ", ".join(ACTIONS))
     project.check_id(doc_id)
@@ -86,10 +92,11 @@ def review_batch(project: Project, doc_id: str, action: str, specs: Sequence[str
     result = BatchResult(doc_id, action)
     # units picked by a rule rather than one by one: those that cannot take the action
     # are skipped (named one by one, the single operations' all-or-nothing rule holds)
+    requires_review = project.settings.review.signoff_requires_review
     filtered = (every or state is not None or min_confidence is not None
                 or any(_is_range(spec, units) for spec in specs))
     for unit in chosen:
-        why = _skip_reason(unit, action) if filtered else ""
+        why = _skip_reason(unit, action, requires_review) if filtered else ""
         if why:
             result.skipped[unit.id] = why
         else:
@@ -109,12 +116,14 @@ def review_batch(project: Project, doc_id: str, action: str, specs: Sequence[str
                 f"{doc_id}: nothing was {'approved' if action == 'approve' else 'signed off'}"
                 f": {len(result.qa_errors)} unit(s) have QA errors ({ids})", result.qa_errors,
                 fix="fix them (`workbench check " + doc_id + "` lists them) or pass --force")
+    seen = {"expected": expected, "expected_hash": expected_hash}
     if action == "approve":
-        result.changed = approve(project, doc_id, result.chosen, user=user)
+        result.changed = approve(project, doc_id, result.chosen, user=user, **seen)
     elif action == "sign-off":
-        result.changed = sign_off(project, doc_id, result.chosen, user=user)
+        result.changed = sign_off(project, doc_id, result.chosen, user=user, **seen)
     elif action == "reject":
-        result.changed = reject(project, doc_id, result.chosen, reason=reason, user=user)
+        result.changed = reject(project, doc_id, result.chosen, reason=reason, user=user,
+                                **seen)
     else:
         result.changed = lock(project, doc_id, result.chosen, user=user,
                               locked=action == "lock")

@@ -150,9 +150,12 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         if unit is None:
             return
 
+        seen = unit.target_text  # what is rejected is the English on screen now
+
         def done(reason: str | None) -> None:
             if reason:
-                self._run(lambda u: self.session.reject(u.id, reason), message="rejected")
+                self._run(lambda u: self.session.reject(unit.id, reason, seen=seen),
+                          message="rejected")
 
         self.app.push_screen(ReasonScreen(unit.id), done)
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench import ops
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
 from workbench.tui.state.filters import UnitFilter, matches
 from workbench.tui.state.session import DocumentSession, GlossaryView
@@ -179,6 +179,8 @@ class DocumentView(Screen[None]):
     def _error(self, exc: Exception) -> None:
         self.long_running = ""
         self._set_status("")
+        if isinstance(exc, OSError):  # disk full, read-only: the CLI's one line
+            exc = os_error(exc)
         text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
         self.notify(text, severity="error", timeout=8)
 
@@ -192,7 +194,8 @@ class DocumentView(Screen[None]):
             return
         try:
             what(unit)
-        except WorkbenchError as exc:
+        except WorkbenchError as exc:  # e.g. the English changed meanwhile: show it
+            self.refresh_units(keep_unit_id=unit.id)
             self._error(exc)
             return
         except Exception as exc:  # a core bug: show it, keep the session alive

@@ -164,9 +164,9 @@ class DocumentSession:
     def _do(self, action: str, unit_id: str, operation: Callable[[], T]) -> T:
         """Run one operation through the core, recording what it changed as one undo
         step; show what is on disk afterwards (also when it was refused)."""
-        self.ensure_stored()
         with ops.recording() as changes:
             try:
+                self.ensure_stored()  # (refused when another session stored the document)
                 result = operation()
             except WorkbenchError:
                 self.load()  # show what another session saved; the caller keeps its input
@@ -233,17 +233,30 @@ class DocumentSession:
 
     # --- review -------------------------------------------------------------------
 
-    def approve(self, unit_id: str) -> None:
-        self._do("approve", unit_id, lambda: ops.approve(
-            self.project, self.doc_id, [unit_id], user=self.user))
+    def approve(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Approve the English the person sees (`seen`, default: the unit's English as
+        loaded here). When another session changed it meanwhile, nothing is approved:
+        the units are reloaded, so the new English is shown, and WorkbenchError says so.
+        Undoable."""
+        self._review("approve", ops.approve, unit_id, seen)
 
-    def sign_off(self, unit_id: str) -> None:
-        self._do("sign-off", unit_id, lambda: ops.sign_off(
-            self.project, self.doc_id, [unit_id], user=self.user))
+    def sign_off(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Sign off the English the person sees (refused like `approve`); undoable."""
+        self._review("sign-off", ops.sign_off, unit_id, seen)
 
-    def reject(self, unit_id: str, reason: str) -> None:
-        self._do("reject", unit_id, lambda: ops.reject(
-            self.project, self.doc_id, [unit_id], reason=reason, user=self.user))
+    def reject(self, unit_id: str, reason: str, *, seen: str | None = None) -> None:
+        """Reject the English the person saw when deciding (refused like `approve`);
+        undoable."""
+        self._review("reject", ops.reject, unit_id, seen, reason=reason)
+
+    def _review(self, action: str, operation: Callable[..., object], unit_id: str,
+                seen: str | None, **kwargs: str) -> None:
+        if seen is None:
+            seen = self.unit(unit_id).target_text
+        expected = {unit_id: seen}
+        self._do(action, unit_id, lambda: operation(
+            self.project, self.doc_id, [unit_id], user=self.user, expected=expected,
+            **kwargs))
 
     # --- alignment ----------------------------------------------------------------
 
