@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 _WHERE: dict[str, str] = {
     "open_project": "workbench.project",
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
-    **dict.fromkeys(("check_documents", "check_project", "project_glossary", "qa_rules",
-                     "unit_issues"), "workbench.ops.check"),
+    **dict.fromkeys(("check_documents", "check_in_corpus", "check_project", "project_glossary",
+                     "qa_rules", "unit_issues"), "workbench.ops.check"),
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
     **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
                      "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
@@ -40,6 +40,17 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("DocumentStatus", "StatusCache", "corpus_status", "document_status"),
                     "workbench.ops.status"),
     **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
+    **dict.fromkeys(("Change", "recording"), "workbench.ops.changes"),
+    **dict.fromkeys(("BatchResult", "QAErrorsRefused", "review_batch"), "workbench.ops.batch"),
+    **dict.fromkeys(("ORIGIN_KINDS", "is_low_confidence", "low_confidence", "origin_kind",
+                     "parse_state", "select_units"), "workbench.ops.select"),
+    **dict.fromkeys(("Version", "entry_json", "history_trail", "note_in_words"),
+                    "workbench.ops.trail"),
+    "revert": "workbench.ops.undo",
+    **dict.fromkeys(("BANDS", "ProjectStats", "document_stats", "statistics"),
+                    "workbench.ops.stats"),
+    **dict.fromkeys(("concordance", "concordance_index", "document_sources", "memory_sources",
+                     "refresh_index", "side_of"), "workbench.ops.search"),
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
                      "parse_engines", "propose", "translate_document"),
                     "workbench.ops.translate"),
@@ -67,8 +78,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from workbench.ops.alignment import align_document, realign
+    from workbench.ops.batch import BatchResult, QAErrorsRefused, review_batch
+    from workbench.ops.changes import Change, recording
     from workbench.ops.check import (
         check_documents,
+        check_in_corpus,
         check_project,
         project_glossary,
         qa_rules,
@@ -114,9 +128,27 @@ if TYPE_CHECKING:
         reject,
         sign_off,
     )
+    from workbench.ops.search import (
+        concordance,
+        concordance_index,
+        document_sources,
+        memory_sources,
+        refresh_index,
+        side_of,
+    )
+    from workbench.ops.select import (
+        ORIGIN_KINDS,
+        is_low_confidence,
+        low_confidence,
+        origin_kind,
+        parse_state,
+        select_units,
+    )
+    from workbench.ops.stats import BANDS, ProjectStats, document_stats, statistics
     from workbench.ops.status import DocumentStatus, StatusCache, corpus_status, document_status
     from workbench.ops.structure import merge, shift, split
     from workbench.ops.team import SyncReport, sync, team_init
+    from workbench.ops.trail import Version, entry_json, history_trail, note_in_words
     from workbench.ops.translate import (
         best_usable,
         candidates,
@@ -126,6 +158,7 @@ if TYPE_CHECKING:
         propose,
         translate_document,
     )
+    from workbench.ops.undo import revert
     from workbench.ops.user import current_user
     from workbench.ops.working import (
         fresh_alignment,
