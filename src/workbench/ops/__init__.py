@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 # Each public name, and the module that defines it.
 _WHERE: dict[str, str] = {
-    "open_project": "workbench.project",
+    **dict.fromkeys(("enclosing_project", "open_project"), "workbench.ops.opening"),
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
     **dict.fromkeys(("check_documents", "check_in_corpus", "check_project", "project_glossary",
                      "qa_rules", "unit_issues"), "workbench.ops.check"),
@@ -116,6 +116,7 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
+    from workbench.ops.opening import enclosing_project, open_project
     from workbench.ops.resolve import resolve_conflict
     from workbench.ops.review import (
         accept,
@@ -167,4 +168,3 @@ if TYPE_CHECKING:
         load_or_align,
         working_file_stamp,
     )
-    from workbench.project import open_project

@@ -177,7 +177,7 @@ def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | No
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path),
         memory=translation_memory(project) if "tm" in names else None,
-        cache_root=Path(project.root) if use_cache else None,
+        cache_dir=project.cache_dir if use_cache else None,
         settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
         romanisation=project.settings.letterhead.romanisation)
 
