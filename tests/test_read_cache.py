@@ -31,7 +31,9 @@ def uncached(root: Path) -> Project:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE_FOLDER / reads.FOLDER).glob("*.json"))
+    """The cache's entries of read sides (not those of parsed metadata)."""
+    return sorted(path for path in (root / CACHE_FOLDER / reads.FOLDER).glob("*.json")
+                  if b'"meta":' not in path.read_bytes()[:120])
 
 
 class Spy:
@@ -291,3 +293,31 @@ def test_every_cache_of_the_project_is_in_its_one_cache_folder(monkeypatch):
     assert index_path(project).parent == project.cache_dir
     assert _cache_path(project, "0" * 64).parent.parent == project.cache_dir
     assert proposal_context(project, ["argos"]).cache_dir == project.cache_dir
+
+
+def test_metadata_is_cached_as_read_and_follows_its_file(ucp, monkeypatch):
+    from workbench.corpus import discover
+
+    first = ops.open_project(ucp).document(UCP)
+    calls = []
+    real = discover.load_meta
+    monkeypatch.setattr(discover, "load_meta", lambda path: calls.append(path) or real(path))
+    assert ops.open_project(ucp).document(UCP).meta == first.meta
+    assert calls == []
+    meta = ucp / "sources" / f"{UCP}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "\ntitle: ", "\ntitle: Changed by the test ", 1), encoding="utf-8")
+    changed = ops.open_project(ucp).document(UCP)
+    assert len(calls) == 1 and changed.title.startswith("Changed by the test")
+    assert changed.meta == uncached(ucp).document(UCP).meta
+
+
+def test_metadata_json_cannot_give_back_is_not_cached(ucp, monkeypatch):
+    meta = ucp / "sources" / f"{UCP}.meta.yaml"
+    # a YAML date (written for this test): JSON would turn it into a string
+    meta.write_text(meta.read_text(encoding="utf-8") + "checked: 2020-08-18\n",
+                    encoding="utf-8")
+    first = ops.open_project(ucp).document(UCP)
+    again = ops.open_project(ucp).document(UCP)
+    assert again.meta == first.meta == uncached(ucp).document(UCP).meta
+    assert type(again.meta["checked"]).__name__ == "date"

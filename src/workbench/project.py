@@ -12,7 +12,7 @@ from workbench.corpus import discover
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.model import BlockKind, Document, Side
-from workbench.reading import SideStore, read_document_side
+from workbench.reading import SideStore, read_document_side, read_meta
 from workbench.settings import Settings, load_settings
 
 CACHE_FOLDER = ".workbench-cache"  # gitignored: everything in it can be computed again
@@ -132,7 +132,7 @@ class Project:
         for path in (src_path, tgt_path, self.meta_path(doc_id)):
             if path.exists() or path.is_symlink():
                 self.inside(path)
-        meta = discover.load_meta(self.meta_path(doc_id))
+        meta = read_meta(self.meta_path(doc_id), self.reads)
         source = self._side(src_path, self.source_lang, meta)
         target = self._side(tgt_path, self.target_lang, meta)
         title = str(meta.get("title") or "") or _title_from_sides(target, source)

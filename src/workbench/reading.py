@@ -1,6 +1,7 @@
 """Reading one side of a document: bytes → text (`corpus`) → blocks and segments, each
 with its language and damage flags (`segment`, `langid`) → the side's flags. And the
-persistent cache of that work, so a command pays for it once per file, not once per run.
+persistent cache of that work (and of the document's parsed metadata), so a command pays
+for it once per file, not once per run.
 
 Language ID of every line (lingua's n-gram models, loaded on first use) is most of what
 reading costs, and none of it changes while nothing it depends on changes. The result is
@@ -31,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
+from workbench.corpus import discover
 from workbench.corpus.damage import (
     INVALID_UTF8,
     document_flags,
@@ -50,7 +52,7 @@ CODE = ("corpus", "segment", "langid", "lang", "model.py", "settings.py", "error
 # The distributions that code imports (likewise checked by the tests).
 LIBRARIES = ("lingua-language-detector", "razdel", "sentencex", "charset-normalizer",
              "langdetect", "pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk",
-             "babel", "iuliia")
+             "babel", "iuliia", "ruamel.yaml")
 
 
 class SideStore(Protocol):
@@ -75,6 +77,33 @@ def read_document_side(path: Path, lang: str, completeness: str,
         side = compute_side(data, path, lang, completeness, languages)
         store.put(key, _encode(side, key))
     return side
+
+
+def read_meta(path: Path, store: SideStore | None = None) -> dict:
+    """A document's metadata (`<id>.meta.yaml`, {} when absent), from `store` when it
+    holds this file's. Kept only where JSON gives back exactly what YAML gave (a YAML
+    date, say, is read from the file every time)."""
+    if store is None or not path.is_file():
+        return discover.load_meta(path)
+    data = read_bytes(path)
+    digest = hashlib.sha256(f"meta\x00{FORMAT}\x00{fingerprint()}\x00".encode())
+    digest.update(hashlib.sha256(data).digest())
+    key = digest.hexdigest()
+    try:
+        record = json.loads(store.get(key) or b"null")
+        if isinstance(record, dict) and record.get("key") == key and \
+                isinstance(record.get("meta"), dict):
+            return record["meta"]
+    except ValueError:
+        pass
+    meta = discover.load_meta(path)
+    try:
+        encoded = json.dumps({"key": key, "meta": meta}, ensure_ascii=False)
+    except (TypeError, ValueError):  # a date, a set: not JSON
+        return meta
+    if json.loads(encoded)["meta"] == meta:
+        store.put(key, encoded.encode("utf-8"))
+    return meta
 
 
 def compute_side(data: bytes, path: Path, lang: str, completeness: str,
