@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 _WHERE: dict[str, str] = {
     "open_project": "workbench.project",
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
+    **dict.fromkeys(("AlignOutcome", "Pair", "align_documents", "align_pairs", "batch_summary",
+                     "bead_line", "default_jobs", "read_pairs"), "workbench.ops.batch"),
     **dict.fromkeys(("check_documents", "check_project", "project_glossary", "qa_rules",
                      "unit_issues"), "workbench.ops.check"),
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
@@ -33,7 +35,8 @@ _WHERE: dict[str, str] = {
                     "workbench.ops.status"),
     **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
-                     "parse_engines", "propose", "translate_document"),
+                     "parse_engines", "propose", "translate_document",
+                     "translate_documents"),
                     "workbench.ops.translate"),
     "current_user": "workbench.ops.user",
     **dict.fromkeys(("fresh_alignment", "keep_alignment", "load_and_keep", "load_or_align",
@@ -58,6 +61,16 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from workbench.ops.alignment import align_document, realign
+    from workbench.ops.batch import (
+        AlignOutcome,
+        Pair,
+        align_documents,
+        align_pairs,
+        batch_summary,
+        bead_line,
+        default_jobs,
+        read_pairs,
+    )
     from workbench.ops.check import (
         check_documents,
         check_project,
@@ -103,6 +116,7 @@ if TYPE_CHECKING:
         parse_engines,
         propose,
         translate_document,
+        translate_documents,
     )
     from workbench.ops.user import current_user
     from workbench.ops.working import (
