@@ -103,16 +103,10 @@ class Engine:
 
     def __init__(self, model: ModelInfo, settings: EngineSettings) -> None:
         import ctranslate2
-        import sentencepiece
 
         self.model = model
         self.settings = settings
-        sp_path = model.path / "sentencepiece.model"
-        if not sp_path.is_file():
-            raise WorkbenchError("package has no sentencepiece.model (BPE packages are not "
-                                 "supported)", path=model.path,
-                                 fix="install a current Argos package")
-        self.sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        self.sp = _sentencepiece(model)
         try:
             self.translator = ctranslate2.Translator(
                 str(model.path / "model"), device=settings.device,
@@ -131,6 +125,7 @@ class Engine:
 
     def tokenize(self, text: str) -> list[str]:
         return self.sp.encode(text, out_type=str)[: self.settings.max_input_tokens]
+
 
     def detokenize(self, pieces: list[str]) -> str:
         prefix = self.model.target_prefix
@@ -200,6 +195,23 @@ class Engine:
         n = len(hyp) + 1  # + </s>
         mean_logprob = score * (n ** self.settings.length_penalty) / n
         return max(0.0, min(1.0, math.exp(mean_logprob)))
+
+
+def _sentencepiece(model: ModelInfo):
+    import sentencepiece
+
+    sp_path = model.path / "sentencepiece.model"
+    if not sp_path.is_file():
+        raise WorkbenchError("package has no sentencepiece.model (BPE packages are not "
+                             "supported)", path=model.path, fix="install a current Argos package")
+    return sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+
+
+def load_tokenizer(model: ModelInfo, settings: EngineSettings) -> Callable[[str], list[str]]:
+    """The model's tokeniser alone (no translator loaded), exactly as `Engine.tokenize`:
+    a driver plans batches with it for workers that hold the translator."""
+    sp = _sentencepiece(model)
+    return lambda text: sp.encode(text, out_type=str)[: settings.max_input_tokens]
 
 
 _ENGINES: dict[tuple, Engine] = {}

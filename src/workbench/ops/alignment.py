@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.align.units import (
-    align_beads,
     join_segments,
     segmentation_key,
     side_segments,
@@ -17,6 +16,7 @@ from workbench.align.units import (
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
 from workbench.ops.transaction import record, touched_by_person, transaction
+from workbench.ops.working import Aligner, document_beads
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -102,40 +102,23 @@ def _in_order(units: list[Unit]) -> bool:
 
 
 def align_document(project: Project, doc_id: str, *, user: str,
-                   embeddings: bool = True) -> WorkingFile:
+                   embeddings: bool = True, aligner: Aligner | None = None) -> WorkingFile:
     """Align (or realign) a document and save. Kept units (locked, approved,
     person-edited) stay as they are; a unit whose bead did not change keeps its id and
-    English; every other bead becomes a new unit with a new id."""
-    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
+    English; every other bead becomes a new unit with a new id. `aligner` may hold beads
+    computed elsewhere (a cluster) for the document and the locked beads found here."""
+    with transaction(project, doc_id, user, embeddings=embeddings, aligner=aligner) as wf:
         if not wf.stored:
             return wf
         doc = project.document(doc_id)
-        keep = [u for u in wf.units if kept(u)]
-        when = now_iso()
-        lost = []
-        for unit in keep:
-            if fits(doc, unit):
-                continue
-            before = f"{unit.src}:{unit.tgt}"
-            if relocate(doc, unit):
-                record(unit, user, "relocate", when=when, with_target=False,
-                       note=f"segmentation changed: {before} → {unit.src}:{unit.tgt}")
-            else:
-                lost.append(unit.id)
-        if lost or not _in_order(keep):
-            raise WorkbenchError(
-                f"{doc_id}: the document's segments changed and kept units "
-                f"{' '.join(lost[:10]) or '(order)'} cannot be found again; nothing was saved",
-                path=wf.path, fix="unlock (`workbench lock ID UNIT --off`) or reject those "
-                "units (their English stays in their history), then realign")
-        locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
-                             if u.confidence is not None else 1.0) for u in keep]
-        beads = align_beads(doc, locked_beads, embeddings=embeddings,
-                            glossary=project.glossary())
+        keep, locked_beads = kept_beads(doc, wf, user=user)
+        beads = document_beads(project, doc, locked_beads, embeddings=embeddings,
+                               aligner=aligner)
         same_segments = wf.segmentation == segmentation_key(doc)
         by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
                   if kept(u) or (same_segments and fits(doc, u))}
         units = []
+        when = now_iso()
         for bead in beads:
             existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
             units.append(existing if existing is not None else
@@ -150,6 +133,33 @@ def align_document(project: Project, doc_id: str, *, user: str,
         wf.units = units
         wf.segmentation = segmentation_key(doc)
         return wf
+
+
+def kept_beads(doc: Document, wf: WorkingFile, *, user: str) -> tuple[list[Unit], list[Bead]]:
+    """The units a realignment keeps, found again in the document's segments (recorded as
+    relocated in their history when the segmentation moved them), and their beads, which
+    the aligner must return untouched. Raises when a kept unit cannot be found again."""
+    doc_id = wf.doc_id
+    keep = [u for u in wf.units if kept(u)]
+    when = now_iso()
+    lost = []
+    for unit in keep:
+        if fits(doc, unit):
+            continue
+        before = f"{unit.src}:{unit.tgt}"
+        if relocate(doc, unit):
+            record(unit, user, "relocate", when=when, with_target=False,
+                   note=f"segmentation changed: {before} → {unit.src}:{unit.tgt}")
+        else:
+            lost.append(unit.id)
+    if lost or not _in_order(keep):
+        raise WorkbenchError(
+            f"{doc_id}: the document's segments changed and kept units "
+            f"{' '.join(lost[:10]) or '(order)'} cannot be found again; nothing was saved",
+            path=wf.path, fix="unlock (`workbench lock ID UNIT --off`) or reject those "
+            "units (their English stays in their history), then realign")
+    return keep, [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
+                       if u.confidence is not None else 1.0) for u in keep]
 
 
 def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:

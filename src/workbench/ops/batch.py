@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError, read_text
 from workbench.model import Bead
+from workbench.ops.working import Aligner
 from workbench.store.atomic import atomic_write
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def align_documents(project: Project, doc_ids: Sequence[str], *, user: str,
                     progress: Callable[[int], None] | None = None) -> Iterator[AlignOutcome]:
     """Align and keep each document (as `align_document`), in order."""
     cache = str(Path(project.root).joinpath(*EMBED_CACHE))
-    calls = [(_align_doc, (project, doc_id, user, embeddings, scores))
+    calls = [(align_one, (project, doc_id, user, embeddings, scores))
              for doc_id in doc_ids]
     yield from _run(calls, jobs, cache, progress)
 
@@ -207,14 +208,17 @@ def _project(where: Project | str) -> Project:
     return project
 
 
-def _align_doc(where: Project | str, doc_id: str, user: str, embeddings: bool,
-               scores: bool) -> AlignOutcome:
+def align_one(where: Project | str, doc_id: str, user: str, embeddings: bool,
+              scores: bool, aligner: Aligner | None = None) -> AlignOutcome:
+    """Align and keep one document (`align_document`), as an outcome; `aligner` may
+    hold its beads computed elsewhere."""
     from workbench.ops.alignment import align_document
 
     start = time.perf_counter()
     try:
         project = _project(where)
-        wf = align_document(project, doc_id, user=user, embeddings=embeddings)
+        wf = align_document(project, doc_id, user=user, embeddings=embeddings,
+                            aligner=aligner)
     except WorkbenchError as exc:
         return AlignOutcome(doc_id, error=str(exc), seconds=time.perf_counter() - start)
     units = wf.units
@@ -234,11 +238,18 @@ def _align_pair(source: str, target: str, output: str, source_lang: str, target_
     try:
         beads = align_files(source, target, source_lang=source_lang, target_lang=target_lang,
                             embeddings=embeddings)
+    except WorkbenchError as exc:
+        return AlignOutcome(output, error=str(exc), seconds=time.perf_counter() - start)
+    return write_beads(output, beads, scores, start=start)
+
+
+def write_beads(output: str, beads: Sequence[Bead], scores: bool, *,
+                start: float) -> AlignOutcome:
+    """Write a pair's beads (the `--sentences` format) atomically, as an outcome."""
+    try:
         out = Path(output)
         out.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(out, "".join(bead_line(b, scores) + "\n" for b in beads).encode("utf-8"))
-    except WorkbenchError as exc:
-        return AlignOutcome(output, error=str(exc), seconds=time.perf_counter() - start)
     except OSError as exc:
         return AlignOutcome(output, error=f"{output}: cannot be written: "
                             f"{exc.strerror or exc}", seconds=time.perf_counter() - start)
