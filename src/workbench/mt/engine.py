@@ -45,12 +45,14 @@ class EngineSettings:
     @classmethod
     def from_env(cls, **overrides) -> EngineSettings:
         """Defaults, then `$WORKBENCH_MT_BEAM`, `$WORKBENCH_MT_THREADS`,
-        `$WORKBENCH_MT_COMPUTE_TYPE`, `$WORKBENCH_MT_DEVICE`, then explicit overrides."""
+        `$WORKBENCH_MT_BATCH_TOKENS`, `$WORKBENCH_MT_COMPUTE_TYPE`, `$WORKBENCH_MT_DEVICE`,
+        then explicit overrides."""
         base = cls(
             device=os.environ.get("WORKBENCH_MT_DEVICE", "cpu"),
             compute_type=os.environ.get("WORKBENCH_MT_COMPUTE_TYPE", "auto"),
             beam_size=_env_int("WORKBENCH_MT_BEAM", 2),
             threads=_env_int("WORKBENCH_MT_THREADS", 0),
+            max_batch_tokens=_env_int("WORKBENCH_MT_BATCH_TOKENS", 1024),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
