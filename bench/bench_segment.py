@@ -15,8 +15,10 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from workbench.testing import shared
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = REPO.parent / "shared" / "corpus" / "gold"
+DEFAULT_GOLD = shared.GOLD
 
 
 def _gold_lines(gold: Path, lang: str) -> list[tuple[str, list[str]]]:

@@ -48,10 +48,11 @@ from workbench.glossary import load_glossary
 from workbench.glossary.glossary import Glossary
 from workbench.glossary.match import Candidate
 from workbench.glossary.schema import Entry, GlossaryData
+from workbench.testing import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 
-GOLD = ROOT.parent / "shared" / "corpus" / "gold"
+GOLD = shared.GOLD
 KINDS = ("party", "org", "position")
 WORD = regex.compile(r"[\p{Cyrillic}]+(?:-[\p{Cyrillic}]+)*")
 

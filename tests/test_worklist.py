@@ -119,3 +119,18 @@ def test_term_completions_prefer_the_longest_typed_run_and_the_given_order():
     assert [t for _, t in found] == terms[:2]
     assert term_completions("the Sov", terms) == [(3, "Soviet Union")]
     assert term_completions("ends with a space ", terms) == []
+
+
+def test_inline_codes_show_as_single_characters_in_the_editor_and_go_back():
+    from workbench.inline import CLOSE, OPEN, STANDALONE, InlineCode, placeholder
+    from workbench.tui.state.worklist import editor_text, stored_text
+
+    codes = (InlineCode(OPEN, "1", "x12:g", pair="1"), InlineCode(CLOSE, "1", "x12:g", pair="1"),
+             InlineCode(STANDALONE, "2", "x12:x"))
+    # English written for the test
+    english = f"Press {placeholder(0)}OK{placeholder(1)} now{placeholder(2)}"
+    shown, mapping = editor_text(english, codes)
+    assert shown == "Press ①OK② now③"
+    edited = shown.replace("③", "")  # deleting a tag deletes one character: the whole tag
+    assert stored_text(edited, mapping) == f"Press {placeholder(0)}OK{placeholder(1)} now"
+    assert stored_text(shown, mapping) == english

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.inline import InlineCode
 
 
 class BlockKind(StrEnum):
@@ -239,6 +240,11 @@ class Unit:
     changed_by: str = ""
     changed_at: str = ""
     history: list[HistoryEntry] = field(default_factory=list)
+    # Inline codes of another tool's markup: placeholder i in source_text/target_text is
+    # `workbench.inline.placeholder(i)` (see workbench.inline). Empty for plain units.
+    codes: tuple[InlineCode, ...] = ()
+    # Notes another tool wrote on the unit (kept and written back).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass

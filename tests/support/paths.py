@@ -3,13 +3,14 @@ outside it (`../shared/` beside the repository, or `$WORKBENCH_SHARED`)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from workbench.testing.shared import GOLD, NEWS, SHARED
+
+__all__ = ["EADAILY", "ENGLISH_ONLY", "GLOSSARY", "GOLD", "NEWS", "PAIRED", "REPO", "SHARED",
+           "UCP", "lines", "source_file", "translation_file"]
+
 REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("WORKBENCH_SHARED") or REPO.parent / "shared")
-GOLD = SHARED / "corpus" / "gold"  # hand-aligned documents of the corpus
-NEWS = SHARED / "bench-data" / "align-news-ruen"  # WMT news, research use only
 GLOSSARY = REPO / "glossary.yaml"
 
 UCP = PAIRED = "ucp-cpsu-belarus-solidarity-2020"  # Russian opening + English letter

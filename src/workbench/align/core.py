@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from workbench.align import anchors
+from workbench.align.confidence import bead_features, calibrate
 from workbench.align.languages import char_ratio
 from workbench.align.search import search
 from workbench.align.signals import (
@@ -26,6 +27,7 @@ from workbench.model import Bead
 
 FULL_CELLS = 40_000  # up to ~200 × 200 the search covers every cell
 COARSE_CHUNKS = 400  # above that, a first pass aligns chunks of segments to find a band
+FRAGMENT_CAP = 0.5  # a bead with a piece of a cut-off sentence is never more sure than this
 SURE = 0.99  # length+anchors pairs this confident are kept when embeddings are asked for
 RATIO_PRIOR_CHARS = 2000.0  # the ratio estimate leans on the prior until this much text
 
@@ -109,7 +111,11 @@ def _subset(side: Side, index: Sequence[int]) -> Side:
                 vectors=None if side.vectors is None else side.vectors[rows],
                 blocks=None if side.blocks is None else side.blocks[rows],
                 kinds=None if side.kinds is None else side.kinds[rows],
-                blank=None if side.blank is None else side.blank[rows])
+                blank=None if side.blank is None else side.blank[rows],
+                fragment=None if side.fragment is None else side.fragment[rows],
+                parts={new: side.parts[old] for new, old in enumerate(index)
+                       if old in side.parts},
+                lang=side.lang)
 
 
 def _blank(side: Side) -> np.ndarray:
@@ -127,8 +133,8 @@ def _set_aside(src: Side, tgt: Side, standalone: Sequence[Bead],
     keep_tgt = [k for k in range(tgt.n) if k not in out_tgt]
     inner = align(_subset(src, keep_src), _subset(tgt, keep_tgt),
                   {k: p for p, k in enumerate(keep_src)}, {k: p for p, k in enumerate(keep_tgt)})
-    beads = [Bead(tuple(keep_src[k] for k in b.src), tuple(keep_tgt[k] for k in b.tgt),
-                  b.confidence) for b in inner]
+    beads = [dataclasses.replace(b, src=tuple(keep_src[k] for k in b.src),
+                                 tgt=tuple(keep_tgt[k] for k in b.tgt)) for b in inner]
     inserts = []
     for bead in standalone:
         side = "src" if bead.src else "tgt"
@@ -199,10 +205,73 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
         return Scorer(a, b, ratio, params, weights)
 
     lo, hi = _band(src, tgt, scorer_for)
-    path = search(scorer_for(src, tgt), lo, hi)
-    return [Bead(tuple(range(s0 + i - a, s0 + i)), tuple(range(t0 + j - b, t0 + j)),
-                 round(conf, 4))
-            for (a, b, i, j), conf in zip(path.steps, path.confidences, strict=True)]
+    scorer = scorer_for(src, tgt)
+    path = search(scorer, lo, hi)
+    mode = "embeddings" if params.embed_weight and src.vectors is not None else "length"
+    beads: list[Bead] = []
+    for features, (a, b, i, j) in zip(evidence(scorer, path, lo), path.steps, strict=True):
+        conf = calibrate(features, mode)
+        if _has_fragment(src, i - a, i) or _has_fragment(tgt, j - b, j):
+            conf = min(conf, FRAGMENT_CAP)
+        beads.append(Scored(tuple(range(s0 + i - a, s0 + i)),
+                            tuple(range(t0 + j - b, t0 + j)),
+                            round(conf, 4), tuple(features), mode))
+    return beads
+
+
+def _has_fragment(side: Side, start: int, stop: int) -> bool:
+    return side.fragment is not None and bool(side.fragment[start:stop].any())
+
+
+@dataclasses.dataclass(frozen=True)
+class Scored(Bead):
+    """A bead with the evidence its confidence was computed from (for fitting the
+    calibration; `align_texts` returns plain beads)."""
+
+    features: tuple[float, ...] = ()
+    mode: str = ""
+
+
+def evidence(scorer: Scorer, path, lo: np.ndarray) -> list[np.ndarray]:
+    """Features of each bead of `path` (see `confidence.bead_features`)."""
+    src, tgt, p = scorer.src, scorer.tgt, scorer.p
+    band = path.band
+    one = band[(1, 1)] / 2 if band is not None else None
+    out = []
+    for (a, b, i, j), post in zip(path.steps, path.confidences, strict=True):
+        lengths = [src.lengths[k] for k in range(i - a, i)] + [
+            tgt.lengths[k] for k in range(j - b, j)]
+        if a and b:
+            quality = float(band[(a, b)][i, j - lo[i]]) / (a + b) if band is not None else 0.0
+            cosine = 0.0
+            if src.vectors is not None and tgt.vectors is not None and p.embed_weight:
+                x = src.vectors[i - a:i].sum(axis=0)
+                y = tgt.vectors[j - b:j].sum(axis=0)
+                cosine = float(x @ y / max(np.linalg.norm(x) * np.linalg.norm(y), 1e-9))
+                cosine -= p.embed_mean
+            length = float(scorer.length_loglik(np.array([src.lengths[i - a:i].sum()]),
+                                                np.array([tgt.lengths[j - b:j].sum()]))[0])
+        else:
+            quality, length = 0.0, 0.0
+            cosine = _best_alternative(one, lo, i, j, a) if one is not None else 0.0
+        out.append(bead_features(post, null=not (a and b), merge=a + b > 2, quality=quality,
+                                 cosine=cosine, length=length, shortest=min(lengths)))
+    return out
+
+
+def _best_alternative(one: np.ndarray, lo: np.ndarray, i: int, j: int, a: int) -> float:
+    """Best 1-1 quality the search could have given the segment of a 1-0 (a = 1) or
+    0-1 bead ending at cell (i, j): high when it turned a good pairing down."""
+    if a:
+        row = one[i]
+        finite = row[np.isfinite(row)]
+    else:
+        rows = np.arange(len(lo))
+        cols = j - lo
+        ok = (cols >= 0) & (cols < one.shape[1])
+        vals = one[rows[ok], cols[ok]]
+        finite = vals[np.isfinite(vals)]
+    return float(finite.max()) if len(finite) else -1.0
 
 
 def glossary_terms(glossary: Any, side: str) -> Callable[[str], list[str]] | None:
@@ -217,7 +286,8 @@ def prepare_side(texts: Sequence[str], lang: str, *,
                  term_ids: Callable[[str], Sequence[str]] | None = None,
                  blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None) -> Side:
     """Features of one side without vectors: lengths, anchor keys, structure."""
-    return make_side(texts, anchors.side_keys(texts, lang, term_ids), None, blocks, kinds)
+    return make_side(texts, anchors.side_keys(texts, lang, term_ids), None, blocks, kinds,
+                     lang)
 
 
 def _with_vectors(side: Side, texts: Sequence[str], needed: Sequence[int],
@@ -227,28 +297,65 @@ def _with_vectors(side: Side, texts: Sequence[str], needed: Sequence[int],
     from workbench.align.embeddings import DIM, embed
 
     vectors = np.zeros((side.n, DIM), dtype=np.float32)
+    sentences = {k: spans for k in needed
+                 if len(spans := _sentences(texts[k], side.lang)) > 1}
+    extra = [texts[k][s:e] for k, spans in sentences.items() for s, e in spans]
     if len(needed):
-        vectors[list(needed)] = embed([texts[k] for k in needed], cache_path=cache_path)
+        out = embed([texts[k] for k in needed] + extra, cache_path=cache_path)
+        vectors[list(needed)] = out[:len(needed)]
+        start = len(needed)
+        parts = {}
+        for k, spans in sentences.items():
+            parts[k] = (out[start:start + len(spans)],
+                        np.array([e - s for s, e in spans], dtype=np.float64))
+            start += len(spans)
+        return dataclasses.replace(side, vectors=vectors, parts=parts)
     return dataclasses.replace(side, vectors=vectors)
+
+
+def _covered(lang: str) -> bool:
+    from workbench.align.embeddings import covers
+
+    return not lang or covers(lang)
+
+
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans inside one segment (a line that joins several sentences)."""
+    if not lang or len(text) < 40:
+        return []
+    from workbench.segment.sentences import split_sentences
+
+    return split_sentences(text, lang)
+
+
+def _sure_inside(beads: Sequence[Bead], locked: Sequence[Bead]) -> list[Bead]:
+    """Pairs of a length+anchors pass sure enough to keep: confidence SURE or above, and
+    so are the beads on either side of them (a drop or a merge next door is where that
+    pass goes wrong, so the pairs at the edge of an unsure stretch are realigned)."""
+    sure = [bool(b.src and b.tgt and b.confidence >= SURE) for b in beads]
+    return [b for k, b in enumerate(beads)
+            if sure[k] and (k == 0 or sure[k - 1]) and (k + 1 == len(beads) or sure[k + 1])
+            and b not in locked]
 
 
 def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side, tgt: Side,
                    *, ratio: float, embeddings: bool, locked: Sequence[Bead] = (),
                    params: Params | None = None, cache_path: str | None = None,
-                   two_pass: bool = True) -> list[Bead]:
+                   two_pass: bool = False) -> list[Bead]:
     """Align sides prepared without vectors.
 
     With embeddings, a length+anchors pass comes first: its pairs at confidence SURE or
     above (all right on the benchmark) are kept as they are, and only the segments left
     over are embedded and realigned with embeddings. Embedding is most of the time an
     alignment takes, so this saves most of it on long, clean pairs."""
+    if embeddings and not (_covered(src.lang) and _covered(tgt.lang)):
+        embeddings = False  # the model does not know a language: length and anchors only
     if not embeddings:
         return align_sides(src, tgt, ratio=ratio, params=params or LENGTH_PARAMS, locked=locked)
     keep = list(locked)
     if two_pass:
         first = align_sides(src, tgt, ratio=ratio, params=LENGTH_PARAMS, locked=locked)
-        keep += [b for b in first if b.src and b.tgt and b.confidence >= SURE
-                 and b not in locked]
+        keep += _sure_inside(first, locked)
     kept_src = {i for b in keep for i in b.src}
     kept_tgt = {j for b in keep for j in b.tgt}
     src = _with_vectors(src, src_texts, [k for k in range(src.n) if k not in kept_src],
@@ -261,9 +368,20 @@ def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side
 def align_texts(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
                 locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
                 params: Params | None = None, cache_path: str | None = None,
-                two_pass: bool = True, glossary: Any = None) -> list[Bead]:
+                two_pass: bool = False, glossary: Any = None) -> list[Bead]:
     """Beads in order covering every index of both lists once, each with a confidence.
     A glossary (`workbench.glossary.Glossary`) makes its terms anchors."""
+    beads = align_scored(src, tgt, embeddings=embeddings, locked=locked,
+                         source_lang=source_lang, target_lang=target_lang, params=params,
+                         cache_path=cache_path, two_pass=two_pass, glossary=glossary)
+    return [b if type(b) is Bead else Bead(b.src, b.tgt, b.confidence) for b in beads]
+
+
+def align_scored(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
+                 locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
+                 params: Params | None = None, cache_path: str | None = None,
+                 two_pass: bool = False, glossary: Any = None) -> list[Bead]:
+    """`align_texts`, with each computed bead a `Scored` bead carrying its evidence."""
     src_side = prepare_side(src, source_lang, term_ids=glossary_terms(glossary, "source"))
     tgt_side = prepare_side(tgt, target_lang, term_ids=glossary_terms(glossary, "target"))
     ratio = estimate_ratio(src, tgt, char_ratio(source_lang, target_lang))

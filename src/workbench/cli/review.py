@@ -87,12 +87,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="output file (a folder for txt with --all); default: stdout")
     p.add_argument("--keep-furniture", action="store_true",
                    help="txt: keep web-page furniture (comment forms etc.)")
+    p.add_argument("--job", action="store_true",
+                   help="xliff12/xliff2: a translation job for another tool (every unit; XLIFF "
+                   "1.2 carries the source in each <target>, as OmegaT 3.6 needs, and the "
+                   "English so far as <alt-trans>)")
+    p.add_argument("--no-forbidden", action="store_true",
+                   help="tbx: leave forbidden forms out (default: deprecatedTerm-admn-sts)")
     p.set_defaults(handler=cmd_export)
 
     p = add_parser("import", help="merge a file back (" + " or ".join(
         i.description for i in IMPORTERS.values()) + "): English and states; conflicts "
         "are reported, not overwritten")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--into", metavar="ID", default=None,
+                   help="a job from another tool: merge its units into document ID by "
+                   "matching source text (default: a new document)")
+    p.add_argument("--as", dest="as_id", metavar="NEW-ID", default=None,
+                   help="the id of the new document a job becomes (default: from its file)")
     p.set_defaults(handler=cmd_import)
 
 
@@ -211,7 +222,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise WorkbenchError("name one document ID or --all", fix="e.g. export ID --format tmx")
     doc_ids = project.document_ids() if args.all else ([args.doc_id] if args.doc_id else [])
     outputs = ops.export_documents(project, doc_ids, args.format, user=user,
-                                   keep_furniture=args.keep_furniture)
+                                   keep_furniture=args.keep_furniture, job=args.job,
+                                   forbidden=not args.no_forbidden)
     for out in outputs:
         for note in out.notes:
             print(f"workbench: {note}", file=sys.stderr)
@@ -227,11 +239,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     project, user = _context(args)
-    report = ops.import_file(project, args.file, user=user)
-    for doc_id, unit_id, what in report.applied:
-        print(f"updated {doc_id} {unit_id}: {what}")
+    report = ops.import_file(project, args.file, user=user, into=args.into, as_id=args.as_id)
+    for doc_id in report.created:
+        print(f"new document {doc_id}: {sum(d == doc_id for d, _, _ in report.applied)} units")
+    if not report.created:
+        for doc_id, unit_id, what in report.applied:
+            print(f"updated {doc_id} {unit_id}: {what}")
+    for doc_id, unit_id, why in report.skipped:
+        print(f"skipped {doc_id} {unit_id}: {why}")
     for doc_id, unit_id, why in report.conflicts:
         print(f"CONFLICT {doc_id} {unit_id}: {why}")
+    for note in report.notes:
+        print(f"workbench: {note}", file=sys.stderr)
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+    if report.created:
+        print(f"{report.path.name} ({report.format}): new document(s) "
+              f"{', '.join(report.created)}, {len(report.applied)} units")
+        return 0
     print(f"{report.path.name} ({report.format}): {len(report.applied)} updated, "
-          f"{len(report.conflicts)} conflicts (kept as here), {report.unchanged} unchanged")
+          f"{len(report.conflicts)} conflicts (kept as here){skipped}, "
+          f"{report.unchanged} unchanged")
     return 1 if report.conflicts else 0

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.distributed.rows import result_row, table
-from workbench.ops.check import CheckMemo, unit_results
+from workbench.ops.check import CheckMemo, MemoKey, unit_results
 from workbench.ops.check import check_project as check_here
 
 if TYPE_CHECKING:
     from workbench.distributed.cluster import Cluster
     from workbench.glossary import Glossary
-    from workbench.model import BlockKind, Issue
+    from workbench.model import Issue
     from workbench.project import Project
 
 KEYS_PER_ROW = 64
@@ -44,7 +44,7 @@ def check_project(cluster: Cluster, project: Project, doc_ids: Sequence[str] | N
                   *, glossary: Glossary | None = None) -> list[Issue]:
     """`ops.check_project`, the per-unit rules run on the cluster."""
 
-    def on_cluster(keys: list[tuple[BlockKind, str, str]], used: Glossary) -> CheckMemo:
+    def on_cluster(keys: list[MemoKey], used: Glossary) -> CheckMemo:
         path = used.path
         text = (path.read_text(encoding="utf-8") if path is not None and path.is_file()
                 else "terms: []\n")

@@ -4,7 +4,9 @@ naming the file and line; nothing is read from it."""
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, ParseError
@@ -38,6 +40,26 @@ def parse_xml(data: bytes, *, path: Path | str) -> Element:
             path=path,
             fix="remove the <!DOCTYPE …> entity declarations; workbench never expands "
             "entities or loads external files") from None
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=line,
+                             fix="repair the file (or export it again) and retry") from None
+
+
+def iterparse_xml(data: bytes, *, path: Path | str) -> Iterator[tuple[str, Element]]:
+    """("start"|"end", element) events of `data`, parsed as safely as `parse_xml` (for
+    large files: the caller clears what it has read)."""
+    if len(data) > MAX_BYTES:
+        raise WorkbenchError(f"is larger than {MAX_BYTES // 2**20} MB", path=path,
+                             fix="split the file")
+    try:
+        yield from defused.iterparse(io.BytesIO(data), events=("start", "end"),
+                                     forbid_dtd=False, forbid_entities=True,
+                                     forbid_external=True)
+    except DefusedXmlException as exc:
+        raise WorkbenchError(
+            f"refused: the file declares entities or external references ({type(exc).__name__})",
+            path=path, fix="remove the <!DOCTYPE …> entity declarations") from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
         raise WorkbenchError(f"is not well-formed XML: {exc}", path=path, line=line,

@@ -11,19 +11,18 @@ must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=â
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import (
-    NOT_XML_CHAR,
-    clean,
-    escape_attr,
-    escape_text,
-    local,
-    text_content,
+from workbench.formats.safexml import escape_attr, local, text_content
+from workbench.formats.xlf_content import (
+    code_metas,
+    content_lines,
+    parse_code_metas,
+    read_unit_content,
 )
 from workbench.model import (
     BlockKind,
@@ -52,14 +51,6 @@ def base_hash(unit: Unit) -> str:
     """Fingerprint of a unit's XLIFF state and English, written into exports so an import
     can tell whether the unit changed here since."""
     return form_hash((xliff_state(unit), unit.target_text))
-
-
-def inline(text: str) -> str:
-    """Element content with `<cp/>` for characters XML 1.0 cannot carry."""
-    escaped = escape_text(text)
-    if not NOT_XML_CHAR.search(escaped):
-        return escaped
-    return NOT_XML_CHAR.sub(lambda m: f'<cp hex="{ord(m.group()):04X}"/>', escaped)
 
 
 def _meta(kind: str, value: str) -> str:
@@ -114,16 +105,17 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
             lines.append(f'{pad}    <mda:metaGroup category="entry">{"".join(parts)}'
                          "</mda:metaGroup>")
         lines.append(f"{pad}  </mda:metaGroup>")
+    if unit.codes:
+        lines.append(f'{pad}  <mda:metaGroup category="codes">')
+        lines += [f"{pad}    {meta}" for meta in code_metas(unit.codes)]
+        lines.append(f"{pad}  </mda:metaGroup>")
     lines.append(f"{pad}</mda:metadata>")
+    notes = [("", note) for note in unit.notes]
     if unit.reject_reason and unit.state is State.REJECTED:
-        lines.append(f'{pad}<notes><note category="reject-reason">'
-                     f"{escape_text(clean(unit.reject_reason))}</note></notes>")
+        notes.append(("reject-reason", unit.reject_reason))
     sub = ' subState="workbench:rejected"' if unit.state is State.REJECTED else ""
-    lines.append(f'{pad}<segment id="s1" state="{xliff_state(unit)}"{sub}>')
-    lines.append(f"{pad}  <source>{inline(unit.source_text)}</source>")
-    if unit.target_text:
-        lines.append(f"{pad}  <target>{inline(unit.target_text)}</target>")
-    lines.append(f"{pad}</segment>")
+    lines += content_lines(unit.source_text, unit.target_text or None, unit.codes,
+                           xliff_state(unit), sub, notes, pad)
     lines.append("    </unit>")
     return lines
 
@@ -140,7 +132,7 @@ def _unit_key(unit: Unit, export: bool) -> tuple:
             unit.target_text, unit.kind, unit.state, unit.origin, unit.confidence,
             unit.locked, unit.source_in_target, unit.reject_reason, unit.proposal,
             unit.created_by, unit.created_at, unit.changed_by, unit.changed_at,
-            tuple(map(id, unit.history)))
+            tuple(map(id, unit.history)), unit.codes, unit.notes)
 
 
 def _unit_text(unit: Unit, export: bool, chunks: dict) -> str:
@@ -216,6 +208,7 @@ class ParsedUnit:
     unit: Unit
     base: str | None = None
     has_target: bool = False
+    states: list[str] = field(default_factory=list)  # each segment's own state
 
 
 def _ints(text: str) -> list[int]:
@@ -238,16 +231,18 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
     if not unit_id or not segments:
         raise WorkbenchError(f"a <unit> lacks an id or a <segment> (unit {unit_id!r})",
                              path=path, fix="each unit needs id= and at least one segment")
-    source = " ".join(element_text(s.find(f"{{{NS}}}source")) for s in segments)
-    targets = [s.find(f"{{{NS}}}target") for s in segments]
-    has_target = any(t is not None for t in targets)
-    target = " ".join(element_text(t) for t in targets if t is not None)
-    xstate = segments[0].get("state") or ("translated" if target else "initial")
+    groups = _meta_groups(element)
+    code_group = next((g for g in groups if g.get("category") == "codes"), None)
+    known = parse_code_metas([m.text or "" for m in code_group.findall(f"{{{NS_MDA}}}meta")]
+                             ) if code_group is not None else ()
+    content = read_unit_content(element, known)
+    source, target, has_target = content.source, content.target, content.has_target
+    xstate = _lowest(content.states) or ("translated" if target else "initial")
     info: dict[str, str] = {}
     proposal = None
     history: list[HistoryEntry] = []
     where = f"unit {unit_id}"
-    for group in _meta_groups(element):
+    for group in groups:
         category = group.get("category")
         if category == GROUP:
             info = _metas(group)
@@ -280,11 +275,27 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
             reject_reason=info.get("reject-reason", ""),
             proposal=proposal, created_by=info.get("created-by", ""),
             created_at=info.get("created-at", ""), changed_by=info.get("changed-by", ""),
-            changed_at=info.get("changed-at", ""), history=history)
+            changed_at=info.get("changed-at", ""), history=history, codes=content.codes,
+            notes=tuple(text for cat, text in content.notes if cat != "reject-reason"))
     except ValueError as exc:
         raise WorkbenchError(f"{where}: bad metadata value ({exc})", path=path,
                              fix="repair the value or export the file again") from None
-    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target)
+    if not unit.reject_reason and content.sub_states and \
+            content.sub_states[0] == "workbench:rejected":
+        unit.reject_reason = next((t for c, t in content.notes if c == "reject-reason"), "")
+    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target,
+                      states=content.states)
+
+
+_RANK = {"initial": 0, "translated": 1, "reviewed": 2, "final": 3}
+
+
+def _lowest(states: list[str]) -> str:
+    """The least advanced of a unit's segment states (a unit is as done as its least
+    done segment)."""
+    known = [s for s in states if s in _RANK]
+    return min(known, key=_RANK.__getitem__) if known else ""
+
 
 
 def _confidence(value: str) -> float | None:

@@ -26,7 +26,11 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
     **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
                      "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
-    **dict.fromkeys(("ImportReport", "import_file"), "workbench.ops.importing"),
+    **dict.fromkeys(("import_file",), "workbench.ops.importing"),
+    "ImportReport": "workbench.ops.import_rules",
+    **dict.fromkeys(("import_memory", "list_memories", "remove_memory"),
+                    "workbench.ops.memories"),
+    **dict.fromkeys(("GlossaryImport", "import_glossary"), "workbench.ops.glossary_import"),
     **dict.fromkeys(("install_hint", "install_model", "installed_models", "models_folder",
                      "remove_model"), "workbench.ops.models"),
     **dict.fromkeys(("accept", "apply_proposals", "approve", "edit", "history", "lock",
@@ -88,7 +92,10 @@ if TYPE_CHECKING:
         read_file,
         segment_file,
     )
-    from workbench.ops.importing import ImportReport, import_file
+    from workbench.ops.glossary_import import GlossaryImport, import_glossary
+    from workbench.ops.import_rules import ImportReport
+    from workbench.ops.importing import import_file
+    from workbench.ops.memories import import_memory, list_memories, remove_memory
     from workbench.ops.models import (
         install_hint,
         install_model,

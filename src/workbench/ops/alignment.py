@@ -15,6 +15,7 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, touched_by_person, transaction
 from workbench.ops.working import Aligner, document_beads
 
@@ -107,6 +108,7 @@ def align_document(project: Project, doc_id: str, *, user: str,
     person-edited) stay as they are; a unit whose bead did not change keeps its id and
     English; every other bead becomes a new unit with a new id. `aligner` may hold beads
     computed elsewhere (a cluster) for the document and the locked beads found here."""
+    refuse_job(project.document(doc_id), "realigned")
     with transaction(project, doc_id, user, embeddings=embeddings, aligner=aligner) as wf:
         if not wf.stored:
             return wf

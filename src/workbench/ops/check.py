@@ -50,7 +50,8 @@ def unit_issues(project: Project, unit: Unit, glossary: Glossary) -> list[Issue]
     if unit.kind is BlockKind.FURNITURE:
         return []
     return check_unit(unit.source_text, unit.target_text, glossary,
-                      source_lang=project.source_lang, target_lang=project.target_lang)
+                      source_lang=project.source_lang, target_lang=project.target_lang,
+                      codes=unit.codes)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class CheckMemo:
 
     glossary: Glossary | None = None
     langs: tuple[str, str] = ("", "")
-    units: dict[tuple[BlockKind, str, str],
+    units: dict[tuple[BlockKind, str, str, tuple],
                 tuple[list[Issue], dict[str, list[Rendering]]]] = field(default_factory=dict)
 
     def results(self, project: Project, unit: Unit,
@@ -81,18 +82,22 @@ def _unit_results(project: Project, unit: Unit,
     return unit_results((project.source_lang, project.target_lang), memo_key(unit), glossary)
 
 
-def memo_key(unit: Unit) -> tuple[BlockKind, str, str]:
+MemoKey = tuple[BlockKind, str, str, tuple]
+
+
+def memo_key(unit: Unit) -> MemoKey:
     """What a unit's check results depend on (besides the glossary and languages)."""
-    return (unit.kind, unit.source_text, unit.target_text)
+    return (unit.kind, unit.source_text, unit.target_text, unit.codes)
 
 
-def unit_results(langs: tuple[str, str], key: tuple[BlockKind, str, str],
+def unit_results(langs: tuple[str, str], key: MemoKey,
                  glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
     """The check results of one unit text (`memo_key`): wherever they are computed (this
     process or a cluster), the same answer."""
-    kind, source_text, target_text = key
+    kind, source_text, target_text, codes = key
     issues = [] if kind is BlockKind.FURNITURE else check_unit(
-        source_text, target_text, glossary, source_lang=langs[0], target_lang=langs[1])
+        source_text, target_text, glossary, source_lang=langs[0], target_lang=langs[1],
+        codes=codes)
     return issues, term_renderings(target_text, glossary, None, None)
 
 
@@ -120,8 +125,8 @@ def check_documents(project: Project, units_by_doc: Mapping[str, Sequence[Unit]]
 
 def check_project(project: Project, doc_ids: Sequence[str] | None = None, *,
                   glossary: Glossary | None = None,
-                  results: Callable[[list[tuple[BlockKind, str, str]], Glossary],
-                                    CheckMemo] | None = None) -> list[Issue]:
+                  results: Callable[[list[MemoKey], Glossary], CheckMemo] | None = None
+                  ) -> list[Issue]:
     """QA over the units of `doc_ids` (default: every document), checked together.
     `results(keys, glossary)` may compute the per-unit results elsewhere (a cluster)
     for the distinct unit texts; consistency is then checked here, as always."""

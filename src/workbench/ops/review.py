@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from workbench.chars import check_storable
 from workbench.errors import WorkbenchError
 from workbench.model import HistoryEntry, Origin, Proposal, State, Unit
 from workbench.ops.transaction import record, touched_by_person, transaction
@@ -37,6 +38,7 @@ def edit(project: Project, doc_id: str, unit_id: str, text: str, *, user: str,
     """Set the English of a unit. An approved unit goes back to `translated` (its new
     English needs approving again); empty English makes it `initial`. With `expected`
     (the English the caller last saw), a unit changed meanwhile is refused."""
+    text = check_storable(text, f"{doc_id} {unit_id}")
     with transaction(project, doc_id, user) as wf:
         unit = wf.unit(unit_id)
         _check_expected(unit, doc_id, expected)

@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 @contextmanager
 def transaction(project: Project, doc_id: str, user: str, *,
-                embeddings: bool = True, aligner: Aligner | None = None
-                ) -> Iterator[WorkingFile]:
+                embeddings: bool = True, save_unchanged: bool = True,
+                aligner: Aligner | None = None) -> Iterator[WorkingFile]:
     """Yield the current working file under the lock; save it when the block ends
-    without an exception (an exception saves nothing).
+    without an exception (an exception saves nothing). A document never stored is saved
+    even when nothing changed, unless `save_unchanged` is False.
 
     A document never stored is aligned before the lock is taken (alignment can take
     seconds), and that result is used only if still nothing is stored under the lock.
@@ -34,7 +35,7 @@ def transaction(project: Project, doc_id: str, user: str, *,
             project, doc_id, user=user, embeddings=embeddings, aligner=aligner)
         before = _footprint(wf)
         yield wf
-        if not wf.stored or _footprint(wf) != before:
+        if (not wf.stored and save_unchanged) or _footprint(wf) != before:
             store.save(project, wf, user=user)
 
 

@@ -30,6 +30,7 @@ from workbench.mt.tm import TMEntry, TranslationMemory
 from workbench.ops.review import apply_proposals
 from workbench.ops.working import load_and_keep, load_or_align
 from workbench.project import files_stamp
+from workbench.tm import memory_files, tm_units
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -174,16 +175,26 @@ def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
     return pairs
 
 
+def imported_entries(project: Project) -> list[TMEntry]:
+    """The units of the memories imported into `tm/`, as memory entries naming their
+    memory (and `tuid`) as the origin."""
+    return [TMEntry(u.source, u.target, "", u.tuid, tm=u.tm, codes=u.codes)
+            for u in tm_units(project)]
+
+
 def translation_memory(project: Project) -> TranslationMemory:
-    """The project's translation memory, rebuilt when a working file changes."""
+    """The project's translation memory (approved units here, then the memories in
+    `tm/`), rebuilt when a working file or a memory file changes."""
     paths = sorted(Path(project.translations_dir).glob("*.xlf"))
-    stamp = (tuple(paths), files_stamp(paths))
+    memories = memory_files(project)
+    stamp = (tuple(paths), files_stamp(paths), tuple(memories), files_stamp(memories))
     key = Path(project.root)
     with _MEMORIES_LOCK:
         cached = _MEMORIES.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    memory = TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])
+    memory = TranslationMemory([TMEntry(*row) for row in approved_pairs(project)]
+                               + imported_entries(project))
     with _MEMORIES_LOCK:
         _MEMORIES[key] = (stamp, memory)
     return memory

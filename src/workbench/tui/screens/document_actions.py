@@ -14,6 +14,7 @@ from workbench.errors import WorkbenchError
 from workbench.tui.screens.document_base import DocumentView
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
+from workbench.tui.state.worklist import editor_text, stored_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
@@ -29,7 +30,8 @@ class TranslatingActions(DocumentView):
         except (WorkbenchError, ImportError):
             terms = []
         editor = self.editor
-        editor.start(unit.id, unit.target_text, terms)
+        shown, editor.codes = editor_text(unit.target_text, unit.codes)
+        editor.start(unit.id, shown, terms)
         editor.display = True
         editor.focus()
 
@@ -68,7 +70,8 @@ class TranslatingActions(DocumentView):
         if not self.editing:
             return False
         try:
-            return self.editor.text != self.session.unit(self.editor.unit_id).target_text
+            return stored_text(self.editor.text, self.editor.codes) != \
+                self.session.unit(self.editor.unit_id).target_text
         except WorkbenchError:
             return True
 
