@@ -140,6 +140,27 @@ def align_part() -> None:
     print()
 
 
+def align_stream_part(segments: int) -> None:
+    """Peak RSS of one `align --pairs` call over `segments` segments (both sides), the
+    news documents cycled (their vectors then come from the cache after the first round:
+    what is measured is that memory stays bounded as the pairs stream)."""
+    docs = sorted(p for p in NEWS.iterdir() if (p / "gold.align").is_file())
+    listing = HOME / "stream.tsv"
+    rows, total, n = [], 0, 0
+    while total < segments:
+        p = docs[n % len(docs)]
+        total += sum(len((p / f"{side}.sents").read_text(encoding="utf-8").splitlines())
+                     for side in ("ru", "en"))
+        rows.append(f"{p / 'ru.sents'}\t{p / 'en.sents'}\t{HOME / 'stream' / str(n)}\n")
+        n += 1
+    listing.write_text("".join(rows), encoding="utf-8")
+    seconds, rss = measured(workbench("align", "--pairs", str(listing)))
+    print(f"## align streaming: {n} pairs, {total} segments (both sides; the 80 news "
+          f"documents cycled), embeddings on, default workers: {seconds:.0f} s, peak RSS "
+          f"of the largest process {rss / 1024:.0f} MB")
+    print()
+
+
 def russian_sentences() -> tuple[list[str], str]:
     if NEWS.is_dir():
         lines = []
@@ -175,9 +196,10 @@ def make_project(root: Path, segments: int, per_doc: int) -> str:
 def translate_part(args: argparse.Namespace) -> dict:
     from workbench.testing import argos_tiny
 
+    sizes = ({"d_model": 384, "d_ffn": 768, "heads": 4, "output_tokens": 30}
+             if args.model == "small" else {})
     archive = argos_tiny.build_package(HOME / "model", argos_tiny.corpus_lines(ROOT),
-                                       version="0.0.3", d_model=384, d_ffn=768, heads=4,
-                                       output_tokens=30)
+                                       version="0.0.3", **sizes)
     subprocess.run(workbench("models", "install", str(archive)), env=env(), check=True,
                    capture_output=True)
     base = HOME / "translate-base"
@@ -186,9 +208,10 @@ def translate_part(args: argparse.Namespace) -> dict:
     subprocess.run(workbench("--root", str(base), "align", "--all", "--no-embeddings",
                              "--json"), env=env(), check=True, capture_output=True)
     align_s = time.perf_counter() - t0
-    print(f"## translate: {what}, {args.per_doc} per document; a small model (d=384, "
-          f"2+2 layers, decoder wired to 30 output tokens), beam 2, int8; documents aligned "
-          f"and stored first ({align_s:.0f} s, not counted)")
+    model = ("a small model (d=384, 2+2 layers, decoder wired to 30 output tokens)"
+             if args.model == "small" else "the tiny test model (d=32, outputs of 1-2 tokens)")
+    print(f"## translate: {what}, {args.per_doc} per document; {model}, beam 2, int8; "
+          f"documents aligned and stored first ({align_s:.0f} s, not counted)")
     variants = [("local", 1)] + ([] if args.skip_ray else [("ray", 1), ("ray", 2)])
     runs: dict[tuple[str, int], list[dict]] = {v: [] for v in variants}
     for _ in range(args.repeat):
@@ -247,6 +270,10 @@ def main() -> int:
     ap.add_argument("--per-doc", type=int, default=50)
     ap.add_argument("--repeat", type=int, default=1, help="interleaved runs (best kept)")
     ap.add_argument("--skip-align", action="store_true")
+    ap.add_argument("--align-segments", type=int, default=0,
+                    help="also align this many segments in one --pairs call (peak RSS)")
+    ap.add_argument("--model", choices=("small", "tiny"), default="small",
+                    help="tiny: outputs of 1-2 tokens, for memory runs on many segments")
     ap.add_argument("--skip-ray", action="store_true")
     args = ap.parse_args()
     load = os.getloadavg()
@@ -265,6 +292,8 @@ def main() -> int:
         align_part()
     else:
         print(f"## align: skipped, the news benchmark is absent ({NEWS})\n")
+    if args.align_segments and NEWS.is_dir():
+        align_stream_part(args.align_segments)
     best = translate_part(args)
     projection(best)
     load = os.getloadavg()
