@@ -8,7 +8,8 @@ built here, as the tests build them, on the same segments (the Russian segments 
 corpus, cycled). Argos translates one segment per call (its sentence splitter patched
 to return the segment: segments come already split; unpatched, MiniSBD would download
 a model). Ratios are against Argos's faster thread setting, measured in the same run,
-runs interleaved, medians of the runs (every run's time printed). The segments cycle
+runs interleaved; a ratio is the median over runs of the ratio within each run (the
+two measured at the same moment, under the same load), every run's time printed. The segments cycle
 the corpus' Russian, so some repeat, as they do in a corpus (letterheads, signatures,
 party names): "each distinct segment once" is what `workbench translate` does (the
 proposal chain translates each distinct segment once and caches it), the other rows
@@ -166,10 +167,15 @@ def warm_table(translate, argos_settings, model, segments: list[str], repeat: in
                     key=median.get)
     print(f"{'engine':<76} {'median s':>8} {'seg/s':>9} {'× argos':>8} {'× argos core':>13}"
           f"  runs (s)")
+
+    def per_run(base: str, name: str) -> float:
+        """The median over runs of the ratio within each run (same moment, same load)."""
+        return statistics.median(b / t for b, t in zip(times[base], times[name], strict=True))
+
     for name in runs:
-        note = f" {median[core_name] / median[name]:13.2f}"
+        note = f" {per_run(core_name, name):13.2f}"
         note += "  " + " ".join(f"{t:.2f}" for t in times[name])
-        row(labels[name], median[name], len(segments), median[api_name],
+        row(labels[name], median[name], len(segments), median[name] * per_run(api_name, name),
             note + ("  (baseline)" if name == api_name else ""))
 
 
