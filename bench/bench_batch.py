@@ -190,7 +190,8 @@ def make_project(root: Path, segments: int, per_doc: int) -> str:
     for d in range(0, segments, per_doc):
         (root / "sources" / f"b{d // per_doc:05d}.ru.txt").write_text(
             "\n\n".join(lines[d:d + per_doc]) + "\n", encoding="utf-8")
-    return f"{segments} segments from {len(pool)} distinct sentences of {where}"
+    return (f"{segments} lines (sentences) from {len(pool)} distinct sentences of {where}, "
+            f"{per_doc} lines per document")
 
 
 def translate_part(args: argparse.Namespace) -> dict:
@@ -210,7 +211,7 @@ def translate_part(args: argparse.Namespace) -> dict:
     align_s = time.perf_counter() - t0
     model = ("a small model (d=384, 2+2 layers, decoder wired to 30 output tokens)"
              if args.model == "small" else "the tiny test model (d=32, outputs of 1-2 tokens)")
-    print(f"## translate: {what}, {args.per_doc} per document; {model}, beam 2, int8; "
+    print(f"## translate: {what}; {model}, beam 2, int8; "
           f"documents aligned and stored first ({align_s:.0f} s, not counted)")
     variants = [("local", 1)] + ([] if args.skip_ray else [("ray", 1), ("ray", 2)])
     runs: dict[tuple[str, int], list[dict]] = {v: [] for v in variants}
@@ -239,8 +240,9 @@ def translate_part(args: argparse.Namespace) -> dict:
         print(f"{label:<44} {r['seconds']:8.1f} {rate:8.1f} "
               f"{local['seconds'] / r['seconds']:9.2f} {eff:>10} "
               f"{r['driver_peak_rss_kb'] / 1024:8.0f}MB {actor:>10}")
-    print(f"units filled by MT: {local['mt']} of {local['candidates']} "
-          f"(the rest by rules, or left empty)")
+    print(f"units to fill (the segmenter's segments of those lines): {local['candidates']}; "
+          f"filled by MT: {local['mt']} (the rest by rules, e.g. a '[k]' suffix segment, "
+          f"or left empty)")
     print()
     return best
 
@@ -275,6 +277,7 @@ def main() -> int:
     ap.add_argument("--model", choices=("small", "tiny"), default="small",
                     help="tiny: outputs of 1-2 tokens, for memory runs on many segments")
     ap.add_argument("--skip-ray", action="store_true")
+    ap.add_argument("--skip-translate", action="store_true")
     args = ap.parse_args()
     load = os.getloadavg()
     print("# bench_batch: corpus-wide alignment and translation, one process vs one call "
@@ -294,8 +297,8 @@ def main() -> int:
         print(f"## align: skipped, the news benchmark is absent ({NEWS})\n")
     if args.align_segments and NEWS.is_dir():
         align_stream_part(args.align_segments)
-    best = translate_part(args)
-    projection(best)
+    if not args.skip_translate:
+        projection(translate_part(args))
     load = os.getloadavg()
     print(f"\nload average at end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     shutil.rmtree(HOME, ignore_errors=True)

@@ -9,6 +9,7 @@ developer's machine, and fail in CI (which installs it)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -209,6 +210,10 @@ def test_the_cli_joins_a_running_cluster_by_address(cluster, tmp_path, tiny_zip)
     assert out.returncode == 0, out.stderr
     assert re.search(r"only-ucp: \d+ of \d+ empty units filled \(mt \d+", out.stdout)
     assert "Traceback" not in out.stderr
+    aligned = wb("align", "--all", "--no-embeddings", "--json", "--ray")
+    assert aligned.returncode == 0, aligned.stderr
+    summary = json.loads(aligned.stdout)
+    assert summary["done"] == len(open_project(root).document_ids()) and not summary["failed"]
     checked = wb("check", "--json", "--ray")
     plain = wb("check", "--json")
     assert checked.stdout == plain.stdout and checked.returncode == plain.returncode
