@@ -58,6 +58,9 @@ class SideText:
     encoding: str
     bom: bool = False
     newline: str = "\n"
+    # UTF-8 but for a few bytes: (byte offset in the file, offset in `text`) of each
+    # sequence that was not UTF-8 and reads as U+FFFD (flagged `invalid-utf8`).
+    invalid_utf8: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,21 @@ class Unit:
     codes: tuple[InlineCode, ...] = ()
     # Notes another tool wrote on the unit (kept and written back).
     notes: tuple[str, ...] = ()
+    conflict: Conflict | None = None  # set by a merge of two clones' work; needs a person
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two clones changed the same units in different ways, and git merged their work.
+
+    Every unit of such a region names the region's first unit, its `anchor`; only the
+    anchor holds `versions`: each is the region's units as one clone left them (English,
+    state, who and when, segments, history), so a person can take one of them or write
+    new English. Meanwhile the units shown are the first version's, waiting for review.
+    """
+
+    anchor: str
+    versions: tuple[tuple[Unit, ...], ...] = ()
 
 
 @dataclass

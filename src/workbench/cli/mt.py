@@ -1,5 +1,6 @@
-"""`workbench models list | install FILE.argosmodel | install SRC TGT | remove SRC TGT`
-and `workbench translate [ID...|--all] [--engine tm,rules,argos] [--ray [ADDRESS]]`.
+"""`workbench models list | install FILE.argosmodel | install SRC TGT | remove SRC TGT`,
+`workbench translate [ID...|--all] [--engine tm,rules,argos] [--ray [ADDRESS]]` and
+`workbench propose FILE [--engine LIST] [--json]`.
 
 Argument parsing and printing only; the work is `workbench.ops` (which loads on first
 use, so `workbench --help` stays light).
@@ -8,6 +9,7 @@ use, so `workbench --help` stays light).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from workbench import ops
@@ -47,6 +49,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="run the model on a Ray cluster: a local one by default, else "
                    "ADDRESS or $RAY_ADDRESS (needs the workbench[distributed] extra)")
     p.set_defaults(handler=cmd_translate)
+
+    p = subparsers.add_parser(
+        "propose", help="the proposals of the engines for each line of FILE (a segment; the "
+        "file is its document), best first; nothing is saved")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--engine", default=None, metavar="LIST",
+                   help="engines to ask, comma-separated, from tm,rules,argos (default: all)")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per line of FILE: {line, source, lang, proposals: "
+                   "[{text, origin, score, detail, issues}]}")
+    p.set_defaults(handler=cmd_propose)
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
@@ -128,6 +141,36 @@ def _translate(args, project, doc_ids, user, engines, settings, loaded, progress
                 print(f"  glossary term missing in MT (see issues): {', '.join(result.flagged)}")
     finally:
         progress.close()
+    return 0
+
+
+def cmd_propose(args: argparse.Namespace) -> int:
+    try:
+        project = ops.open_project(args.root)
+    except WorkbenchError:
+        if args.root is not None:
+            raise
+        project = None  # a file outside any project: default languages, no glossary
+    engines = ops.parse_engines(args.engine)
+    if project is not None:
+        note = ops.missing_model_note(project, engines)
+        if note:
+            print(note, file=sys.stderr)
+    for item in ops.propose_file(args.file, project=project, engines=engines):
+        if args.json:
+            print(json.dumps({
+                "line": item.line, "source": item.source, "lang": item.lang,
+                "proposals": [{"text": p.text, "origin": str(p.origin), "score": p.score,
+                               "detail": p.detail,
+                               "issues": [{"rule": i.rule, "severity": str(i.severity),
+                                           "message": i.message} for i in p.issues]}
+                              for p in item.proposals]}, ensure_ascii=False))
+            continue
+        print(f"{item.line}\t{item.lang}\t{item.source!r}")
+        for p in item.proposals:
+            print(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
+            for issue in p.issues:
+                print(f"    {issue.severity}: {issue.message}")
     return 0
 
 

@@ -15,7 +15,8 @@ class Progress:
                  noun: str = "units") -> None:
         self.total = max(total, 0)
         self.done = 0
-        self.stream = stream or sys.stderr
+        stream = stream or sys.stderr
+        self.stream = getattr(stream, "unfiltered", stream)  # its own \r, digits and #s
         self.tty = self.stream.isatty()
         self.label, self.noun = label, noun
         self.start = time.monotonic()

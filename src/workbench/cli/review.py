@@ -8,6 +8,7 @@ Parsing and printing only; the work is `workbench.ops` (which loads on first use
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,9 +35,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.set_defaults(handler=handler)
         return p
 
-    units_cmd("approve", "mark units reviewed (their English is approved)", cmd_approve)
-    units_cmd("sign-off", "mark units final (signed off after review)", cmd_sign_off)
-    p = units_cmd("reject", "mark units rejected, with a reason", cmd_reject)
+    def review_cmd(name: str, help_text: str, handler) -> argparse.ArgumentParser:
+        p = units_cmd(name, help_text, handler)
+        p.add_argument("--expect-english", metavar="TEXT", default=None,
+                       help="refuse unless the unit's English is exactly TEXT (the English "
+                       "you read; '-' reads it from stdin); one UNIT only")
+        p.add_argument("--expect-hash", metavar="SHA256", action="append", default=None,
+                       help="refuse unless the unit's English has this SHA-256 (the "
+                       "english_hash of `workbench units ID --jsonl`); once per UNIT, "
+                       "in the same order")
+        return p
+
+    review_cmd("approve", "mark units reviewed (their English is approved)", cmd_approve)
+    review_cmd("sign-off", "mark units final (signed off after review)", cmd_sign_off)
+    p = review_cmd("reject", "mark units rejected, with a reason", cmd_reject)
     p.add_argument("--reason", required=True, help="why (shown to the translator)")
     p = units_cmd("lock", "lock units' alignment (realignment keeps them)", cmd_lock)
     p.add_argument("--off", action="store_true", help="unlock instead")
@@ -71,6 +83,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = add_parser("units", help="a document's units: id, state, origin, texts")
     p.add_argument("doc_id", metavar="ID")
+    p.add_argument("--jsonl", action="store_true",
+                   help="one JSON object per unit: id, state, origin, locked, confidence, "
+                   "source, english, english_hash (for --expect-hash), changed_by/at")
     p.set_defaults(handler=cmd_units)
 
     p = add_parser("history", help="the history of a unit: who did what, when")
@@ -93,7 +108,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "English so far as <alt-trans>)")
     p.add_argument("--no-forbidden", action="store_true",
                    help="tbx: leave forbidden forms out (default: deprecatedTerm-admn-sts)")
-    p.set_defaults(handler=cmd_export)
+    p.set_defaults(handler=cmd_export, raw_stdout=True)  # stdout is the file's content
 
     p = add_parser("import", help="merge a file back (" + " or ".join(
         i.description for i in IMPORTERS.values()) + "): English and states; conflicts "
@@ -121,22 +136,45 @@ def _report(verb: str, doc_id: str, asked: list[str], changed) -> int:
     return 0
 
 
+def _read_stdin() -> str:
+    """Text piped in, as UTF-8; bytes that are not UTF-8 arrive as lone surrogates,
+    which the core refuses with the unit and the character (never stored)."""
+    return sys.stdin.buffer.read().decode("utf-8", "surrogateescape").rstrip("\n")
+
+
+def _seen(args: argparse.Namespace) -> dict[str, dict[str, str] | None]:
+    """`expected`/`expected_hash` for ops from --expect-english / --expect-hash."""
+    english, hashes = args.expect_english, args.expect_hash
+    if english is not None and len(args.units) != 1:
+        raise WorkbenchError("--expect-english names the English of one unit",
+                             fix="give one UNIT, or --expect-hash once per UNIT")
+    if hashes is not None and len(hashes) != len(args.units):
+        raise WorkbenchError(f"{len(hashes)} --expect-hash for {len(args.units)} unit(s)",
+                             fix="give --expect-hash once per UNIT, in the same order")
+    if english == "-":
+        english = _read_stdin()
+    return {"expected": None if english is None else {args.units[0]: english},
+            "expected_hash": None if hashes is None else dict(zip(args.units, hashes,
+                                                                  strict=True))}
+
+
 def cmd_approve(args: argparse.Namespace) -> int:
     project, user = _context(args)
     return _report("approved", args.doc_id, args.units,
-                   ops.approve(project, args.doc_id, args.units, user=user))
+                   ops.approve(project, args.doc_id, args.units, user=user, **_seen(args)))
 
 
 def cmd_sign_off(args: argparse.Namespace) -> int:
     project, user = _context(args)
     return _report("signed off", args.doc_id, args.units,
-                   ops.sign_off(project, args.doc_id, args.units, user=user))
+                   ops.sign_off(project, args.doc_id, args.units, user=user, **_seen(args)))
 
 
 def cmd_reject(args: argparse.Namespace) -> int:
     project, user = _context(args)
     return _report("rejected", args.doc_id, args.units,
-                   ops.reject(project, args.doc_id, args.units, reason=args.reason, user=user))
+                   ops.reject(project, args.doc_id, args.units, reason=args.reason, user=user,
+                              **_seen(args)))
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
@@ -154,7 +192,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     project, user = _context(args)
-    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     unit = ops.edit(project, args.doc_id, args.unit, text, user=user)
     print(f"{args.doc_id} {unit.id}: {unit.state.value}")
     return 0
@@ -194,6 +232,16 @@ def _one_line(text: str, width: int) -> str:
 def cmd_units(args: argparse.Namespace) -> int:
     project, _user = _context(args)
     wf = ops.load_or_align(project, args.doc_id)
+    if args.jsonl:
+        for unit in wf.units:
+            print(json.dumps({
+                "id": unit.id, "state": unit.state.value, "origin": unit.origin.value,
+                "locked": unit.locked, "confidence": unit.confidence,
+                "source": unit.source_text, "english": unit.target_text,
+                "english_hash": ops.english_hash(unit.target_text),
+                "changed_by": unit.changed_by, "changed_at": unit.changed_at,
+                "stored": wf.stored}, ensure_ascii=False))
+        return 0
     if not wf.stored:
         print(f"# {args.doc_id}: not saved yet (units from a fresh alignment)")
     for unit in wf.units:

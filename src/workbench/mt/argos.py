@@ -22,6 +22,7 @@ from workbench.mt.rules import is_damaged
 MT_SKIP_SCORE = 0.95  # an exact TM match or a letterhead rule makes the model unnecessary
 MT_MAX_SCORE = 0.8  # a model's guess never outranks an approved translation
 MT_ISSUE_FACTOR = 0.5  # a proposal missing a glossary term ranks lower
+RULES_VERSION = "lh2"  # what the model is given changes with the protected letterhead parts
 
 
 class LocalTranslator:
@@ -42,7 +43,7 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
     settings = context.settings or EngineSettings.from_env()
     glossary = context.glossary
     g_hash = file_hash(context.glossary_path) if glossary is not None else "none"
-    keys = [cache_key("argos", model.fingerprint, str(settings.beam_size),
+    keys = [cache_key("argos", RULES_VERSION, model.fingerprint, str(settings.beam_size),
                       settings.compute_type, str(settings.length_penalty), g_hash, text)
             for text in texts]
     cache = shared_cache(context.cache_root) if context.cache_root is not None else None
@@ -53,7 +54,8 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
         progress(sum(n for key, n in uses.items() if key in found))
     if todo:
         first = {key: i for i, key in reversed(list(enumerate(keys)))}
-        protected = [protect(texts[first[key]], glossary) for key in todo]
+        protected = [protect(texts[first[key]], glossary, _rendered(texts[first[key]], context))
+                     for key in todo]
         translator = context.translator or LocalTranslator()
         label = engine_label(model, settings)
         for indices, results in translator.translate(model, settings,
@@ -74,6 +76,15 @@ def _proposal(prot: Protected, result: MTResult, label: str) -> Proposal:
     score = min(MT_MAX_SCORE, result.confidence) * (MT_ISSUE_FACTOR if issues else 1)
     detail = label + (f", {len(prot.terms)} glossary term(s) protected" if prot.terms else "")
     return Proposal(english, Origin.MT, round(score, 4), detail, issues)
+
+
+def _rendered(text: str, context: ProposalContext) -> list[tuple[int, int, str, str]]:
+    """The parts of `text` the letterhead rules can render, for the model to keep."""
+    from workbench.mt.letterhead import protected_spans
+
+    return [(s.start, s.end, s.english, s.kind)
+            for s in protected_spans(text, context.source_lang, context.target_lang,
+                                     romanisation=context.romanisation)]
 
 
 class ArgosEngine:

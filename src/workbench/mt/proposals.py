@@ -55,6 +55,11 @@ class ProposalContext:
     settings: EngineSettings | None = None
     doc_id: str | None = None  # keeps a unit's own approved translation out of its TM hits
     translator: Translator | None = None  # where the model runs (None: this process)
+    # The languages a line may be in (`[langid] languages`; None: the default set): the
+    # rules read a Ukrainian or Kazakh line of a Russian document with that line's pack.
+    languages: tuple[str, ...] | None = None
+    # `[letterhead] romanisation`: the scheme for names in the source language's lines.
+    romanisation: str | None = None
 
 
 class ProposalEngine(Protocol):

@@ -26,6 +26,8 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
     **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
                      "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
+    **dict.fromkeys(("ConflictRegion", "conflict_regions", "list_conflicts", "merge_driver"),
+                    "workbench.ops.conflicts"),
     **dict.fromkeys(("import_file",), "workbench.ops.importing"),
     "ImportReport": "workbench.ops.import_rules",
     **dict.fromkeys(("import_memory", "list_memories", "remove_memory"),
@@ -33,8 +35,10 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("GlossaryImport", "import_glossary"), "workbench.ops.glossary_import"),
     **dict.fromkeys(("install_hint", "install_model", "installed_models", "models_folder",
                      "remove_model"), "workbench.ops.models"),
-    **dict.fromkeys(("accept", "apply_proposals", "approve", "edit", "history", "lock",
-                     "reject", "sign_off"), "workbench.ops.review"),
+    **dict.fromkeys(("accept", "apply_proposals", "approve", "edit", "english_hash",
+                     "history", "lock", "reject", "sign_off"), "workbench.ops.review"),
+    "resolve_conflict": "workbench.ops.resolve",
+    **dict.fromkeys(("SyncReport", "sync", "team_init"), "workbench.ops.team"),
     **dict.fromkeys(("DocumentStatus", "StatusCache", "corpus_status", "document_status"),
                     "workbench.ops.status"),
     **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
@@ -42,6 +46,7 @@ _WHERE: dict[str, str] = {
                      "parse_engines", "propose", "translate_document",
                      "translate_documents"),
                     "workbench.ops.translate"),
+    **dict.fromkeys(("LineProposals", "propose_file"), "workbench.ops.file_proposals"),
     "current_user": "workbench.ops.user",
     **dict.fromkeys(("fresh_alignment", "keep_alignment", "load_and_keep", "load_or_align",
                      "working_file_stamp"), "workbench.ops.working"),
@@ -82,7 +87,14 @@ if TYPE_CHECKING:
         qa_rules,
         unit_issues,
     )
+    from workbench.ops.conflicts import (
+        ConflictRegion,
+        conflict_regions,
+        list_conflicts,
+        merge_driver,
+    )
     from workbench.ops.export import export_documents, write_outputs
+    from workbench.ops.file_proposals import LineProposals, propose_file
     from workbench.ops.files import (
         align_files,
         file_languages,
@@ -103,11 +115,13 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
+    from workbench.ops.resolve import resolve_conflict
     from workbench.ops.review import (
         accept,
         apply_proposals,
         approve,
         edit,
+        english_hash,
         history,
         lock,
         reject,
@@ -115,6 +129,7 @@ if TYPE_CHECKING:
     )
     from workbench.ops.status import DocumentStatus, StatusCache, corpus_status, document_status
     from workbench.ops.structure import merge, shift, split
+    from workbench.ops.team import SyncReport, sync, team_init
     from workbench.ops.translate import (
         best_usable,
         candidates,

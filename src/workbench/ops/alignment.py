@@ -15,6 +15,7 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.conflicts import refuse_conflicts
 from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, touched_by_person, transaction
 from workbench.ops.working import Aligner, document_beads
@@ -112,29 +113,9 @@ def align_document(project: Project, doc_id: str, *, user: str,
     with transaction(project, doc_id, user, embeddings=embeddings, aligner=aligner) as wf:
         if not wf.stored:
             return wf
-        doc = project.document(doc_id)
-        keep, locked_beads = kept_beads(doc, wf, user=user)
-        beads = document_beads(project, doc, locked_beads, embeddings=embeddings,
-                               aligner=aligner)
-        same_segments = wf.segmentation == segmentation_key(doc)
-        by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
-                  if kept(u) or (same_segments and fits(doc, u))}
-        units = []
-        when = now_iso()
-        for bead in beads:
-            existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
-            units.append(existing if existing is not None else
-                         unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
-                                        source_lang=project.source_lang))
-        present = set(map(id, units))
-        missing = [u.id for u in keep if id(u) not in present]
-        if missing:
-            raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
-                                 f"{' '.join(missing[:10])}; nothing was saved",
-                                 fix="report this; lock fewer units meanwhile")
-        wf.units = units
-        wf.segmentation = segmentation_key(doc)
-        return wf
+        refuse_conflicts(wf.units, doc_id, "realign")
+        return _align_around_kept(project, wf, user=user, embeddings=embeddings,
+                                  aligner=aligner)
 
 
 def kept_beads(doc: Document, wf: WorkingFile, *, user: str) -> tuple[list[Unit], list[Bead]]:
@@ -164,15 +145,47 @@ def kept_beads(doc: Document, wf: WorkingFile, *, user: str) -> tuple[list[Unit]
                        if u.confidence is not None else 1.0) for u in keep]
 
 
+def _align_around_kept(project: Project, wf: WorkingFile, *, user: str, embeddings: bool,
+                       aligner: Aligner | None = None) -> WorkingFile:
+    """The body of `align_document`, on a working file inside the caller's transaction:
+    a refusal raises before anything is saved."""
+    doc_id = wf.doc_id
+    doc = project.document(doc_id)
+    keep, locked_beads = kept_beads(doc, wf, user=user)
+    beads = document_beads(project, doc, locked_beads, embeddings=embeddings, aligner=aligner)
+    when = now_iso()
+    same_segments = wf.segmentation == segmentation_key(doc)
+    by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
+              if kept(u) or (same_segments and fits(doc, u))}
+    units = []
+    for bead in beads:
+        existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
+        units.append(existing if existing is not None else
+                     unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
+                                    source_lang=project.source_lang))
+    present = set(map(id, units))
+    missing = [u.id for u in keep if id(u) not in present]
+    if missing:
+        raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
+                             f"{' '.join(missing[:10])}; nothing was saved",
+                             fix="report this; lock fewer units meanwhile")
+    wf.units = units
+    wf.segmentation = segmentation_key(doc)
+    return wf
+
+
 def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:
-    """Lock the approved units, then realign the rest of the document around them (both
-    steps under one lock)."""
+    """Lock the approved units, then realign the rest of the document around them: one
+    transaction, so a realignment that refuses saves none of the locks either."""
+    refuse_job(project.document(doc_id), "realigned")
     if not store.working_path(project, doc_id).exists():  # nothing approved yet: align once
         return align_document(project, doc_id, user=user, embeddings=embeddings)
-    with store.locked(project, doc_id, user):
-        with transaction(project, doc_id, user, embeddings=embeddings) as wf:
-            for unit in wf.units:
-                if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
-                    unit.locked = True
-                    record(unit, user, "lock", note="realign", with_target=False)
-        return align_document(project, doc_id, user=user, embeddings=embeddings)
+    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
+        if not wf.stored:
+            return wf
+        refuse_conflicts(wf.units, doc_id, "realign")
+        for unit in wf.units:
+            if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
+                unit.locked = True
+                record(unit, user, "lock", note="realign", with_target=False)
+        return _align_around_kept(project, wf, user=user, embeddings=embeddings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.chars import describe, first_unstorable
+from workbench.chars import describe, first_unstorable, has_visible_text
 from workbench.formats.import_model import ImportedUnit, form_hash
 from workbench.formats.registry import Importer
 from workbench.inline import plain
@@ -63,7 +63,7 @@ def merge_verdict(unit: Unit, imp: ImportedUnit, importer: Importer) -> tuple[st
     here = importer.form(unit, imp.job)
     if imp.form == here or (target == unit.target_text and imp.state is unit.state):
         return "same", ""
-    if imp.state in APPROVED and not imp.target.strip():
+    if imp.state in APPROVED and not has_visible_text(imp.target):
         return "conflict", f"marked {imp.state.value} there but has no English"
     why = refused_text(imp, unit.source_text)
     if why is not None:
@@ -94,11 +94,11 @@ def apply_import(unit: Unit, imp: ImportedUnit, exported: State) -> str:
         unit.target_text, unit.codes = target, codes
         unit.origin = Origin.MANUAL
         changes.append("English")
-        new_state = (State.INITIAL if not target.strip() else
+        new_state = (State.INITIAL if not has_visible_text(target) else
                      imp.state if approved else
                      State.REJECTED if imp.state is State.REJECTED else State.TRANSLATED)
     else:
-        new_state = imp.state if target.strip() else State.INITIAL
+        new_state = imp.state if has_visible_text(target) else State.INITIAL
     if new_state is not unit.state:
         changes.append(f"{unit.state.value} → {new_state.value}")
         unit.state = new_state

@@ -115,6 +115,10 @@ def _merge_document(project: Project, doc_id: str, imports: list[ImportedUnit],
             if unit is None:
                 report.conflicts.append((doc_id, imp.unit_id, "no such unit here"))
                 continue
+            if unit.conflict is not None:  # settle the clones' versions first
+                report.conflicts.append((doc_id, unit.id, "in a conflict between two "
+                                         "clones' work here (`workbench conflicts`)"))
+                continue
             verdict, why = merge_verdict(unit, imp, importer)
             if verdict == "same":
                 report.unchanged += 1

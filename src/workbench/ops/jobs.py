@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import store
-from workbench.chars import check_storable
+from workbench.chars import check_storable, has_visible_text
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import ImportedUnit
 from workbench.formats.registry import Importer
@@ -95,7 +95,7 @@ def _job_unit(imp: ImportedUnit, unit_id: str, user: str, when: str, path: Path)
         raise WorkbenchError(f"{where}: {why}; nothing was saved",
                              fix="remove that character in the other tool and export again")
     target = imp.target.replace("\r\n", "\n").replace("\r", "\n")
-    state = imp.state if target.strip() else State.INITIAL
+    state = imp.state if has_visible_text(target) else State.INITIAL
     unit = Unit(id=unit_id, src=[], tgt=[], source_text=source, target_text=target,
                 state=state, origin=Origin.MANUAL if target else Origin.ALIGNED,
                 reject_reason=imp.reject_reason if state is State.REJECTED else "",

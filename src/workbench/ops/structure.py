@@ -13,6 +13,7 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.conflicts import refuse_conflicts
 from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, transaction
 
@@ -23,6 +24,7 @@ SIDES = ("source", "target")
 
 
 def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
+    refuse_conflicts(units, doc_id, "split, merge or shift")
     for unit in units:
         if unit.locked:
             raise WorkbenchError(f"{doc_id} {unit.id} is locked",

@@ -131,8 +131,8 @@ def _translate_window(project: Project, window: Sequence[tuple[str, Sequence[Uni
                       memory: TranslationMemory | None,
                       translator: Translator | None) -> Iterator[DocResult]:
     todo = [(doc_id, candidates(units)) for doc_id, units in window]
-    contexts = [_context(project, engines, settings=settings, doc_id=doc_id, memory=memory,
-                         translator=translator) for doc_id, _ in todo]
+    contexts = [proposal_context(project, engines, settings=settings, doc_id=doc_id,
+                                 memory=memory, translator=translator) for doc_id, _ in todo]
     proposals = chain.propose_many([(units, context) for (_, units), context
                                     in zip(todo, contexts, strict=True)], engines,
                                    progress=progress)
@@ -213,20 +213,27 @@ def propose(project: Project, units: Sequence[Unit], *,
     """
     names = parse_engines(engines)
     memory = translation_memory(project) if "tm" in names else None
-    context = _context(project, names, settings=settings, doc_id=doc_id, memory=memory,
-                       use_cache=use_cache)
+    context = proposal_context(project, names, doc_id=doc_id, settings=settings,
+                               use_cache=use_cache, memory=memory)
     return chain.propose(units, context, names, progress=progress)
 
 
-def _context(project: Project, names: tuple[str, ...], *, settings: EngineSettings | None,
-             doc_id: str | None, memory: TranslationMemory | None, use_cache: bool = True,
-             translator: Translator | None = None) -> ProposalContext:
+def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | None = None,
+                     settings: EngineSettings | None = None, use_cache: bool = True,
+                     memory: TranslationMemory | None = None,
+                     translator: Translator | None = None) -> ProposalContext:
+    """What the chosen engines need of the project (the glossary for rules and MT, the
+    memory for tm: `memory`, else the project's when tm is chosen), loaded only for
+    them; `translator` says where the model runs."""
+    if memory is None and "tm" in names:
+        memory = translation_memory(project)
     return ProposalContext(
         source_lang=project.source_lang, target_lang=project.target_lang,
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path), memory=memory,
         cache_root=Path(project.root) if use_cache else None,
-        settings=settings, doc_id=doc_id, translator=translator)
+        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
+        romanisation=project.settings.letterhead.romanisation, translator=translator)
 
 
 def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:

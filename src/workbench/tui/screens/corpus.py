@@ -51,7 +51,8 @@ def stats_cells(stats: DocumentStatus) -> tuple[str, ...]:
         _short(stats.doc_id),
         f"{_side(stats.has_source, stats.source_completeness)}·"
         f"{_side(stats.has_target, stats.target_completeness)}",
-        "—" if stats.units is None else str(stats.units),
+        "—" if stats.units is None else
+        str(stats.units) + (f" ⇄{stats.conflicts}" if stats.conflicts else ""),
         progress,
         "—" if stats.qa_errors is None else str(stats.qa_errors),
         stats.damage_short,
@@ -169,6 +170,10 @@ class CorpusScreen(Screen):
         if not self.stats:
             return
         text = f"{len(self.stats)} documents in {self.project.root.name}/"
+        clashes = [s for s in self.stats if s.conflicts]
+        if clashes:
+            text += (f" · ⇄ {sum(s.conflicts for s in clashes)} units in conflict in "
+                     f"{len(clashes)} documents")
         chosen = next((s for s in self.stats if s.doc_id == doc_id), None)
         if chosen is not None:
             text += f" · {chosen.doc_id}: {chosen.title}"

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 
 from workbench.errors import WorkbenchError
 from workbench.model import Unit
+from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.document_actions import AlignmentActions, TranslatingActions
 from workbench.tui.screens.document_base import STATE_FILTERS
 from workbench.tui.screens.prompts import ReasonScreen
@@ -48,7 +49,8 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         Binding("c", "next_low_confidence", "Next low-conf.", show=False),
         Binding("i", "next_issue", "Next QA issue", show=False),
         Binding("x", "apply_fix", "Apply QA fix", show=False),
-        Binding("f", "cycle_filter", "Filter by state", show=False),
+        Binding("f", "cycle_filter", "Filter by state (or conflicts)", show=False),
+        Binding("K", "conflict", "Conflict: take a version or edit", show=False),
         Binding("d", "toggle_diff", "Diff vs machine", show=False),
         Binding("t", "propose", "Proposals (TM/rules/MT)", show=False),
         Binding("T", "fill_empty", "Fill empty units with proposals", show=False),
@@ -138,11 +140,33 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         if unit is None:
             return
 
+        seen = unit.target_text  # what is rejected is the English on screen now
+
         def done(reason: str | None) -> None:
             if reason:
-                self._run(lambda u: self.session.reject(u.id, reason), message="rejected")
+                self._run(lambda u: self.session.reject(unit.id, reason, seen=seen),
+                          message="rejected")
 
         self.app.push_screen(ReasonScreen(unit.id), done)
+
+    def action_conflict(self) -> None:
+        """Settle the conflict of the current unit: take a version, or edit."""
+        unit = self.current_unit()
+        if unit is None:
+            return
+        region = self.session.conflict(unit.id)
+        if region is None:
+            self.notify("no conflict here (f shows only the units in conflict)", timeout=3)
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "edit":
+                self.action_edit()
+            elif answer:
+                self._run(lambda u: self.session.resolve(u.id, int(answer)),
+                          message=f"took version {answer}")
+
+        self.app.push_screen(ConflictScreen(unit.id, region), done)
 
     def _jump(self, wanted: Callable[[Unit], bool], what: str) -> None:
         rows = self.table.rows

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
 from workbench.tui.state.session import DocumentSession, GlossaryView
-from workbench.tui.state.worklist import build_rows, filter_rows, word_diff
+from workbench.tui.state.worklist import CONFLICTS, build_rows, filter_rows, word_diff
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.proposal_panel import ProposalPanel
@@ -20,14 +20,15 @@ from workbench.tui.widgets.qa_panel import QAPanel
 from workbench.tui.widgets.term_panel import TermPanel
 from workbench.tui.widgets.unit_table import UnitTable
 
-# The state filter cycles through these (None: all units).
-STATE_FILTERS: tuple[tuple[State, ...] | None, ...] = (
+# The state filter cycles through these (None: all units; CONFLICTS: units in conflict).
+STATE_FILTERS: tuple[tuple[State, ...] | str | None, ...] = (
     None,
     (State.INITIAL,),
     (State.TRANSLATED,),
     (State.REVIEWED,),
     (State.FINAL,),
     (State.REJECTED,),
+    CONFLICTS,
 )
 
 
@@ -94,9 +95,12 @@ class DocumentView(Screen[None]):
         units = self.session.units
         done = sum(1 for u in units if u.state in (State.REVIEWED, State.FINAL))
         states = STATE_FILTERS[self.state_filter]
-        shown = "all" if states is None else "/".join(s.value for s in states)
+        shown = ("all" if states is None else states if isinstance(states, str)
+                 else "/".join(s.value for s in states))
         stored = "" if self.session.stored or not units else " (not saved yet)"
-        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed · "
+        conflicts = sum(1 for u in units if u.conflict is not None)
+        clash = f" · {conflicts} in conflict (K)" if conflicts else ""
+        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed{clash} · "
                 f"showing {shown} · {self.session.user}")
         if self.busy:  # progress first: it must be visible on an 80-column terminal
             text = f"{self.busy} · {text}"
@@ -152,6 +156,8 @@ class DocumentView(Screen[None]):
     def _error(self, exc: Exception) -> None:
         self.long_running = ""
         self._set_status("")
+        if isinstance(exc, OSError):  # disk full, read-only: the CLI's one line
+            exc = os_error(exc)
         text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
         self.notify(text, severity="error", timeout=8)
 
@@ -165,7 +171,8 @@ class DocumentView(Screen[None]):
             return
         try:
             what(unit)
-        except WorkbenchError as exc:
+        except WorkbenchError as exc:  # e.g. the English changed meanwhile: show it
+            self.refresh_units(keep_unit_id=unit.id)
             self._error(exc)
             return
         except Exception as exc:  # a core bug: show it, keep the session alive

@@ -22,7 +22,8 @@ INTRO = (
     "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
     "t proposals, p accept the best, T fill all empty units, u undo) to review (a approve, "
     "r reject, s sign off; n, c, i jump to the next unreviewed, low-confidence, QA issue). "
-    "Every action saves at once. ctrl+p opens the command palette: every action is there."
+    "Every action saves at once; ⇄ marks units two clones changed differently (K settles "
+    "them). ctrl+p opens the command palette: every action is there."
 )
 
 

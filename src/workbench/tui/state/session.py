@@ -210,19 +210,45 @@ class DocumentSession:
 
     # --- review -------------------------------------------------------------------
 
-    def approve(self, unit_id: str) -> None:
-        self.ensure_stored()
-        ops.approve(self.project, self.doc_id, [unit_id], user=self.user)
+    def approve(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Approve the English the person sees (`seen`, default: the unit's English as
+        loaded here). When another session changed it meanwhile, nothing is approved:
+        the units are reloaded, so the new English is shown, and WorkbenchError says so."""
+        self._review(ops.approve, unit_id, seen)
+
+    def sign_off(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Sign off the English the person sees (refused like `approve`)."""
+        self._review(ops.sign_off, unit_id, seen)
+
+    def reject(self, unit_id: str, reason: str, *, seen: str | None = None) -> None:
+        """Reject the English the person saw when deciding (refused like `approve`)."""
+        self._review(ops.reject, unit_id, seen, reason=reason)
+
+    def _review(self, operation: Callable[..., object], unit_id: str, seen: str | None,
+                **kwargs: str) -> None:
+        if seen is None:
+            seen = self.unit(unit_id).target_text
+        try:
+            self.ensure_stored()  # (refused when another session stored the document)
+            operation(self.project, self.doc_id, [unit_id], user=self.user,
+                      expected={unit_id: seen}, **kwargs)
+        except WorkbenchError:
+            self.load()  # show what changed; the person decides again on what is there
+            raise
         self.load()
 
-    def sign_off(self, unit_id: str) -> None:
-        self.ensure_stored()
-        ops.sign_off(self.project, self.doc_id, [unit_id], user=self.user)
-        self.load()
+    def conflict(self, unit_id: str) -> ops.ConflictRegion | None:
+        """The conflict region the unit is in, with every version, or None."""
+        for region in ops.conflict_regions(self.units):
+            if unit_id in region.unit_ids:
+                return region
+        return None
 
-    def reject(self, unit_id: str, reason: str) -> None:
-        self.ensure_stored()
-        ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
+    def resolve(self, unit_id: str, version: int) -> None:
+        """Settle the unit's conflict by taking one version for its whole region."""
+        ops.resolve_conflict(self.project, self.doc_id, unit_id, user=self.user,
+                             version=version)
+        self.undo_stack.clear()  # the units the steps name may be gone
         self.load()
 
     # --- alignment ----------------------------------------------------------------

@@ -137,6 +137,11 @@ def is_unreviewed(unit: Unit) -> bool:
     return unit.state in UNREVIEWED_STATES
 
 
+def has_conflict(unit: Unit) -> bool:
+    """Two clones changed the unit in different ways: a person must settle it."""
+    return unit.conflict is not None
+
+
 def is_low_confidence(unit: Unit, threshold: float = LOW_CONFIDENCE) -> bool:
     return unit.confidence is not None and unit.confidence < threshold
 
@@ -152,11 +157,18 @@ def next_index(count: int, start: int, wanted: Callable[[int], bool], *,
     return None
 
 
+# The filter that shows only units in a conflict (an entry of the state filter's cycle).
+CONFLICTS = "conflicts"
+
+
 def filter_rows(rows: Sequence[Row], units: Sequence[Unit],
-                states: Iterable[State] | None) -> list[Row]:
-    """Rows whose unit is in one of `states` (all rows when `states` is None; folds go)."""
+                states: Iterable[State] | str | None) -> list[Row]:
+    """Rows whose unit is in one of `states`, or in a conflict when `states` is
+    `CONFLICTS` (all rows when `states` is None; folds go)."""
     if states is None:
         return list(rows)
+    if states == CONFLICTS:
+        return [r for r in rows if not r.is_fold and has_conflict(units[r.unit_index])]
     keep = set(states)
     return [r for r in rows if not r.is_fold and units[r.unit_index].state in keep]
 

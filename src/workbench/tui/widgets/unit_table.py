@@ -42,6 +42,7 @@ STATE_SYMBOL = {
     State.FINAL: "★",
     State.REJECTED: "✗",
 }
+CONFLICT_SYMBOL = "⇄"  # a unit two clones changed differently: settle it (K)
 GUTTER = 15  # kind, state, lock/flag, space, id (5), space, confidence (4), space
 SEPARATOR = " │ "
 
@@ -73,6 +74,7 @@ class UnitTable(ScrollView, can_focus=True):
         "unit-table--state-reviewed",
         "unit-table--state-final",
         "unit-table--state-rejected",
+        "unit-table--conflict",
         "unit-table--empty",
     }
 
@@ -248,10 +250,13 @@ class UnitTable(ScrollView, can_focus=True):
         if unit.confidence is not None and unit.confidence < LOW_CONFIDENCE:
             conf_style = style + self._style("low-confidence")
         state_style = style + self._style(f"state-{unit.state.value}")
+        symbol = STATE_SYMBOL[unit.state]
+        if unit.conflict is not None:
+            symbol, state_style = CONFLICT_SYMBOL, style + self._style("conflict")
         flag = "!" if row.flags else " "
         return [
             Segment(KIND_LETTER[row.kind], style),
-            Segment(STATE_SYMBOL[unit.state], state_style),
+            Segment(symbol, state_style),
             Segment("≡" if unit.locked else flag,
                     style + self._style("flag") if row.flags and not unit.locked else style),
             Segment(f" {unit.id[:5]:<5} ", style),
