@@ -193,6 +193,7 @@ class Proposal:
     score: float
     detail: str = ""  # e.g. "tm exact: ucp-cpsu-belarus-solidarity-2020#u3", "argos ru→en 0.0.1"
     issues: tuple[Issue, ...] = ()
+    source: str = ""  # a TM match: the source text of the entry (shown beside the unit's)
 
 
 def now_iso() -> str:
@@ -290,7 +291,7 @@ class WorkingFile:
         known = ", ".join(u.id for u in self.units[:5])
         raise WorkbenchError(
             f"{self.doc_id} has no unit {unit_id!r}", path=self.path,
-            fix=f"unit ids look like {known or 'u1'}…; `workbench align {self.doc_id}` lists them")
+            fix=f"unit ids look like {known or 'u1'}…; `workbench units {self.doc_id}` lists them")
 
     def index(self, unit_id: str) -> int:
         for i, unit in enumerate(self.units):

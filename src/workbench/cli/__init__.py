@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workbench.cli.review",  # approve, reject, history, export, import …
     "workbench.cli.tm",  # tm import, tm list, tm remove
     "workbench.cli.team",  # sync, team init, conflicts, resolve, merge-driver
+    "workbench.cli.analysis",  # search, stats
 )
 
 

@@ -162,10 +162,12 @@ def _report(args: argparse.Namespace, outcomes, progress: Progress | None, start
 def _print_outcome(args: argparse.Namespace, outcome) -> None:
     if args.pairs:
         print(f"{outcome.name}: {outcome.units} beads"
-              + (f"; {outcome.low} with confidence below 0.5" if outcome.low else ""))
+              + (f"; {outcome.low} with confidence below {outcome.threshold:g}"
+                 if outcome.low else ""))
         return
     print(f"{outcome.name}: {outcome.units} units saved to {outcome.path}"
-          + (f"; {outcome.low} with confidence below 0.5" if outcome.low else ""))
+          + (f"; {outcome.low} with confidence below {outcome.threshold:g} "
+             "([review] low_confidence)" if outcome.low else ""))
     if args.scores:
         for unit_id, bead, confidence in outcome.rows:
             conf = "" if confidence is None else f"\t{confidence:.4f}"

@@ -130,15 +130,16 @@ def _translate(args, project, doc_ids, user, engines, settings, loaded, progress
                 translator=translator):
             doc_id = result.doc_id
             if args.dry_run and loaded is not None:
-                _print_proposals(doc_id, loaded[doc_id], result.proposals)
+                _print_proposals(doc_id, loaded[doc_id], result.proposals, progress.say)
             origins = ", ".join(f"{k} {v}" for k, v in sorted(result.by_origin.items()))
-            print(f"{doc_id}: {result.filled} of {result.candidates} empty units "
-                  f"{'would be ' if args.dry_run else ''}filled"
-                  + (f" ({origins})" if origins else ""))
+            progress.say(f"{doc_id}: {result.filled} of {result.candidates} empty units "
+                         f"{'would be ' if args.dry_run else ''}filled"
+                         + (f" ({origins})" if origins else ""))
             if result.damaged:
-                print(f"  damaged, not translated: {', '.join(result.damaged)}")
+                progress.say(f"  damaged, not translated: {', '.join(result.damaged)}")
             if result.flagged:
-                print(f"  glossary term missing in MT (see issues): {', '.join(result.flagged)}")
+                progress.say("  glossary term missing in MT (see issues): "
+                             + ", ".join(result.flagged))
     finally:
         progress.close()
     return 0
@@ -174,13 +175,13 @@ def cmd_propose(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_proposals(doc_id: str, units, proposals) -> None:
+def _print_proposals(doc_id: str, units, proposals, say=print) -> None:
     for unit in units:
         ranked = proposals.get(unit.id)
         if ranked is None:
             continue
-        print(f"{doc_id}#{unit.id}\t{unit.source_text!r}")
+        say(f"{doc_id}#{unit.id}\t{unit.source_text!r}")
         for p in ranked:
-            print(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
+            say(f"  {p.origin} {p.score:.2f} {p.text!r}  [{p.detail}]")
             for issue in p.issues:
-                print(f"    {issue.severity}: {issue.message}")
+                say(f"    {issue.severity}: {issue.message}")

@@ -1,7 +1,7 @@
 """Alignment on a Ray cluster: the driver reads each document (its segments and the beads
 of the units a person keeps) or each pair of files and hands them to actors that hold
 the embedding model; the beads come back and the driver saves them through
-`ops.batch.align_one`, under the document's lock. If the document or its kept units
+`ops.align_batch.align_one`, under the document's lock. If the document or its kept units
 changed meanwhile, the beads no longer match and the driver aligns it itself."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from workbench.align.units import align_beads, segmentation_key
 from workbench.distributed.rows import result_row, table
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document
+from workbench.ops.align_batch import AlignOutcome, Pair, align_one, write_beads
 from workbench.ops.alignment import kept_beads
-from workbench.ops.batch import AlignOutcome, Pair, align_one, write_beads
 from workbench.ops.files import segment_lines
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from workbench.glossary import Glossary
     from workbench.model import Issue
     from workbench.mt.engine import EngineSettings
-    from workbench.ops.batch import AlignOutcome, Pair
+    from workbench.ops.align_batch import AlignOutcome, Pair
     from workbench.project import Project
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
 from workbench.align.units import check_segmentation
+from workbench.corpus.decode import encode_text
 from workbench.formats.import_model import ImportedUnit
 from workbench.formats.safexml import local
 from workbench.formats.tbx import write_tbx
@@ -27,12 +28,18 @@ from workbench.model import Document, Unit, WorkingFile
 
 @dataclass
 class Output:
-    """One output: a suggested file name, its text, and notes for the user."""
+    """One output: a suggested file name, its text, and notes for the user. `data` is
+    the bytes to write when the format keeps another encoding than UTF-8 with "\n" (the
+    text export gives the English back in its file's own encoding, BOM and newlines)."""
 
     name: str
     text: str
     count: int = 0  # units (or terms) written
     notes: list[str] = field(default_factory=list)
+    data: bytes | None = None
+
+    def encoded(self) -> bytes:
+        return self.data if self.data is not None else self.text.encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,17 @@ def _text(req: ExportRequest) -> list[Output]:
                  f"{' '.join(ids[:10])}"
                  for ids, what in ((dropped, "left out (no English yet)"),
                                    (kept, "kept in the original language")) if ids]
+        template = doc.target if out.layout == "target" else doc.source
+        data = None
+        if template is not None:
+            try:
+                data = encode_text(template.source, out.text)
+            except UnicodeEncodeError as exc:  # the English needs more than that encoding
+                notes.append(f"{wf.doc_id}: written as UTF-8, not {template.source.encoding} "
+                             f"like {template.source.path.name}: it cannot hold "
+                             f"{out.text[exc.start:exc.end]!r}")
         result.append(Output(f"{wf.doc_id}.{req.target_lang}.txt", out.text, len(wf.units),
-                             notes))
+                             notes, data=data))
     return result
 
 

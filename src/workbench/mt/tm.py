@@ -138,7 +138,8 @@ class TranslationMemory:
             seen.add(target)
             out.append(Proposal(target, Origin.TM, 1.0 if agree else CODES_DIFFER,
                                 f"tm exact: {entry.ref}" + ("" if agree else
-                                                            " (inline codes differ)")))
+                                                            " (inline codes differ)"),
+                                source=plain(entry.source, entry.codes)))
         if not self._keys:
             return out
         candidates = self._candidates(key, threshold)
@@ -154,9 +155,34 @@ class TranslationMemory:
                     continue
                 seen.add(target)
                 out.append(Proposal(target, Origin.TM, round(FUZZY_WEIGHT * ratio / 100, 4),
-                                    f"tm fuzzy {ratio:.0f}%: {entry.ref}"))
+                                    f"tm fuzzy {ratio:.0f}%: {entry.ref}",
+                                    source=plain(entry.source, entry.codes)))
                 break
         return out
+
+    def best_match(self, text: str, *, exclude: tuple[str, str] | None = None,
+                   floor: float = 50.0) -> float:
+        """The match percentage of the best entry for `text` (100: the same source text
+        after whitespace and case are normalised; else rapidfuzz's ratio, 0 below
+        `floor`), leaving out the `exclude` = (doc_id, unit_id) unit itself (imported
+        memories always count): what the match bands of `workbench stats` count."""
+        key = normalise(text)
+        if not key:
+            return 0.0
+
+        def usable(match_key: str) -> bool:
+            return any((e.doc_id, e.unit_id) != exclude or e.tm for e in self._exact[match_key])
+
+        if key in self._exact and usable(key):
+            return 100.0
+        if not self._keys:
+            return 0.0
+        for match_key, ratio, _ in process.extract(key, self._candidates(key, floor),
+                                                   scorer=fuzz.ratio, score_cutoff=floor,
+                                                   limit=4):
+            if match_key != key and usable(match_key):
+                return min(float(ratio), 99.0)  # only the same text is a 100 % match
+        return 0.0
 
 
 class MemoryEngine:

@@ -20,9 +20,9 @@ _WHERE: dict[str, str] = {
     "open_project": "workbench.project",
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
     **dict.fromkeys(("AlignOutcome", "Pair", "align_documents", "align_pairs", "batch_summary",
-                     "bead_line", "default_jobs", "read_pairs"), "workbench.ops.batch"),
-    **dict.fromkeys(("check_documents", "check_project", "project_glossary", "qa_rules",
-                     "unit_issues"), "workbench.ops.check"),
+                     "bead_line", "default_jobs", "read_pairs"), "workbench.ops.align_batch"),
+    **dict.fromkeys(("check_documents", "check_in_corpus", "check_project", "project_glossary",
+                     "qa_rules", "unit_issues"), "workbench.ops.check"),
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
     **dict.fromkeys(("align_files", "file_languages", "find_terms", "glossary_summary",
                      "load_glossary", "read_file", "segment_file"), "workbench.ops.files"),
@@ -42,6 +42,17 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("DocumentStatus", "StatusCache", "corpus_status", "document_status"),
                     "workbench.ops.status"),
     **dict.fromkeys(("merge", "shift", "split"), "workbench.ops.structure"),
+    **dict.fromkeys(("Change", "recording"), "workbench.ops.changes"),
+    **dict.fromkeys(("BatchResult", "QAErrorsRefused", "review_batch"), "workbench.ops.batch"),
+    **dict.fromkeys(("ORIGIN_KINDS", "is_low_confidence", "low_confidence", "origin_kind",
+                     "parse_state", "select_units"), "workbench.ops.select"),
+    **dict.fromkeys(("Version", "entry_json", "history_trail", "note_in_words"),
+                    "workbench.ops.trail"),
+    "revert": "workbench.ops.undo",
+    **dict.fromkeys(("BANDS", "ProjectStats", "document_stats", "statistics"),
+                    "workbench.ops.stats"),
+    **dict.fromkeys(("concordance", "concordance_index", "document_sources", "memory_sources",
+                     "refresh_index", "side_of"), "workbench.ops.search"),
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
                      "parse_engines", "propose", "translate_document",
                      "translate_documents"),
@@ -69,8 +80,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from workbench.ops.alignment import align_document, realign
-    from workbench.ops.batch import (
+    from workbench.ops.align_batch import (
         AlignOutcome,
         Pair,
         align_documents,
@@ -80,8 +90,12 @@ if TYPE_CHECKING:
         default_jobs,
         read_pairs,
     )
+    from workbench.ops.alignment import align_document, realign
+    from workbench.ops.batch import BatchResult, QAErrorsRefused, review_batch
+    from workbench.ops.changes import Change, recording
     from workbench.ops.check import (
         check_documents,
+        check_in_corpus,
         check_project,
         project_glossary,
         qa_rules,
@@ -127,9 +141,27 @@ if TYPE_CHECKING:
         reject,
         sign_off,
     )
+    from workbench.ops.search import (
+        concordance,
+        concordance_index,
+        document_sources,
+        memory_sources,
+        refresh_index,
+        side_of,
+    )
+    from workbench.ops.select import (
+        ORIGIN_KINDS,
+        is_low_confidence,
+        low_confidence,
+        origin_kind,
+        parse_state,
+        select_units,
+    )
+    from workbench.ops.stats import BANDS, ProjectStats, document_stats, statistics
     from workbench.ops.status import DocumentStatus, StatusCache, corpus_status, document_status
     from workbench.ops.structure import merge, shift, split
     from workbench.ops.team import SyncReport, sync, team_init
+    from workbench.ops.trail import Version, entry_json, history_trail, note_in_words
     from workbench.ops.translate import (
         best_usable,
         candidates,
@@ -140,6 +172,7 @@ if TYPE_CHECKING:
         translate_document,
         translate_documents,
     )
+    from workbench.ops.undo import revert
     from workbench.ops.user import current_user
     from workbench.ops.working import (
         fresh_alignment,

@@ -67,7 +67,7 @@ def write_outputs(outputs: Sequence[Output], target: str | Path) -> list[Path]:
             raise WorkbenchError("no such folder to export into", path=folder,
                                  fix="create it first or give another -o")
         for path, out in zip(paths, outputs, strict=True):
-            atomic_write(path, out.text.encode("utf-8"))
+            atomic_write(path, out.encoded())
     except OSError as exc:
         raise WorkbenchError(f"cannot write the export ({exc.strerror or exc})",
                              path=exc.filename or target,

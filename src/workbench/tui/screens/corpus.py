@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workbench.ops.status import DocumentStatus, StatusCache
+from workbench.tui.screens.stats import StatsScreen
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
@@ -59,6 +60,22 @@ def stats_cells(stats: DocumentStatus) -> tuple[str, ...]:
     )
 
 
+class DocumentList(DataTable):
+    """The documents table: Home and End go to the first and last document (a plain
+    DataTable scrolls sideways on them)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "first", "First document", show=False),
+        Binding("end", "last", "Last document", show=False),
+    ]
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
+
+
 class CorpusScreen(Screen):
     """The documents of the project."""
 
@@ -67,6 +84,7 @@ class CorpusScreen(Screen):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("f5", "refresh", "Refresh"),
+        Binding("S", "stats", "Statistics"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -91,7 +109,7 @@ class CorpusScreen(Screen):
         yield Header()
         yield Input(placeholder="filter: id, title or damage (Enter keeps it, Esc clears)",
                     id="filter")
-        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield DocumentList(id="documents", cursor_type="row", zebra_stripes=True)
         yield Static("", id="corpus-status")
         yield Footer()
 
@@ -203,3 +221,6 @@ class CorpusScreen(Screen):
 
     def action_refresh(self) -> None:
         self.load_stats()
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.project))

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workbench import ops
 from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
+from workbench.tui.state.filters import UnitFilter, matches
 from workbench.tui.state.session import DocumentSession, GlossaryView
 from workbench.tui.state.worklist import CONFLICTS, build_rows, filter_rows, word_diff
 from workbench.tui.widgets.diff_view import DiffView
@@ -32,15 +34,29 @@ STATE_FILTERS: tuple[tuple[State, ...] | str | None, ...] = (
 )
 
 
+def review_note(unit: Unit) -> str:
+    """What the reviewer said about the unit, shown on it: the rejection and its reason,
+    with who and when (the same words `workbench history` has)."""
+    if unit.state is not State.REJECTED:
+        return ""
+    entry = next((h for h in reversed(unit.history) if h.action == "reject"), None)
+    who = f" by {entry.who} at {entry.when}" if entry is not None else ""
+    return f"rejected{who}: {unit.reject_reason or '(no reason given)'}"
+
+
 class DocumentView(Screen[None]):
     """One document's session on screen: the unit table, the editor, the panels."""
 
-    def __init__(self, session: DocumentSession, glossary: GlossaryView) -> None:
+    def __init__(self, session: DocumentSession, glossary: GlossaryView, *,
+                 start_unit: str | None = None) -> None:
         super().__init__()
+        self.start_unit = start_unit  # where the cursor goes once the units are read
         self.doc_id = session.doc_id
         self.session = session
         self.glossary = glossary
         self.state_filter = 0
+        self.find = UnitFilter()  # what the find box (/) holds
+        self.low_confidence = ops.low_confidence(session.project)
         self.show_diff = False
         self.busy = ""
         self.long_running = ""  # alignment or filling in progress (a worker holds the lock)
@@ -74,8 +90,14 @@ class DocumentView(Screen[None]):
     def refresh_units(self, keep_unit_id: str | None = None) -> None:
         """Rebuild the rows from the session's units; keep the cursor on a unit."""
         units = self.session.units
-        rows = build_rows(units, self._document())
-        rows = filter_rows(rows, units, STATE_FILTERS[self.state_filter])
+        doc = self._document()
+        self.table.one_sided = doc is not None and doc.source is None
+        rows = build_rows(units, doc)
+        wanted: Callable[[Unit], bool] | None = None
+        if not self.find.empty:
+            issues, find = self.session.checked() or {}, self.find
+            wanted = lambda unit: matches(unit, find, issues)  # noqa: E731
+        rows = filter_rows(rows, units, STATE_FILTERS[self.state_filter], wanted)
         keep = None
         if keep_unit_id is not None:
             keep = next((i for i, u in enumerate(units) if u.id == keep_unit_id), None)
@@ -97,6 +119,10 @@ class DocumentView(Screen[None]):
         states = STATE_FILTERS[self.state_filter]
         shown = ("all" if states is None else states if isinstance(states, str)
                  else "/".join(s.value for s in states))
+        if not self.find.empty:
+            rows = sum(1 for r in self.table.rows if not r.is_fold)
+            shown = f"{rows} matching {self.find.text.strip()!r}" + (
+                "" if states is None else f" ({shown})")
         stored = "" if self.session.stored or not units else " (not saved yet)"
         conflicts = sum(1 for u in units if u.conflict is not None)
         clash = f" · {conflicts} in conflict (K)" if conflicts else ""
@@ -125,13 +151,14 @@ class DocumentView(Screen[None]):
             self.query_one(TermPanel).show(None)
             self.query_one(DiffView).show(None)
             return
+        review = review_note(unit)
         if not self.qa_ready and self.session.checked() is None:
-            self.query_one(QAPanel).show(None, busy=True)  # the loading worker checks
+            self.query_one(QAPanel).show(None, busy=True, review=review)  # the worker checks
         else:
             try:
-                self.query_one(QAPanel).show(self.session.issues(unit.id))
+                self.query_one(QAPanel).show(self.session.issues(unit.id), review=review)
             except (WorkbenchError, ImportError) as exc:
-                self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
+                self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}", review=review)
         try:
             self.query_one(TermPanel).show(self.glossary.unit_terms(unit),
                                            note="" if self.glossary.glossary else
