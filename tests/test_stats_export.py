@@ -101,7 +101,7 @@ class _Terminal(io.StringIO):
 
 
 def test_the_progress_bar_never_shares_a_line_with_a_document_line():
-    from workbench.cli.mt import Progress
+    from workbench.cli.progress import Progress
 
     bar, out = _Terminal(), io.StringIO()
     progress = Progress(4, stream=bar)
