@@ -9,17 +9,13 @@ import json
 
 import pytest
 
+from support.cli import run
 from support.corpus import copy_corpus
 from support.paths import PAIRED
 from workbench import ops, store
-from workbench.cli import main
 from workbench.project import open_project
 
 OTHER = "roskomsoyuz-revolutionary-renewal"
-
-
-def run(root, *argv):
-    return main(["--root", str(root), "--user", "Rita", *argv])
 
 
 @pytest.fixture
