@@ -293,6 +293,9 @@ def test_every_cache_of_the_project_is_in_its_one_cache_folder(monkeypatch):
     assert index_path(project).parent == project.cache_dir
     assert _cache_path(project, "0" * 64).parent.parent == project.cache_dir
     assert proposal_context(project, ["argos"]).cache_dir == project.cache_dir
+    from workbench.ops.align_batch import EMBED_CACHE
+
+    assert (project.cache_dir / EMBED_CACHE).parent == project.cache_dir
 
 
 def test_metadata_is_cached_as_read_and_follows_its_file(ucp, monkeypatch):

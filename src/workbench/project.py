@@ -16,13 +16,15 @@ from workbench.reading import SideStore, read_document_side, read_meta
 from workbench.settings import Settings, load_settings
 
 CACHE_FOLDER = ".workbench-cache"  # gitignored: everything in it can be computed again
+DOCUMENT_CACHE = 256  # documents kept read; a batch over a larger corpus streams through
 
 
 @dataclass
 class Project:
-    """An opened workbench folder. `document()` results are cached per process and
-    re-read when a side's file changes on disk; with `reads` (`ops.open_project` sets the
-    project's `workbench.store.reads`), what reading a side computes is kept between runs."""
+    """An opened workbench folder. `document()` results are cached per process (the
+    DOCUMENT_CACHE most recently used) and re-read when a side's file changes on disk;
+    with `reads` (`ops.open_project` sets the project's `workbench.store.reads`), what
+    reading a side computes is kept between runs."""
 
     root: Path
     source_lang: str = "ru"
@@ -112,11 +114,14 @@ class Project:
         self.check_id(doc_id)
         stamp = files_stamp([self.source_path(doc_id), self.target_path(doc_id),
                              self.meta_path(doc_id)])
-        cached = self._cache.get(doc_id)
+        cached = self._cache.pop(doc_id, None)
         if cached is not None and cached[0] == stamp:
+            self._cache[doc_id] = cached  # now the most recently used
             return cached[1]
         doc = self._load(doc_id)
         self._cache[doc_id] = (stamp, doc)
+        while len(self._cache) > DOCUMENT_CACHE:
+            del self._cache[next(iter(self._cache))]
         return doc
 
     def documents(self) -> list[Document]:
