@@ -14,7 +14,6 @@ from workbench.errors import WorkbenchError
 from workbench.tui.screens.document_base import DocumentView
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
-from workbench.tui.state.worklist import editor_text, stored_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
@@ -30,8 +29,8 @@ class TranslatingActions(DocumentView):
         except (WorkbenchError, ImportError):
             terms = []
         editor = self.editor
-        shown, editor.codes = editor_text(unit.target_text, unit.codes)
-        editor.start(unit.id, shown, terms)
+        editor.start(unit.id, unit.target_text, terms, source=unit.source_text,
+                     codes=unit.codes)
         editor.display = True
         editor.focus()
 
@@ -59,7 +58,7 @@ class TranslatingActions(DocumentView):
         if self._blocked():
             return False
         try:
-            self.session.edit(self.editor.unit_id, self.editor.text)
+            self.session.edit(self.editor.unit_id, self.editor.stored)
         except WorkbenchError as exc:
             self._error(exc)
             return False
@@ -70,8 +69,7 @@ class TranslatingActions(DocumentView):
         if not self.editing:
             return False
         try:
-            return stored_text(self.editor.text, self.editor.codes) != \
-                self.session.unit(self.editor.unit_id).target_text
+            return self.editor.stored != self.session.unit(self.editor.unit_id).target_text
         except WorkbenchError:
             return True
 

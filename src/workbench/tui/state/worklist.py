@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from workbench import ops
-from workbench.inline import InlineCode, placeholder, plain, visible
+from workbench.inline import plain, visible
 from workbench.model import BlockKind, Document, Flag, Origin, Proposal, Segment, State, Unit
 
 # States a reviewer still has to look at.
@@ -288,27 +288,3 @@ def term_completions(before_cursor: str, terms: Sequence[str],
                 seen.add(term)
     return found
 
-
-# Inline codes in the editor: each placeholder shows as one visible character (a circled
-# number: ① … ⑳, then ㉑ …), so a tag stays one character — moved or deleted whole, never
-# half-deleted — and goes back to its placeholder when the English is saved.
-_CIRCLED = [chr(c) for c in (*range(0x2460, 0x2474), *range(0x3251, 0x3260),
-                             *range(0x32B1, 0x32C0))]
-
-
-def editor_text(text: str, codes: Sequence[InlineCode]) -> tuple[str, dict[str, str]]:
-    """(what the editor shows, display character → placeholder) for a unit's English."""
-    if not codes:
-        return text, {}
-    mapping: dict[str, str] = {}
-    for index in range(min(len(codes), len(_CIRCLED))):
-        mapping[_CIRCLED[index]] = placeholder(index)
-    back = {v: k for k, v in mapping.items()}
-    return "".join(back.get(ch, ch) for ch in text), mapping
-
-
-def stored_text(shown: str, mapping: dict[str, str]) -> str:
-    """The editor's text with its code characters back as placeholders."""
-    if not mapping:
-        return shown
-    return "".join(mapping.get(ch, ch) for ch in shown)
