@@ -182,3 +182,13 @@ def test_inline_codes_show_as_tags_in_the_editor_and_go_back_exactly():
     assert next_missing(source, "Press", codes).after == ""
     assert next_missing(source, source, codes) is None
 
+
+
+def test_a_long_document_id_is_cut_in_the_middle_to_fit_the_header():
+    from workbench.tui.state.worklist import fit_middle
+
+    long_id = "C-Projects-Daniel-Rivelin-Samples-SampleProject-New-en-US-SamplePhotoPrinter.doc"
+    assert fit_middle("ucp-cpsu", 20) == "ucp-cpsu"
+    cut = fit_middle(long_id, 40)
+    assert len(cut) == 40 and cut.startswith("C-Projects-") and cut.endswith("Printer.doc")
+    assert "…" in cut

@@ -184,3 +184,21 @@ async def test_an_untouched_english_with_codes_and_segments_is_stored_as_it_was(
         await settle(app, pilot)
     unit = store.load_stored(open_project(project.root), doc).unit("3")
     assert unit.target_text == "Segment ein" + placeholder(0) + "Segment zwei."
+
+
+def test_editor_showing_tags_snapshot_80x24(project, snap_compare):
+    """80x24: the source's tags in the table, the editor's tags in their colour, the
+    editor's keys in the footer (ctrl+t inserts the next tag), and the QA panel naming
+    the pair the English still lacks."""
+    from workbench import ops
+
+    ops.edit(open_project(project), DOC, "15", f"Choisissez {P0}Modifier la racine{P1} dans "
+             "le menu Saisie (ou le menu contextuel),", user="tester")
+    app = make_app(project, "tester", embeddings=False, open_doc=DOC)
+
+    async def run_before(pilot) -> None:
+        await open_at(app, pilot, "15")
+        await pilot.press("e")
+        await settle(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -33,6 +33,9 @@ class TranslatingActions(DocumentView):
                      codes=unit.codes)
         editor.display = True
         editor.focus()
+        self.refresh_bindings()  # the footer shows the editor's keys
+        # The table is shorter now: keep the unit being edited (its source) in view.
+        self.call_after_refresh(self.table.scroll_to_cursor)
 
     def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
         if self._blocked():

@@ -258,6 +258,17 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines or [(0, 0)]
 
 
+def fit_middle(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle ("C-Projects-…Printer.doc"):
+    a long document id keeps its start and its end (where file names differ)."""
+    if len(text) <= width:
+        return text
+    if width < 3:
+        return text[:max(0, width)]
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
 # --- completion ---------------------------------------------------------------------
 
 _WORD_START = regex.compile(r"(?:^|(?<=\s))\S")

@@ -38,8 +38,10 @@ class EnglishEditor(TextArea):
         Binding("escape", "save", "Save & leave", priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("tab", "complete", "Complete term", priority=True),
-        Binding("ctrl+t,f9", "insert_code", "Insert next missing code", key_display="^t",
-                priority=True),
+        # memoQ's name for it (F9); OmegaT's "insert next missing tag" is ctrl+t.
+        Binding("ctrl+t,f9", "insert_code", "Insert next tag", key_display="^t",
+                tooltip="insert the source's next inline code that the English lacks "
+                "(ctrl+t or F9); a missing pair wraps the selection", priority=True),
         Binding("ctrl+g", "cancel", "Discard", priority=True),
     ]
 
@@ -59,8 +61,10 @@ class EnglishEditor(TextArea):
 
     def __init__(self, **kwargs) -> None:
         self.view = EditorCodes()  # before TextArea's init, which places the cursor
+        # No cursor-line highlight: a unit's English is mostly one soft-wrapped line, which
+        # the highlight would paint whole (and over the tags' own background).
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
-                         **kwargs)
+                         highlight_cursor_line=False, **kwargs)
         self.unit_id = ""
         self.terms: Sequence[str] = ()
         self._cycle: list[tuple[int, str]] = []
