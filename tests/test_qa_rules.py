@@ -42,7 +42,7 @@ UCP_EN = lines(REPO / "translations" / "ucp-cpsu-belarus-solidarity-2020.en.txt"
 def test_every_rule_has_an_id_and_severity():
     assert set(RULE_IDS) == {"term-missing", "term-forbidden", "term-capitalisation",
                              "empty-target", "untranslated", "numbers", "doubled-words",
-                             "unbalanced", "term-inconsistent"}
+                             "unbalanced", "term-inconsistent", "tag-mismatch"}
 
 
 @needs_gold

@@ -93,8 +93,12 @@ def test_accept_keeps_origin_for_empty_units_and_export_tmx(session, project):
     session.approve(empty.id)
     path, count = session.export_tmx()
     assert count == 1 and "UNION OF COMMUNIST PARTIES" in path.read_text(encoding="utf-8")
-    session.undo()
-    assert stored(project)[empty.id].target_text == ""
+    assert session.undo().action == "approve"  # every action is undoable, last first
+    assert stored(project)[empty.id].state is State.TRANSLATED
+    assert session.undo().action == "accept"
+    back = stored(project)[empty.id]
+    assert (back.target_text, back.origin, back.state, back.proposal) == (
+        "", Origin.ALIGNED, State.INITIAL, None)
 
 
 def test_fixed_text_applies_only_fixes_with_a_place():
@@ -118,13 +122,22 @@ def test_glossary_view_terms_and_completion_on_real_units(session, project):
 
 def test_qa_panel_issues_are_exactly_what_check_reports(session, project):
     """Every unit of the document, the ones without English included, and the
-    consistency warnings: the panel and `workbench check DOC` give the same issues."""
+    consistency warnings across the corpus: the panel and `workbench check` (every
+    document checked together) give the same issues for this document's units."""
+    from workbench.ops.alignment import align_document
+
     session.ensure_stored()  # check reads the stored units; the session shows the same
-    reported = check_project(project, [UCP])
+    for doc_id in project.document_ids():  # stored, so check aligns nothing itself
+        if doc_id != UCP:
+            align_document(project, doc_id, user="tester", embeddings=False)
+    reported = [i for i in check_project(project) if i.doc_id == UCP]
     by_unit: dict[str, list[Issue]] = {}
     for issue in reported:
         by_unit.setdefault(issue.unit_id, []).append(issue)
     assert {u.id: session.issues(u.id) for u in session.units if session.issues(u.id)} == by_unit
+    across = [i for i in reported if i.rule == "term-inconsistent"
+              and any(d in i.message for d in project.document_ids() if d != UCP)]
+    assert across, "a term rendered differently in another document is warned about here"
     empty = next(u for u in session.units if not u.target_text and u.source_text.strip())
     assert [i.rule for i in session.issues(empty.id)] == ["empty-target"]
 
@@ -166,7 +179,7 @@ def test_a_second_session_never_overwrites_the_first_ones_work(session, project)
     with pytest.raises(WorkbenchError, match="changed by bob"):
         session.edit(uid, "Alice's second English.")
     assert session.unit(uid).target_text == "Bob's English."  # reloaded
-    with pytest.raises(WorkbenchError, match="changed by bob"):
+    with pytest.raises(WorkbenchError, match="since then, bob approved"):
         session.undo()
     saved = stored(project)[uid]
     assert (saved.target_text, saved.state) == ("Bob's English.", State.REVIEWED)

@@ -74,7 +74,7 @@ def test_unreviewed_low_confidence_and_next_index_wrap_round():
     units = [unit(0, State.REVIEWED), unit(1, State.FINAL), unit(2, State.REJECTED, 0.2),
              unit(3, State.INITIAL, None)]
     assert [is_unreviewed(u) for u in units] == [False, False, True, True]
-    assert [is_low_confidence(u) for u in units] == [False, False, True, False]
+    assert [is_low_confidence(u, 0.8) for u in units] == [False, False, True, False]
     assert next_index(4, 2, lambda i: is_unreviewed(units[i])) == 3
     assert next_index(4, 3, lambda i: is_unreviewed(units[i])) == 2  # wraps round
     assert next_index(4, 0, lambda i: False) is None
@@ -119,3 +119,51 @@ def test_term_completions_prefer_the_longest_typed_run_and_the_given_order():
     assert [t for _, t in found] == terms[:2]
     assert term_completions("the Sov", terms) == [(3, "Soviet Union")]
     assert term_completions("ends with a space ", terms) == []
+
+
+def test_find_box_terms_filter_by_text_state_origin_confidence_and_qa():
+    from workbench.errors import WorkbenchError
+    from workbench.model import Issue, Origin, Proposal, Severity
+    from workbench.tui.state.filters import go_to_index, matches, parse_filter
+
+    fuzzy = unit(1, State.TRANSLATED, 0.55)
+    fuzzy.origin = Origin.TM
+    fuzzy.proposal = Proposal("tgt 1", Origin.TM, 0.81, "tm fuzzy 90%: d#u9")
+    exact = unit(2, State.REVIEWED, 0.95)
+    exact.origin = Origin.TM
+    exact.proposal = Proposal("tgt 2", Origin.TM, 1.0, "tm exact: d#u8")
+    units = [unit(0, State.INITIAL, 0.2), fuzzy, exact, unit(3, State.REJECTED, None)]
+    issues = {"u3": [Issue("numbers", Severity.ERROR, "numbers differ")],
+              "u0": [Issue("term-capitalisation", Severity.WARNING, "case")]}
+
+    def shown(text: str, threshold: float = 0.8) -> list[str]:
+        wanted = parse_filter(text, threshold)
+        return [u.id for u in units if matches(u, wanted, issues)]
+
+    assert shown("TGT 2") == ["u2"]  # words, any case, in source or English
+    assert shown("state:initial,rejected") == ["u0", "u3"]
+    assert shown("origin:tm") == ["u1", "u2"] and shown("origin:tm-fuzzy") == ["u1"]
+    assert shown("conf:low") == ["u0", "u1"] and shown("conf:low", 0.5) == ["u0"]
+    assert shown("conf:0.5-0.8") == ["u1"] and shown("conf:>0.9") == ["u2"]
+    assert shown("qa") == ["u0", "u3"] and shown("qa:error") == ["u3"]
+    assert shown("state:translated origin:tm conf:<0.6 src") == ["u1"]  # all must hold
+    for bad in ("state:done", "origin:human", "conf:high", "conf:<2", "qa:fatal"):
+        with pytest.raises(WorkbenchError):
+            parse_filter(bad, 0.8)
+    assert go_to_index(units, "u2") == 2 and go_to_index(units, "1") == 0
+    assert go_to_index(units, "9") is None and go_to_index(units, "u9") is None
+
+
+def test_inline_codes_show_as_single_characters_in_the_editor_and_go_back():
+    from workbench.inline import CLOSE, OPEN, STANDALONE, InlineCode, placeholder
+    from workbench.tui.state.worklist import editor_text, stored_text
+
+    codes = (InlineCode(OPEN, "1", "x12:g", pair="1"), InlineCode(CLOSE, "1", "x12:g", pair="1"),
+             InlineCode(STANDALONE, "2", "x12:x"))
+    # English written for the test
+    english = f"Press {placeholder(0)}OK{placeholder(1)} now{placeholder(2)}"
+    shown, mapping = editor_text(english, codes)
+    assert shown == "Press ①OK② now③"
+    edited = shown.replace("③", "")  # deleting a tag deletes one character: the whole tag
+    assert stored_text(edited, mapping) == f"Press {placeholder(0)}OK{placeholder(1)} now"
+    assert stored_text(shown, mapping) == english

@@ -62,8 +62,32 @@ def check_storable(text: str, where: str) -> str:
     return text
 
 
+# What a reader cannot see: white space, format characters (Unicode Cf: zero-width
+# space, BOM, soft hyphen, word joiner, bidi marks), the other default-ignorable code
+# points (variation selectors, Hangul fillers) and the Braille blank, which renders as
+# a space.
+_INVISIBLE = regex.compile(r"[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]+")
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether `text` shows anything: English made only of white space and zero-width
+    or format characters is no English (it cannot be approved or signed off)."""
+    return bool(text) and bool(_INVISIBLE.sub("", text))
+
+
 def showable(text: str) -> str:
-    """`text` safe to print on a terminal: control characters and lone surrogates
-    become visible escapes (`\\x1b`, `\\ud800`), everything else stays."""
-    return _NOT_SHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
-                             text)
+    """`text` safe to print on a terminal: control characters, noncharacters and lone
+    surrogates become visible escapes (`\\u001b`, `\\ud800`), everything else stays.
+    The escapes are JSON's (and Python's), so a JSON line stays valid JSON meaning the
+    same text (JSON escapes the C0 controls itself, never DEL, C1 or surrogates)."""
+    if not _NOT_SHOWABLE.search(text):
+        return text
+    return _NOT_SHOWABLE.sub(_escape, text)
+
+
+def _escape(match: regex.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON spells a non-BMP one as a pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"

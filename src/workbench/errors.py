@@ -39,13 +39,25 @@ def file_error(path: str | Path, exc: OSError, *, missing: str = "no such file",
                           fix="check its permissions")
 
 
+# The largest file read whole (a document side, an exchange file, a glossary): a bigger
+# one, or a stream that never ends (`/dev/zero`), is refused once this much is read.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
 def read_bytes(path: str | Path, *, missing: str = "no such file",
-               fix: str = "check the path") -> bytes:
-    """The bytes of a file, or a WorkbenchError worded by `file_error`."""
+               fix: str = "check the path", limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file, or a WorkbenchError worded by `file_error`. At most `limit`
+    bytes are read: the size is checked while reading, so a device or a pipe that
+    never ends is refused rather than read until memory runs out."""
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise file_error(path, exc, missing=missing, fix=fix) from None
+    if len(data) > limit:
+        raise WorkbenchError(f"is larger than {limit // 2**20} MB (or never ends)",
+                             path=path, fix="split it, or give a regular file")
+    return data
 
 
 def read_text(path: str | Path, *, missing: str = "no such file",
@@ -63,3 +75,31 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
         line = data[:exc.start].count(b"\n") + 1
         raise WorkbenchError("is not UTF-8", path=path, line=line,
                              fix="save it as UTF-8 (e.g. iconv -t UTF-8)") from None
+
+
+# What the user can do about an operating-system error, by errno name.
+_OS_FIXES = {
+    "ENOSPC": "the disk is full: free some space and retry",
+    "EDQUOT": "the disk quota is used up: free some space and retry",
+    "EROFS": "the file system is read-only: work on a writable copy",
+    "EACCES": "check the permissions of the file and its folder",
+    "EPERM": "check the permissions of the file and its folder",
+    "ENAMETOOLONG": "use a shorter name",
+    "EFBIG": "the file is too large for this file system or your limits (ulimit -f)",
+    "EIO": "the disk reported an input/output error: check it",
+    "ELOOP": "a symbolic link is in the way: workbench does not follow it",
+    "EMFILE": "too many files are open: close some programs and retry",
+}
+
+
+def os_error(exc: OSError) -> WorkbenchError:
+    """One line for an operating-system error (disk full, read-only folder, name too
+    long, permission denied …): the file, what failed and what to do. Every save is
+    atomic, so what was saved before stays as it was."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    what = exc.strerror or str(exc) or type(exc).__name__
+    fix = _OS_FIXES.get(name, "check the file and its folder")
+    return WorkbenchError(what, path=exc.filename,
+                          fix=f"{fix}; the work saved before is unchanged")

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.inline import InlineCode
 
 
 class BlockKind(StrEnum):
@@ -57,6 +58,9 @@ class SideText:
     encoding: str
     bom: bool = False
     newline: str = "\n"
+    # UTF-8 but for a few bytes: (byte offset in the file, offset in `text`) of each
+    # sequence that was not UTF-8 and reads as U+FFFD (flagged `invalid-utf8`).
+    invalid_utf8: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,7 @@ class Proposal:
     score: float
     detail: str = ""  # e.g. "tm exact: ucp-cpsu-belarus-solidarity-2020#u3", "argos ru→en 0.0.1"
     issues: tuple[Issue, ...] = ()
+    source: str = ""  # a TM match: the source text of the entry (shown beside the unit's)
 
 
 def now_iso() -> str:
@@ -239,6 +244,26 @@ class Unit:
     changed_by: str = ""
     changed_at: str = ""
     history: list[HistoryEntry] = field(default_factory=list)
+    # Inline codes of another tool's markup: placeholder i in source_text/target_text is
+    # `workbench.inline.placeholder(i)` (see workbench.inline). Empty for plain units.
+    codes: tuple[InlineCode, ...] = ()
+    # Notes another tool wrote on the unit (kept and written back).
+    notes: tuple[str, ...] = ()
+    conflict: Conflict | None = None  # set by a merge of two clones' work; needs a person
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two clones changed the same units in different ways, and git merged their work.
+
+    Every unit of such a region names the region's first unit, its `anchor`; only the
+    anchor holds `versions`: each is the region's units as one clone left them (English,
+    state, who and when, segments, history), so a person can take one of them or write
+    new English. Meanwhile the units shown are the first version's, waiting for review.
+    """
+
+    anchor: str
+    versions: tuple[tuple[Unit, ...], ...] = ()
 
 
 @dataclass
@@ -266,7 +291,7 @@ class WorkingFile:
         known = ", ".join(u.id for u in self.units[:5])
         raise WorkbenchError(
             f"{self.doc_id} has no unit {unit_id!r}", path=self.path,
-            fix=f"unit ids look like {known or 'u1'}…; `workbench align {self.doc_id}` lists them")
+            fix=f"unit ids look like {known or 'u1'}…; `workbench units {self.doc_id}` lists them")
 
     def index(self, unit_id: str) -> int:
         for i, unit in enumerate(self.units):

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.corpus import discover
-from workbench.corpus.damage import document_flags
+from workbench.corpus.damage import (
+    INVALID_UTF8,
+    document_flags,
+    flag_invalid_utf8,
+    invalid_utf8_flag,
+)
 from workbench.corpus.decode import read_side
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
@@ -46,7 +51,31 @@ class Project:
         when there is none. A broken file raises WorkbenchError (file:line)."""
         if not self.glossary_path.is_file():
             return None
-        return load_glossary(self.glossary_path)
+        return load_glossary(self.inside(self.glossary_path))
+
+    def inside(self, path: Path) -> Path:
+        """`path` when it stays in the project folder once every symbolic link on the way
+        is followed; else a WorkbenchError naming it. A cloned repository can hold links
+        to any file of the user's (`translations/x.en.txt -> /etc/passwd`): the workbench
+        reads and writes only the project's own files. A link within the project is fine."""
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            raise WorkbenchError("is a loop of symbolic links", path=self._shown(path),
+                                 fix="remove the link") from None
+        root = self.root.resolve()
+        if real == root or root in real.parents:
+            return path
+        raise WorkbenchError(
+            f"leads outside the project, to {real}, through a symbolic link; refused",
+            path=self._shown(path),
+            fix="copy the file into the project instead of linking to it")
+
+    def _shown(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
 
     def check_id(self, doc_id: str) -> str:
         """Refuse ids that could escape the project folder (`../`, absolute, separators)."""
@@ -91,20 +120,30 @@ class Project:
                 f"no document {doc_id!r} in {self.root}",
                 fix=f"expected {src_path.relative_to(self.root)} or "
                 f"{tgt_path.relative_to(self.root)}; `workbench status` lists the documents")
+        for path in (src_path, tgt_path, self.meta_path(doc_id)):
+            if path.exists() or path.is_symlink():
+                self.inside(path)
         meta = discover.load_meta(self.meta_path(doc_id))
-        source = self._side(src_path, self.source_lang, meta)
-        target = self._side(tgt_path, self.target_lang, meta)
+        languages = self.settings.langid.languages
+        source = self._side(src_path, self.source_lang, meta, languages)
+        target = self._side(tgt_path, self.target_lang, meta, languages)
         title = str(meta.get("title") or "") or _title_from_sides(target, source)
         return Document(id=doc_id, title=title or doc_id, meta=meta, source=source,
                         target=target)
 
     @staticmethod
-    def _side(path: Path, lang: str, meta: dict) -> Side | None:
+    def _side(path: Path, lang: str, meta: dict, languages: tuple[str, ...]) -> Side | None:
         if not path.is_file():
             return None
         side_text = read_side(path, lang)
-        blocks, segments = segment_side(side_text.text, lang)
-        flags = tuple(document_flags([seg.flags for seg in segments]))
+        blocks, segments = segment_side(side_text.text, lang, languages)
+        bad = side_text.invalid_utf8
+        if bad:
+            segments = flag_invalid_utf8(segments, bad)
+        flags = tuple(f for f in document_flags([seg.flags for seg in segments])
+                      if f.code != INVALID_UTF8)
+        if bad:  # the side's flag names the byte offsets, in a segment or not
+            flags = (invalid_utf8_flag(bad), *flags)
         return Side(source=side_text, completeness=discover.completeness(meta, lang),
                     blocks=blocks, segments=segments, flags=flags)
 
@@ -152,6 +191,9 @@ def open_project(root: str | Path | None = None) -> Project:
     `sources/` or `translations/` (also `$WORKBENCH_ROOT` when set and `root` is None)."""
     if root is None:
         env = os.environ.get("WORKBENCH_ROOT")
+        if env and not Path(env).is_dir():
+            raise WorkbenchError(f"$WORKBENCH_ROOT is {env!r}, which is not a folder",
+                                 fix="set it to the project folder, or unset it")
         found = Path(env).resolve() if env else find_root()
         if found is None:
             raise WorkbenchError(f"no workbench project here ({Path.cwd()})",

@@ -16,10 +16,13 @@ reviewers = []                    # who may approve and reject (empty: anyone)
 signers = []                      # who may sign off (empty: anyone)
 
 [langid]
-languages = ["ru", "en", "uk", …] # the languages a line may be labelled with
+languages = ["ru", "en", "uk", …] # the languages a line may be labelled with (the first
+                                  # of each script is that script's default)
 
 [letterhead]
-romanisation = "bgn_pcgn"         # the romanisation scheme for names in letterheads
+romanisation = "bgn_pcgn"         # names in the source language's letterhead lines: any
+                                  # iuliia scheme ("wikipedia", "icao_doc_9303", …) or
+                                  # one of workbench.lang.romanise.schemes()
 ```
 
 An unknown section or key is an error (a typo must not silently keep a default).

@@ -1,5 +1,6 @@
 """End to end in a real terminal: `workbench` under tmux on a copy of the corpus, from the
-corpus screen to an approved unit, checked on screen (capture-pane) and on disk."""
+corpus screen to an approved unit, then a phrase found with the concordance (ctrl+k), the
+hit opened, approved, undone and redone; checked on screen (capture-pane) and on disk."""
 
 from __future__ import annotations
 
@@ -80,6 +81,14 @@ class Tmux:
                        timeout=20)
 
 
+def on_disk(root):
+    return store.load_stored(open_project(root), UCP).units
+
+
+def unit_on_disk(root, unit_id: str):
+    return next(u for u in on_disk(root) if u.id == unit_id)
+
+
 def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
     env = {"WORKBENCH_USER": "e2e-reviewer", "TERM": "xterm-256color",
            "PATH": os.environ.get("PATH", "")}
@@ -88,6 +97,7 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         shown = tmux.wait_for("documents in corpus/")
         assert "ucp-cpsu-belarus-solidarity-2…" in shown  # ids shortened to the column
         tmux.keys("/")
+        tmux.wait_for("filter: id, title or damage")  # the box is open (keys go there)
         tmux.type("belarus")
         tmux.keys("Enter")
         tmux.wait_for("· ucp-cpsu-belarus-solidarity-2020: ")  # the status line names it
@@ -109,6 +119,28 @@ def test_workbench_in_tmux_from_corpus_screen_to_an_approved_unit(corpus_copy):
         approved = [u for u in units if u.state is State.REVIEWED]
         assert len(approved) == 1 and approved[0].changed_by == "e2e-reviewer"
         assert approved[0].id == units[0].id and approved[0].target_text == ENGLISH
+        # Concordance: search a phrase, jump to the hit, approve it, undo, redo.
+        tmux.keys("C-k")
+        tmux.wait_for("sides: both")
+        time.sleep(0.5)  # the query box takes the focus right after the screen is drawn
+        tmux.type("fraternal solidarity")
+        tmux.keys("Enter")
+        tmux.wait_for("1 unit(s) · Enter opens")  # the hit is listed
+        tmux.keys("Enter")
+        shown = tmux.wait_for("1 reviewed")  # back on the document screen, at the hit
+        hit = next(u for u in on_disk(corpus_copy) if "FRATERNAL SOLIDARITY" in u.target_text)
+        assert hit.state is State.TRANSLATED
+        tmux.keys("a")
+        tmux.wait_for("2 reviewed")
+        assert unit_on_disk(corpus_copy, hit.id).state is State.REVIEWED
+        tmux.keys("u")
+        tmux.wait_for("1 reviewed")
+        assert unit_on_disk(corpus_copy, hit.id).state is State.TRANSLATED
+        tmux.keys("U")
+        tmux.wait_for("2 reviewed")
+        redone = unit_on_disk(corpus_copy, hit.id)
+        assert redone.state is State.REVIEWED and redone.changed_by == "e2e-reviewer"
+        assert [h.action for h in redone.history][-3:] == ["approve", "undo", "redo"]
         tmux.keys("C-q")
         assert tmux.wait_closed(), "ctrl+q did not quit the workbench"
     finally:

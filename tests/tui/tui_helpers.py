@@ -66,3 +66,33 @@ def store_positional_units(root: Path, doc_id: str = UCP, pairs: int = 8) -> lis
                                when="2026-01-01T00:00:00Z") for bead in beads]
     store.save(project, wf, user="aligner")
     return wf.units
+
+
+def store_conflict(root: Path, doc_id: str = UCP) -> None:
+    """Positional units (see above) in which two clones changed u5 in different ways and
+    the merge driver made a conflict of it: anna's approved English (kept, as it stood
+    here) against boris's edit. Fixed timestamps, for the snapshots. English written for
+    the test."""
+    import copy
+
+    from workbench import store
+    from workbench.model import HistoryEntry
+    from workbench.project import open_project
+    from workbench.team.merge import merge_working_files
+
+    store_positional_units(root, doc_id)
+    project = open_project(root)
+    base = store.load_stored(project, doc_id)
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    for wf, who, english, state, when in (
+            (ours, "anna", "Anna's approved English.", State.REVIEWED, "2026-01-02T10:00:00Z"),
+            (theirs, "boris", "Boris's new English.", State.TRANSLATED, "2026-01-02T11:00:00Z")):
+        unit = wf.unit("u5")
+        unit.target_text, unit.state = english, state
+        unit.changed_by, unit.changed_at = who, when
+        unit.history.append(HistoryEntry(when=when, who=who, action="edit", target=english,
+                                         state=state))
+    merged, _report = merge_working_files(base, ours, theirs, user="anna",
+                                          when="2026-01-02T12:00:00Z")
+    merged.stored, merged.version = True, base.version
+    store.save(project, merged, user="anna")

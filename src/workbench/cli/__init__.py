@@ -12,17 +12,19 @@ import importlib
 import sys
 
 from workbench import __version__
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_error
 
 # Command-group modules, in the order their commands appear in `--help`.
 COMMAND_MODULES = (
     "workbench.cli.corpus",  # status, segment, langid, inspect
     "workbench.cli.align",  # align
     "workbench.cli.glossary",  # terms, check, glossary
-    "workbench.cli.mt",  # models, translate
+    "workbench.cli.mt",  # models, translate, propose
     "workbench.cli.review",  # approve, reject, history, export, import …
+    "workbench.cli.tm",  # tm import, tm list, tm remove
+    "workbench.cli.team",  # sync, team init, conflicts, resolve, merge-driver
+    "workbench.cli.analysis",  # search, stats
 )
-
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,12 +61,24 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.cli.tui import run_tui
 
             return run_tui(args)
-        return int(args.handler(args) or 0)
+        from workbench.cli.terminal import showable_output
+
+        with showable_output(stdout=not getattr(args, "raw_stdout", False)):
+            return int(args.handler(args) or 0)
     except WorkbenchError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(exc)
     except BrokenPipeError:  # `workbench segment … | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # disk full, read-only folder, name too long, permission denied
+        return _fail(os_error(exc))
     except KeyboardInterrupt:
         return 130
+
+
+def _fail(exc: WorkbenchError) -> int:
+    """One line on stderr, shown (never acted on by the terminal), and the exit code."""
+    from workbench.chars import showable
+
+    print(f"workbench: {showable(str(exc))}", file=sys.stderr)
+    return exc.exit_code

@@ -77,10 +77,12 @@ def _align_doc(args: argparse.Namespace) -> int:
     user = ops.current_user(getattr(args, "user", None))
     wf = ops.align_document(project, doc_id, user=user, embeddings=not args.no_embeddings)
     units = wf.units
-    low = [u for u in units if u.confidence is not None and u.confidence < 0.5]
+    threshold = ops.low_confidence(project)
+    low = [u for u in units if ops.is_low_confidence(u, threshold)]
     where = wf.path if wf.path is not None else f"translations/{doc_id}.xlf"
     print(f"{doc_id}: {len(units)} units saved to {where}"
-          + (f"; {len(low)} with confidence below 0.5" if low else ""))
+          + (f"; {len(low)} with confidence below {threshold:g} ([review] low_confidence)"
+             if low else ""))
     if args.scores:
         for unit in units:
             conf = "" if unit.confidence is None else f"\t{unit.confidence:.4f}"

@@ -109,6 +109,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
               f"{' bom' if st.bom else ''} newline={st.newline!r} "
               f"completeness={side.completeness} blocks={len(side.blocks)} "
               f"segments={len(side.segments)}")
+        for flag in side.flags:
+            if flag.code == "invalid-utf8":  # also where no segment holds the bytes
+                print(f"  ! {flag.code}: {flag.reason}")
         for b_index, block in enumerate(side.blocks):
             print(f"  block {b_index} {block.kind} [{block.start}:{block.end}]")
             for s_index, seg in enumerate(side.segments):

@@ -44,6 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     v.add_argument("path", metavar="G", nargs="?", default=None,
                    help="glossary file (default: the project's glossary.yaml)")
     v.set_defaults(handler=cmd_validate)
+    i = gsub.add_parser("import", help="add the terms of another tool's termbase (TBX 2008/"
+                        "TBX-Basic, TBX v3, OmegaT tab-separated, CSV) to glossary.yaml; "
+                        "duplicates are merged and reported, comments kept")
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--glossary", metavar="G", default=None,
+                   help="glossary file (default: the project's glossary.yaml)")
+    i.set_defaults(handler=cmd_import)
 
 
 def _glossary_path(args: argparse.Namespace, explicit: str | None) -> Path:
@@ -118,4 +125,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = _glossary_path(args, args.path)
     glossary = ops.load_glossary(path)
     print(f"{path}: OK, {len(glossary)} terms ({ops.glossary_summary(glossary)})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    project = ops.open_project(getattr(args, "root", None))
+    report = ops.import_glossary(project, args.file,
+                                 glossary_path=Path(args.glossary) if args.glossary else None)
+    for term_id in report.added:
+        print(f"added {term_id}")
+    for term_id, what in report.merged:
+        print(f"merged into {term_id}: {what}")
+    for concept, why in report.skipped:
+        print(f"skipped {concept}: {why}")
+    print(f"{report.path.name} ({report.format}): {report.concepts} concepts, "
+          f"{len(report.added)} added, {len(report.merged)} merged with existing terms, "
+          f"{len(report.skipped)} skipped")
     return 0

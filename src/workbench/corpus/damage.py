@@ -9,18 +9,20 @@ kind somewhere. `line_damage` says whether a line lost its letters altogether.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
 
 from workbench import lang
 from workbench.lang.script import CYRILLIC_RE, LATIN_RE
-from workbench.model import Flag
+from workbench.model import Flag, Segment
 
 ASCII_STRIPPED = "ascii-stripped"
 MOJIBAKE = "mojibake"
 MIXED_SCRIPT = "mixed-script"
 REPLACEMENT_CHAR = "replacement-char"
+INVALID_UTF8 = "invalid-utf8"
 
 # Punctuation standing alone where the words between it were removed: "105062, , . .",
 # "/.:" (was "тел/факс.:"), ".," at a word start, a full stop glued before "@". A lone
@@ -161,6 +163,29 @@ def weak_stripping_flag(text: str) -> Flag | None:
     if not reasons:
         return None
     return Flag(ASCII_STRIPPED, "non-ASCII characters stripped: " + "; ".join(reasons))
+
+
+def _offsets(bad: Sequence[tuple[int, int]]) -> str:
+    shown = ", ".join(str(byte) for byte, _ in bad[:5])
+    return shown + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+
+
+def invalid_utf8_flag(bad: Sequence[tuple[int, int]]) -> Flag:
+    """The flag of byte sequences that were not UTF-8 in a UTF-8 file, naming their byte
+    offsets in the file (read as U+FFFD: the rest of the text is as written)."""
+    return Flag(INVALID_UTF8, f"{len(bad)} byte sequence(s) not UTF-8 at byte offset(s) "
+                f"{_offsets(bad)} of the file, read as U+FFFD")
+
+
+def flag_invalid_utf8(segments: Sequence[Segment],
+                      bad: Sequence[tuple[int, int]]) -> list[Segment]:
+    """`segments` with the `invalid-utf8` flag on each one holding a bad sequence."""
+    out = list(segments)
+    for i, seg in enumerate(out):
+        here = [b for b in bad if seg.start <= b[1] < seg.end]
+        if here:
+            out[i] = dataclasses.replace(seg, flags=(*seg.flags, invalid_utf8_flag(here)))
+    return out
 
 
 def document_flags(segment_flag_lists: Sequence[Sequence[Flag]]) -> list[Flag]:

@@ -12,13 +12,27 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError, read_text
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # always fullmatch: "$" allows "\n"
+# Every file named after an id must fit the usual 255-byte name limit: the longest is
+# the temporary file of a save, `.<id>.xlf.<8 random>.tmp` (id + 18).
+MAX_ID_LENGTH = 200
+
+
+def is_id(name: str) -> bool:
+    """Whether `name` is a valid document id (see `check_id`)."""
+    return (isinstance(name, str) and len(name) <= MAX_ID_LENGTH
+            and ID_RE.fullmatch(name) is not None and ".." not in name)
 
 
 def check_id(doc_id: str) -> str:
-    """A document id is a plain file-name stem: no separators, no `..`, not absolute."""
-    if (not isinstance(doc_id, str) or not ID_RE.match(doc_id) or ".." in doc_id
-            or "/" in doc_id or "\\" in doc_id):
+    """A document id is a plain file-name stem: ASCII letters, digits, '.', '_', '-', no
+    `..`, at most MAX_ID_LENGTH characters (so no separators, nothing absolute, no
+    newline, and every file named after it can exist)."""
+    if isinstance(doc_id, str) and len(doc_id) > MAX_ID_LENGTH:
+        raise WorkbenchError(f"not a valid document id: {doc_id[:40]!r}… is {len(doc_id)} "
+                             f"characters long, the limit is {MAX_ID_LENGTH}",
+                             fix="use a shorter id (rename its files)")
+    if not is_id(doc_id):
         raise WorkbenchError(f"not a valid document id: {doc_id!r}",
                              fix="use letters, digits, '.', '_' and '-' only, e.g. "
                              "'ucp-cpsu-belarus-solidarity-2020'")
@@ -41,7 +55,7 @@ def discover_ids(sources_dir: Path, translations_dir: Path, source_lang: str,
             name = path.name
             if name.endswith(suffix) and path.is_file():
                 stem = name[: -len(suffix)]
-                if ID_RE.match(stem) and ".." not in stem:
+                if is_id(stem):
                     ids.add(stem)
     return sorted(ids)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from workbench.inline import InlineCode
 from workbench.model import State
 
 
@@ -14,9 +15,23 @@ def form_hash(form: tuple[str, str]) -> str:
 
 
 @dataclass
+class FileInfo:
+    """What a file says about itself: languages, the tool that wrote it, its name for
+    the document (XLIFF 1.2 `original`, XLIFF 2 `<file id>`)."""
+
+    doc_id: str
+    source_lang: str = ""
+    target_lang: str = ""
+    tool: str = ""
+    original: str = ""
+    ours: bool = False  # written by the workbench (our metadata is there)
+
+
+@dataclass
 class ImportedUnit:
     """One unit from an imported file. `form` is (state as the format writes it, English),
-    `base` the fingerprint of that form at export time (None when the file has none)."""
+    `base` the fingerprint of that form at export time (None when the file has none).
+    Placeholders in `source`/`target` index `codes`."""
 
     doc_id: str
     unit_id: str
@@ -26,3 +41,8 @@ class ImportedUnit:
     form: tuple[str, str]
     base: str | None = None
     reject_reason: str = ""
+    codes: tuple[InlineCode, ...] = ()
+    notes: tuple[str, ...] = ()
+    job: bool = False  # exported as a job: the target was a copy of the source
+    file: FileInfo | None = None
+    segment_states: tuple[str, ...] = field(default=())  # when the segments disagreed

@@ -14,25 +14,32 @@ from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
 from workbench.align.units import check_segmentation
+from workbench.corpus.decode import encode_text
 from workbench.formats.import_model import ImportedUnit
 from workbench.formats.safexml import local
 from workbench.formats.tbx import write_tbx
 from workbench.formats.text import document_text
-from workbench.formats.tmx import approved_units, write_tmx
+from workbench.formats.tmx import write_tmx
 from workbench.formats.xlf import xliff_state
 from workbench.formats.xliff2 import read_xliff2, write_xliff2
-from workbench.formats.xliff12 import read_xliff12, state_12, write_xliff12
+from workbench.formats.xliff12 import form_12, is_xliff1, read_xliff12, write_xliff12
 from workbench.model import Document, Unit, WorkingFile
 
 
 @dataclass
 class Output:
-    """One output: a suggested file name, its text, and notes for the user."""
+    """One output: a suggested file name, its text, and notes for the user. `data` is
+    the bytes to write when the format keeps another encoding than UTF-8 with "\n" (the
+    text export gives the English back in its file's own encoding, BOM and newlines)."""
 
     name: str
     text: str
     count: int = 0  # units (or terms) written
     notes: list[str] = field(default_factory=list)
+    data: bytes | None = None
+
+    def encoded(self) -> bytes:
+        return self.data if self.data is not None else self.text.encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class ExportRequest:
     documents: Mapping[str, Document] = field(default_factory=dict)
     glossary: Any = None  # a workbench.glossary.Glossary (entries, languages)
     keep_furniture: bool = False
+    job: bool = False  # XLIFF: a translation job (every unit, the source in each target)
+    forbidden: bool = True  # TBX: forbidden forms as deprecated terms (False: left out)
 
     @property
     def base(self) -> str:
@@ -75,12 +84,14 @@ class Importer:
     description: str
     recognises: Callable[[Element], bool]  # the parsed file's root is this format
     read: Callable[..., list[ImportedUnit]]  # (root, *, path) → units
-    form: Callable[[Unit], tuple[str, str]]  # a unit here as this format shows it
+    # a unit here as this format's export showed it (job: exported as a job)
+    form: Callable[[Unit, bool], tuple[str, str]]
 
 
 def _tmx(req: ExportRequest) -> list[Output]:
-    text = write_tmx(req.files, source_lang=req.source_lang, target_lang=req.target_lang)
-    return [Output(f"{req.base}.tmx", text, sum(len(approved_units(wf)) for wf in req.files))]
+    text, count, notes = write_tmx(req.files, source_lang=req.source_lang,
+                                   target_lang=req.target_lang)
+    return [Output(f"{req.base}.tmx", text, count, notes)]
 
 
 def _xliff2(req: ExportRequest) -> list[Output]:
@@ -89,8 +100,9 @@ def _xliff2(req: ExportRequest) -> list[Output]:
 
 
 def _xliff12(req: ExportRequest) -> list[Output]:
-    return [Output(f"{req.base}.xliff", write_xliff12(req.files),
-                   sum(len(wf.units) for wf in req.files))]
+    text, notes = write_xliff12(req.files, job=req.job)
+    return [Output(f"{req.base}.xliff", text,
+                   sum(len(wf.units) for wf in req.files) - len(notes), notes)]
 
 
 def _text(req: ExportRequest) -> list[Output]:
@@ -108,16 +120,26 @@ def _text(req: ExportRequest) -> list[Output]:
                  f"{' '.join(ids[:10])}"
                  for ids, what in ((dropped, "left out (no English yet)"),
                                    (kept, "kept in the original language")) if ids]
+        template = doc.target if out.layout == "target" else doc.source
+        data = None
+        if template is not None:
+            try:
+                data = encode_text(template.source, out.text)
+            except UnicodeEncodeError as exc:  # the English needs more than that encoding
+                notes.append(f"{wf.doc_id}: written as UTF-8, not {template.source.encoding} "
+                             f"like {template.source.path.name}: it cannot hold "
+                             f"{out.text[exc.start:exc.end]!r}")
         result.append(Output(f"{wf.doc_id}.{req.target_lang}.txt", out.text, len(wf.units),
-                             notes))
+                             notes, data=data))
     return result
 
 
 def _tbx(req: ExportRequest) -> list[Output]:
     glossary = req.glossary
     entries = list(glossary.entries)
-    text = write_tbx(entries, source_lang=glossary.source_lang, target_lang=glossary.target_lang)
-    return [Output("glossary.tbx", text, len(entries))]
+    text, notes = write_tbx(entries, source_lang=glossary.source_lang,
+                            target_lang=glossary.target_lang, forbidden=req.forbidden)
+    return [Output("glossary.tbx", text, len(entries), notes)]
 
 
 EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
@@ -136,11 +158,8 @@ def _xliff_version(root: Element) -> str:
 
 IMPORTERS: dict[str, Importer] = {i.name: i for i in (
     Importer("xliff2", "XLIFF 2.x", lambda root: _xliff_version(root).startswith("2."),
-             read_xliff2, lambda unit: (xliff_state(unit), unit.target_text)),
-    Importer("xliff12", "XLIFF 1.2",
-             lambda root: local(root.tag) == "xliff" and (
-                 _xliff_version(root) == "1.2" or "1.2" in root.tag),
-             read_xliff12, lambda unit: (state_12(unit), unit.target_text)),
+             read_xliff2, lambda unit, job: (xliff_state(unit), unit.target_text)),
+    Importer("xliff12", "XLIFF 1.2 (also 1.1, 1.0)", is_xliff1, read_xliff12, form_12),
 )}
 
 

@@ -11,22 +11,22 @@ must preserve. Characters XML 1.0 cannot carry are written as XLIFF's `<cp hex=â
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from workbench.errors import WorkbenchError
 from workbench.formats.import_model import form_hash
-from workbench.formats.safexml import (
-    NOT_XML_CHAR,
-    clean,
-    escape_attr,
-    escape_text,
-    local,
-    text_content,
+from workbench.formats.safexml import escape_attr, local, text_content
+from workbench.formats.xlf_content import (
+    code_metas,
+    content_lines,
+    parse_code_metas,
+    read_unit_content,
 )
 from workbench.model import (
     BlockKind,
+    Conflict,
     HistoryEntry,
     Origin,
     Proposal,
@@ -54,14 +54,6 @@ def base_hash(unit: Unit) -> str:
     return form_hash((xliff_state(unit), unit.target_text))
 
 
-def inline(text: str) -> str:
-    """Element content with `<cp/>` for characters XML 1.0 cannot carry."""
-    escaped = escape_text(text)
-    if not NOT_XML_CHAR.search(escaped):
-        return escaped
-    return NOT_XML_CHAR.sub(lambda m: f'<cp hex="{ord(m.group()):04X}"/>', escaped)
-
-
 def _meta(kind: str, value: str) -> str:
     return f'<mda:meta type="{kind}">{text_content(value)}</mda:meta>'
 
@@ -70,8 +62,8 @@ def _fmt_float(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 
-def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
-    pad = "      "
+def _info(unit: Unit) -> list[tuple[str, str]]:
+    """The unit's fields for the `workbench` metadata group, in a fixed order."""
     info = [("kind", unit.kind.value), ("state", unit.state.value),
             ("origin", unit.origin.value)]
     if unit.confidence is not None:
@@ -86,22 +78,21 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
                         ("changed-at", unit.changed_at)):
         if value:
             info.append((name, value))
-    if export:
-        info.append(("base", base_hash(unit)))
-    lines = [f'    <unit id="{escape_attr(unit.id)}" name="{unit.kind.value}">',
-             f"{pad}<mda:metadata>",
-             f'{pad}  <mda:metaGroup category="{GROUP}">']
-    lines += [f"{pad}    {_meta(k, v)}" for k, v in info]
-    lines.append(f"{pad}  </mda:metaGroup>")
+    return info
+
+
+def _groups_lines(unit: Unit, pad: str) -> list[str]:
+    """The proposal, history and inline-code metadata groups of a unit."""
+    lines = []
     if unit.proposal is not None:
         p = unit.proposal
-        lines.append(f'{pad}  <mda:metaGroup category="proposal">')
+        lines.append(f'{pad}<mda:metaGroup category="proposal">')
         for k, v in (("origin", p.origin.value), ("score", _fmt_float(p.score)),
                      ("detail", p.detail), ("text", p.text)):
-            lines.append(f"{pad}    {_meta(k, v)}")
-        lines.append(f"{pad}  </mda:metaGroup>")
+            lines.append(f"{pad}  {_meta(k, v)}")
+        lines.append(f"{pad}</mda:metaGroup>")
     if unit.history:
-        lines.append(f'{pad}  <mda:metaGroup category="history">')
+        lines.append(f'{pad}<mda:metaGroup category="history">')
         for entry in unit.history:
             parts = [_meta("when", entry.when), _meta("who", entry.who),
                      _meta("action", entry.action)]
@@ -111,19 +102,58 @@ def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
                 parts.append(_meta("target", entry.target))
             if entry.note:
                 parts.append(_meta("note", entry.note))
-            lines.append(f'{pad}    <mda:metaGroup category="entry">{"".join(parts)}'
+            lines.append(f'{pad}  <mda:metaGroup category="entry">{"".join(parts)}'
                          "</mda:metaGroup>")
+        lines.append(f"{pad}</mda:metaGroup>")
+    if unit.codes:
+        lines.append(f'{pad}<mda:metaGroup category="codes">')
+        lines += [f"{pad}  {meta}" for meta in code_metas(unit.codes)]
+        lines.append(f"{pad}</mda:metaGroup>")
+    return lines
+
+
+def _conflict_lines(conflict: Conflict, pad: str) -> list[str]:
+    """A `conflict` group: the anchor, and on the anchor every version of the region's
+    units (each unit a group of its fields, texts, notes, proposal, history, codes)."""
+    lines = [f'{pad}<mda:metaGroup category="conflict">',
+             f"{pad}  {_meta('anchor', conflict.anchor)}"]
+    for version in conflict.versions:
+        lines.append(f'{pad}  <mda:metaGroup category="version">')
+        for unit in version:
+            fields = [("id", unit.id), *_info(unit), ("source", unit.source_text),
+                      ("target", unit.target_text)]
+            lines.append(f'{pad}    <mda:metaGroup category="unit">')
+            lines += [f"{pad}      {_meta(k, v)}" for k, v in fields]
+            if unit.notes:
+                lines.append(f'{pad}      <mda:metaGroup category="notes">'
+                             + "".join(_meta("note", n) for n in unit.notes) + "</mda:metaGroup>")
+            lines += _groups_lines(unit, pad + "      ")
+            lines.append(f"{pad}    </mda:metaGroup>")
         lines.append(f"{pad}  </mda:metaGroup>")
+    lines.append(f"{pad}</mda:metaGroup>")
+    return lines
+
+
+def unit_lines(unit: Unit, *, export: bool = False) -> list[str]:
+    pad = "      "
+    info = _info(unit)
+    if export:
+        info.append(("base", base_hash(unit)))
+    lines = [f'    <unit id="{escape_attr(unit.id)}" name="{unit.kind.value}">',
+             f"{pad}<mda:metadata>",
+             f'{pad}  <mda:metaGroup category="{GROUP}">']
+    lines += [f"{pad}    {_meta(k, v)}" for k, v in info]
+    lines.append(f"{pad}  </mda:metaGroup>")
+    lines += _groups_lines(unit, pad + "  ")
+    if unit.conflict is not None and not export:  # exports carry the version shown only
+        lines += _conflict_lines(unit.conflict, pad + "  ")
     lines.append(f"{pad}</mda:metadata>")
+    notes = [("", note) for note in unit.notes]
     if unit.reject_reason and unit.state is State.REJECTED:
-        lines.append(f'{pad}<notes><note category="reject-reason">'
-                     f"{escape_text(clean(unit.reject_reason))}</note></notes>")
+        notes.append(("reject-reason", unit.reject_reason))
     sub = ' subState="workbench:rejected"' if unit.state is State.REJECTED else ""
-    lines.append(f'{pad}<segment id="s1" state="{xliff_state(unit)}"{sub}>')
-    lines.append(f"{pad}  <source>{inline(unit.source_text)}</source>")
-    if unit.target_text:
-        lines.append(f"{pad}  <target>{inline(unit.target_text)}</target>")
-    lines.append(f"{pad}</segment>")
+    lines += content_lines(unit.source_text, unit.target_text or None, unit.codes,
+                           xliff_state(unit), sub, notes, pad)
     lines.append("    </unit>")
     return lines
 
@@ -140,37 +170,49 @@ def _unit_key(unit: Unit, export: bool) -> tuple:
             unit.target_text, unit.kind, unit.state, unit.origin, unit.confidence,
             unit.locked, unit.source_in_target, unit.reject_reason, unit.proposal,
             unit.created_by, unit.created_at, unit.changed_by, unit.changed_at,
-            tuple(map(id, unit.history)))
+            tuple(map(id, unit.history)), unit.codes, unit.notes)
 
 
 def _unit_text(unit: Unit, export: bool, chunks: dict) -> str:
+    if unit.conflict is not None:  # rare, and its versions are not hashable: no cache
+        return unit_text(unit, export=export)
     key = _unit_key(unit, export)
     hit = _chunks.get(key)
-    text = hit[0] if hit is not None else "\n".join(unit_lines(unit, export=export))
+    text = hit[0] if hit is not None else unit_text(unit, export=export)
     chunks[key] = (text, list(unit.history))
     return text
+
+
+def unit_text(unit: Unit, *, export: bool = False) -> str:
+    """One `<unit>` element as the working file holds it (no trailing newline)."""
+    return "\n".join(unit_lines(unit, export=export))
+
+
+def _head(src: str, tgt: str) -> list[str]:
+    return ['<?xml version="1.0" encoding="UTF-8"?>',
+            f'<xliff xmlns="{NS}" xmlns:mda="{NS_MDA}" version="2.1" srcLang="{src}" '
+            f'trgLang="{tgt}">']
+
+
+def _file_head(wf: WorkingFile) -> list[str]:
+    return [f'  <file id="{escape_attr(wf.doc_id)}" '
+            f'original="{escape_attr(f"sources/{wf.doc_id}.{wf.source_lang}.txt")}">',
+            "    <mda:metadata>",
+            f'      <mda:metaGroup category="{GROUP}">',
+            f"        {_meta('version', str(wf.version))}",
+            f"        {_meta('next-id', str(wf.next_id))}",
+            *([f"        {_meta('segmentation', wf.segmentation)}"] if wf.segmentation else []),
+            "      </mda:metaGroup>",
+            "    </mda:metadata>"]
 
 
 def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
     """XLIFF 2.1 text for one or more documents (the working file holds exactly one)."""
     global _chunks
     chunks: dict[tuple, tuple[str, list]] = {}
-    src = files[0].source_lang if files else "ru"
-    tgt = files[0].target_lang if files else "en"
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<xliff xmlns="{NS}" xmlns:mda="{NS_MDA}" version="2.1" srcLang="{src}" '
-           f'trgLang="{tgt}">']
+    out = _head(files[0].source_lang if files else "ru", files[0].target_lang if files else "en")
     for wf in files:
-        out.append(f'  <file id="{escape_attr(wf.doc_id)}" '
-                   f'original="{escape_attr(f"sources/{wf.doc_id}.{wf.source_lang}.txt")}">')
-        out.append("    <mda:metadata>")
-        out.append(f'      <mda:metaGroup category="{GROUP}">')
-        out.append(f"        {_meta('version', str(wf.version))}")
-        out.append(f"        {_meta('next-id', str(wf.next_id))}")
-        if wf.segmentation:
-            out.append(f"        {_meta('segmentation', wf.segmentation)}")
-        out.append("      </mda:metaGroup>")
-        out.append("    </mda:metadata>")
+        out += _file_head(wf)
         for unit in wf.units:
             out.append(_unit_text(unit, export, chunks))
         out.append("  </file>")
@@ -178,6 +220,14 @@ def serialize(files: list[WorkingFile], *, export: bool = False) -> str:
     if len(chunks) >= len(_chunks) // 2:  # keep the cache of the largest recent document
         _chunks = chunks
     return "\n".join(out) + "\n"
+
+
+def serialize_texts(wf: WorkingFile, unit_texts: list[str]) -> str:
+    """A working file from `wf`'s header (id, languages, version, next id, segmentation)
+    and units already serialised (`unit_text`, or as another file held them): what a
+    merge writes without serialising again the units it did not change."""
+    return "\n".join([*_head(wf.source_lang, wf.target_lang), *_file_head(wf), *unit_texts,
+                      "  </file>", "</xliff>"]) + "\n"
 
 
 # ---------------------------------------------------------------- parsing
@@ -191,7 +241,9 @@ def element_text(element: Element | None) -> str:
     for child in element:
         if local(child.tag) == "cp":
             try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
+                code = int(child.get("hex", ""), 16)
+                # a surrogate is no character: it could be neither exported nor printed
+                parts.append("\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code))
             except ValueError:
                 parts.append("\ufffd")
         else:
@@ -216,6 +268,7 @@ class ParsedUnit:
     unit: Unit
     base: str | None = None
     has_target: bool = False
+    states: list[str] = field(default_factory=list)  # each segment's own state
 
 
 def _ints(text: str) -> list[int]:
@@ -238,20 +291,42 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
     if not unit_id or not segments:
         raise WorkbenchError(f"a <unit> lacks an id or a <segment> (unit {unit_id!r})",
                              path=path, fix="each unit needs id= and at least one segment")
-    source = " ".join(element_text(s.find(f"{{{NS}}}source")) for s in segments)
-    targets = [s.find(f"{{{NS}}}target") for s in segments]
-    has_target = any(t is not None for t in targets)
-    target = " ".join(element_text(t) for t in targets if t is not None)
-    xstate = segments[0].get("state") or ("translated" if target else "initial")
-    info: dict[str, str] = {}
+    groups = _meta_groups(element)
+    content = read_unit_content(element, _codes(groups))
+    source, target, has_target = content.source, content.target, content.has_target
+    xstate = _lowest(content.states) or ("translated" if target else "initial")
+    where = f"unit {unit_id}"
+    info: dict[str, str] = next((_metas(g) for g in groups if g.get("category") == GROUP), {})
+    state = _enum(State, info.get("state") or xstate, State.INITIAL, where, path)
+    if "state" in info and xstate != _xstate_of(state, target):
+        state = _enum(State, xstate, State.INITIAL, where, path)  # another tool changed it
+    unit = _unit(unit_id, info, source, target, state, groups, element.get("name") or "",
+                 where, path, codes=content.codes,
+                 notes=tuple(text for cat, text in content.notes if cat != "reject-reason"))
+    if not unit.reject_reason and content.sub_states and \
+            content.sub_states[0] == "workbench:rejected":
+        unit.reject_reason = next((t for c, t in content.notes if c == "reject-reason"), "")
+    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target,
+                      states=content.states)
+
+
+def _codes(groups: list[Element]) -> tuple:
+    code_group = next((g for g in groups if g.get("category") == "codes"), None)
+    return parse_code_metas([m.text or "" for m in code_group.findall(f"{{{NS_MDA}}}meta")]
+                            ) if code_group is not None else ()
+
+
+def _unit(unit_id: str, info: dict[str, str], source: str, target: str, state: State,
+          groups: list[Element], name: str, where: str, path: Path | str, *, codes: tuple,
+          notes: tuple[str, ...]) -> Unit:
+    """A unit from its `workbench` fields, texts and other metadata groups (proposal,
+    history, conflict): a working file's unit or a version kept in a conflict."""
     proposal = None
     history: list[HistoryEntry] = []
-    where = f"unit {unit_id}"
-    for group in _meta_groups(element):
+    conflict = None
+    for group in groups:
         category = group.get("category")
-        if category == GROUP:
-            info = _metas(group)
-        elif category == "proposal":
+        if category == "proposal":
             m = _metas(group)
             proposal = Proposal(text=m.get("text", ""),
                                 origin=_enum(Origin, m.get("origin", ""), Origin.MT, where, path),
@@ -259,19 +334,19 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
         elif category == "history":
             for entry in group.findall(f"{{{NS_MDA}}}metaGroup"):
                 m = _metas(entry)
-                state = m.get("state")
+                entry_state = m.get("state")
                 history.append(HistoryEntry(
                     when=m.get("when", ""), who=m.get("who", ""), action=m.get("action", ""),
                     target=m.get("target"), note=m.get("note", ""),
-                    state=_enum(State, state, None, where, path) if state else None))
-    state = _enum(State, info.get("state") or xstate, State.INITIAL, where, path)
-    if "state" in info and xstate != _xstate_of(state, target):
-        state = _enum(State, xstate, State.INITIAL, where, path)  # another tool changed it
+                    state=_enum(State, entry_state, None, where, path) if entry_state
+                    else None))
+        elif category == "conflict":
+            conflict = _conflict(group, where, path)
     try:
-        unit = Unit(
+        return Unit(
             id=unit_id, src=_ints(info.get("src", "")), tgt=_ints(info.get("tgt", "")),
             source_text=source, target_text=target,
-            kind=_kind(info.get("kind") or element.get("name") or ""),
+            kind=_kind(info.get("kind") or name),
             state=state,
             origin=_enum(Origin, info.get("origin", ""), Origin.MANUAL, where, path),
             confidence=_confidence(info.get("confidence", "")),
@@ -280,11 +355,42 @@ def parse_unit(element: Element, *, path: Path | str) -> ParsedUnit:
             reject_reason=info.get("reject-reason", ""),
             proposal=proposal, created_by=info.get("created-by", ""),
             created_at=info.get("created-at", ""), changed_by=info.get("changed-by", ""),
-            changed_at=info.get("changed-at", ""), history=history)
+            changed_at=info.get("changed-at", ""), history=history, codes=codes, notes=notes,
+            conflict=conflict)
     except ValueError as exc:
         raise WorkbenchError(f"{where}: bad metadata value ({exc})", path=path,
                              fix="repair the value or export the file again") from None
-    return ParsedUnit(unit=unit, base=info.get("base"), has_target=has_target)
+
+
+def _conflict(group: Element, where: str, path: Path | str) -> Conflict:
+    anchor = _metas(group).get("anchor", "")
+    if not anchor:
+        raise WorkbenchError(f"{where}: a conflict names no anchor unit", path=path,
+                             fix="restore the file from git (`git log -p` shows both sides)")
+    versions = []
+    for version in group.findall(f"{{{NS_MDA}}}metaGroup"):
+        units = []
+        for element in version.findall(f"{{{NS_MDA}}}metaGroup"):
+            m = _metas(element)
+            inner = f"{where}: conflict version unit {m.get('id', '?')}"
+            groups = list(element.findall(f"{{{NS_MDA}}}metaGroup"))
+            notes = tuple(n.text or "" for g in groups if g.get("category") == "notes"
+                          for n in g.findall(f"{{{NS_MDA}}}meta"))
+            units.append(_unit(m.get("id", ""), m, m.get("source", ""), m.get("target", ""),
+                               _enum(State, m.get("state", ""), State.INITIAL, inner, path),
+                               groups, "", inner, path, codes=_codes(groups), notes=notes))
+        versions.append(tuple(units))
+    return Conflict(anchor=anchor, versions=tuple(versions))
+
+
+_RANK = {"initial": 0, "translated": 1, "reviewed": 2, "final": 3}
+
+
+def _lowest(states: list[str]) -> str:
+    """The least advanced of a unit's segment states (a unit is as done as its least
+    done segment)."""
+    known = [s for s in states if s in _RANK]
+    return min(known, key=_RANK.__getitem__) if known else ""
 
 
 def _confidence(value: str) -> float | None:
@@ -334,8 +440,10 @@ def parse_root(root: Element, *, path: Path | str) -> list[tuple[WorkingFile, li
             next_id = int(info.get("next-id") or 0)
         except ValueError:
             raise WorkbenchError(f"file {doc_id}: bad version metadata", path=path) from None
-        numbers = [int(p.unit.id[1:]) for p in parsed
-                   if p.unit.id.startswith("u") and p.unit.id[1:].isdigit()]
+        ids = [p.unit.id for p in parsed]
+        ids += [v.id for p in parsed if p.unit.conflict is not None
+                for version in p.unit.conflict.versions for v in version]
+        numbers = [int(i[1:]) for i in ids if i.startswith("u") and i[1:].isdigit()]
         next_id = max([next_id, *(n + 1 for n in numbers), 1])
         wf = WorkingFile(doc_id=doc_id, units=[p.unit for p in parsed], version=version,
                          next_id=next_id, source_lang=src_lang, target_lang=tgt_lang,

@@ -86,6 +86,8 @@ def parse_yaml(text: str, path: Path | None):
 
     yaml = YAML(typ="rt")
     try:
+        if "!" in text:
+            _refuse_tags(yaml, text, path)
         return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -96,6 +98,20 @@ def parse_yaml(text: str, path: Path | None):
     except YAMLError as exc:  # e.g. duplicate keys in one mapping
         raise WorkbenchError(f"YAML error: {exc}", path=path,
                              fix="fix the YAML syntax") from None
+
+
+def _refuse_tags(yaml, text: str, path: Path | None) -> None:
+    """A glossary holds plain text, lists and mappings: a YAML tag (`!!python/object…`,
+    `!foo`, even `!!str`) is refused with its line rather than read as text or as
+    an object."""
+    from ruamel.yaml.tokens import TagToken
+
+    for token in yaml.scan(text):
+        if isinstance(token, TagToken):
+            handle, suffix = token.value
+            raise WorkbenchError(f"YAML tag {(handle or '') + (suffix or '')!r} is not allowed",
+                                 path=path, line=token.start_mark.line + 1,
+                                 fix="remove the tag (write the value as plain text)")
 
 
 def _strings(value, node, key, path, what: str) -> tuple[str, ...]:

@@ -71,20 +71,57 @@ class BlockRules:
     furniture_tail: re.Pattern[str] = NEVER  # a line after which everything is furniture
 
 
+
+
 @dataclass(frozen=True)
 class Letterhead:
-    """Vocabulary for translating letterhead lines into one target language."""
+    """Vocabulary for translating letterhead lines into one target language. Keys of the
+    mappings are lower case, without their full stop; patterns are regular expressions
+    matched case-insensitively at a word start."""
 
     target: str
-    # (pattern, label) longest first, matched case-insensitively at a word start.
-    contact_labels: tuple[tuple[str, str], ...]
-    countries: Mapping[str, str]
-    cities: Mapping[str, str]  # cities with an established name in the target language
-    city_prefixes: tuple[str, ...]  # patterns: "г\\.", "город"
-    house_prefixes: tuple[str, ...]
-    street_types: Mapping[str, str]  # street type → its abbreviation on international mail
-    unit_parts: Mapping[str, str]  # block, building, office, flat … after the house number
-    region_types: Mapping[str, str]
+    # (pattern, label) longest first: "тел./факс" → "Tel./fax".
+    contact_labels: tuple[tuple[str, str], ...] = ()
+    # Official long names CLDR's territory names lack ("Российская Федерация").
+    countries: Mapping[str, str] = field(default_factory=dict)
+    # overrides of the gazetteer's English names
+    cities: Mapping[str, str] = field(default_factory=dict)
+    city_prefixes: tuple[str, ...] = ()  # patterns before a city's name: "г\\.", "город"
+    house_prefixes: tuple[str, ...] = ()  # patterns before a house number: "д\\.", "дом"
+    # → its abbreviation on international mail
+    street_types: Mapping[str, str] = field(default_factory=dict)
+    # before a number: корп. 2 → "block 2"
+    unit_parts: Mapping[str, str] = field(default_factory=dict)
+    region_types: Mapping[str, str] = field(default_factory=dict)  # "область" → "Oblast"
+    # Settlement types other than a city, before or after the name → English after it
+    # ("село" → "village"); a city's type word is dropped.
+    settlements: Mapping[str, str] = field(default_factory=dict)
+    # the type follows the name (kk қаласы)
+    settlements_after: Mapping[str, str] = field(default_factory=dict)
+    # street types that follow the name only
+    streets_after: Mapping[str, str] = field(default_factory=dict)
+    house_after: frozenset[str] = frozenset()  # words after a house number (kk үй)
+    # after a number: 13 этаж → "floor 13"
+    units_after: Mapping[str, str] = field(default_factory=dict)
+    metro: tuple[str, ...] = ()  # patterns before a metro station's name
+    # Buildings named by their kind, a part of an address on their own ("Мәдениет үйі").
+    buildings: Mapping[str, str] = field(default_factory=dict)
+    # Labels before an address: "Почтовый адрес:" → "Postal address".
+    address_labels: tuple[tuple[str, str], ...] = ()
+    # Words of the notes on contact lines ("(многоканальный)", "по будням"), longest first.
+    notes: tuple[tuple[str, str], ...] = ()
+    # Legal and registration identifiers: abbreviation → English ("ИНН" → "TIN (INN)").
+    legal_ids: Mapping[str, str] = field(default_factory=dict)
+    # Legal forms of organisations: abbreviation → English ("ООО" → "LLC").
+    legal_forms: Mapping[str, str] = field(default_factory=dict)
+    # Bodies named after their region ("администрация" + a region in the genitive).
+    org_bodies: tuple[tuple[str, str], ...] = ()
+    # Words of newspaper mastheads and document lines: "газета" → "newspaper".
+    masthead_words: tuple[tuple[str, str], ...] = ()
+    # Where the language's places are (ISO 3166 codes, most likely first): the gazetteer
+    # looks there first, and a phone number without a country code is read as theirs.
+    countries_iso: tuple[str, ...] = ()
+    region_romanisation: str | None = None  # e.g. "wikipedia": "Zabaykalsky Krai"
 
 
 @dataclass(frozen=True)

@@ -60,62 +60,124 @@ def block_rules(pack: LanguagePack) -> BlockRules:
     )
 
 
-# Letterhead lines into English: contact labels, countries, cities with an established
-# English name (others are romanised), and the parts of a Russian postal address.
+# Letterhead lines into English: contact labels, the parts of a postal address (as the
+# Russian Post writes them: ГОСТ Р 51774 and its abbreviations), legal identifiers and
+# forms, notes on phone lines. Countries come from CLDR, cities from GeoNames
+# (`workbench.mt.letterhead.places`); the long official names CLDR lacks are below.
 TO_ENGLISH = Letterhead(
     target="en",
-    # Longest first; matched at a word start with the punctuation after them
-    # (`тел/факс.:` → `Tel./fax:`).
     contact_labels=(
         (r"тел(?:ефон)?\.?\s*[/-]\s*факс", "Tel./fax"),
         (r"тел(?:ефон)?\.?\s+и\s+факс", "Tel./fax"),
         (r"моб(?:ильный)?\.?(?:\s*тел(?:ефон)?)?", "Mobile"),
+        (r"контактн(?:ый|ые)\s+телефон(?:ы)?(?:\s+для\s+справок)?", "Contact phone"),
+        (r"контактное\s+лицо", "Contact person"),
+        (r"телефон(?:ы)?\s+(?:приемной|приёмной)", "Reception"),
+        (r"(?:приемная|приёмная)(?:\s+администрации)?", "Reception"),
+        (r"телефоны", "Tel."),
         (r"телефон|тел", "Tel."),
         (r"факс", "Fax"),
         (r"эл(?:ектронная)?\.?\s*почта|е-mail|е-мейл|емейл", "E-mail"),
-        (r"(?:веб-)?сайт", "Website"),
+        (r"(?:официальный\s+)?(?:интернет-|веб-?)?сайт", "Website"),
+        (r"инстаграм", "Instagram"),
         (r"адрес", "Address"),
     ),
     countries={
-        "россия": "Russia", "российская федерация": "Russian Federation", "рф": "Russia",
-        "беларусь": "Belarus", "белоруссия": "Belarus",
-        "республика беларусь": "Republic of Belarus",
-        "украина": "Ukraine", "казахстан": "Kazakhstan",
-        "республика казахстан": "Republic of Kazakhstan",
-        "молдова": "Moldova", "армения": "Armenia", "грузия": "Georgia",
-        "азербайджан": "Azerbaijan", "киргизия": "Kyrgyzstan", "кыргызстан": "Kyrgyzstan",
-        "таджикистан": "Tajikistan", "узбекистан": "Uzbekistan", "туркмения": "Turkmenistan",
-        "туркменистан": "Turkmenistan", "латвия": "Latvia", "литва": "Lithuania",
-        "эстония": "Estonia", "ссср": "USSR",
-    },
-    cities={
-        "москва": "Moscow", "санкт-петербург": "Saint Petersburg", "ленинград": "Leningrad",
-        "киев": "Kyiv", "минск": "Minsk", "алма-ата": "Almaty", "алматы": "Almaty",
-        "кишинёв": "Chișinău", "кишинев": "Chișinău", "тбилиси": "Tbilisi",
-        "ереван": "Yerevan", "баку": "Baku", "рига": "Riga", "вильнюс": "Vilnius",
-        "таллин": "Tallinn", "архангельск": "Arkhangelsk",
-        "нижний новгород": "Nizhny Novgorod",
+        "российская федерация": "Russian Federation", "рф": "Russia",
+        "белоруссия": "Belarus", "республика беларусь": "Republic of Belarus",
+        "республика казахстан": "Republic of Kazakhstan", "кыргызстан": "Kyrgyzstan",
+        "туркмения": "Turkmenistan", "ссср": "USSR",
     },
     city_prefixes=(r"г\.", r"гор\.", r"город"),
     house_prefixes=(r"д\.", r"дом"),
-    # Street types → their romanised abbreviations, as used on international mail to Russia.
     street_types={
         "ул": "ul.", "улица": "ul.", "пер": "per.", "переулок": "per.", "пр-т": "prosp.",
         "просп": "prosp.", "проспект": "prosp.", "пр": "pr.", "пр-д": "proyezd",
         "проезд": "proyezd", "пл": "pl.", "площадь": "pl.", "наб": "nab.",
         "набережная": "nab.", "ш": "sh.", "шоссе": "shosse", "б-р": "bul.", "бульвар": "bul.",
         "туп": "tup.", "тупик": "tupik", "мкр": "mkr.", "микрорайон": "mikrorayon",
+        "тракт": "trakt", "аллея": "alleya",
     },
-    # Address parts that follow the house number: prefix → English label.
     unit_parts={
-        "корп": "block", "корпус": "block", "стр": "bldg.", "строение": "bldg.",
-        "оф": "office", "офис": "office", "кв": "apt.", "квартира": "apt.",
-        "комн": "room", "комната": "room", "а/я": "P.O. Box",
+        "корп": "block", "корпус": "block", "к": "block", "стр": "bldg.",
+        "строение": "bldg.", "оф": "office", "офис": "office", "кв": "apt.",
+        "квартира": "apt.", "комн": "room", "комната": "room", "ком": "room", "каб": "room",
+        "кабинет": "room", "пом": "premises", "помещение": "premises", "а/я": "P.O. Box",
+        "абонентский ящик": "P.O. Box", "литер": "lit.", "литера": "lit.", "лит": "lit.",
     },
+    units_after={"этаж": "floor"},
+    buildings={"дом культуры": "House of Culture", "дворец культуры": "Palace of Culture"},
     region_types={
-        "обл": "Oblast", "область": "Oblast", "край": "Kray", "р-н": "District",
+        "обл": "Oblast", "область": "Oblast", "край": "Krai", "р-н": "District",
         "район": "District", "респ": "Republic", "республика": "Republic",
+        "автономный округ": "Autonomous Okrug", "ао": "Autonomous Okrug",
+        "муниципальный район": "Municipal District", "городской округ": "Urban Okrug",
     },
+    settlements={
+        "пос": "settlement", "посёлок": "settlement", "поселок": "settlement",
+        "п": "settlement", "пгт": "urban-type settlement", "село": "village",
+        "с": "village", "деревня": "village", "дер": "village", "станица": "stanitsa",
+        "ст-ца": "stanitsa", "аул": "village",
+    },
+    metro=(r"ст\.\s*м\.", r"м\.", r"метро", r"станция\s+метро"),
+    address_labels=(
+        (r"почтовый\s+адрес", "Postal address"),
+        (r"юридический\s+адрес", "Registered address"),
+        (r"фактический\s+адрес", "Office address"),
+        (r"адрес\s+редакции", "Editorial office"),
+        (r"место\s+нахождения(?:\s+юридического\s+лица)?", "Registered office"),
+        (r"адрес", "Address"),
+    ),
+    notes=(
+        (r"многоканальный", "multi-line"),
+        (r"бесплатно\s+по\s+(?:РФ|России)", "toll-free in Russia"),
+        (r"бесплатно", "toll-free"), (r"круглосуточно", "24 hours"),
+        (r"по\s+будням", "on weekdays"), (r"ежедневно", "daily"),
+        (r"(?:приемная|приёмная)", "reception"), (r"бухгалтерия", "accounts"),
+        (r"факс", "fax"), (r"доб\.?", "ext."), (r"с\s+(?=\d)", "from "),
+        (r"до\s+(?=\d)", "to "), (r"и", "and"),
+    ),
+    legal_ids={
+        "огрн": "OGRN (Primary State Registration Number)",
+        "огрнип": "OGRNIP (Primary State Registration Number of a sole proprietor)",
+        "инн": "INN (Taxpayer Identification Number)",
+        "кпп": "KPP (Tax Registration Reason Code)",
+        "бик": "BIK (Bank Identification Code)", "окпо": "OKPO (National Classifier of "
+        "Enterprises and Organisations)", "оквэд": "OKVED (Classifier of Economic Activities)",
+        "октмо": "OKTMO", "окато": "OKATO", "р/с": "Account No.", "к/с": "Correspondent "
+        "account No.",
+        "унп": "UNP (Payer's Account Number)", "бин": "BIN (Business Identification Number)",
+        "иин": "IIN (Individual Identification Number)", "рнн": "RNN (Taxpayer Registration "
+        "Number)", "едрпоу": "EDRPOU code",
+    },
+    legal_forms={
+        "ооо": "LLC", "оао": "OJSC", "зао": "CJSC", "пао": "PJSC", "ао": "JSC",
+        "нао": "Non-public JSC", "ип": "Sole proprietor", "фгуп": "Federal State Unitary "
+        "Enterprise", "гуп": "State Unitary Enterprise", "муп": "Municipal Unitary "
+        "Enterprise", "нп": "Non-profit Partnership", "ано": "Autonomous Non-profit "
+        "Organisation", "тоо": "LLP", "чуп": "Private Unitary Enterprise",
+        "одо": "ALC", "уп": "Unitary Enterprise",
+    },
+    org_bodies=(
+        (r"федерация\s+профсоюзов", "Federation of Trade Unions"),
+        (r"администрация", "Administration"), (r"дума", "Duma"), (r"аким", "Akim"),
+        (r"акимат", "Akimat"), (r"правительство", "Government"),
+        (r"законодательное\s+собрание", "Legislative Assembly"),
+        (r"совет\s+депутатов", "Council of Deputies"), (r"избирательная\s+комиссия",
+                                                           "Electoral Commission"),
+        (r"(?:районный|областной|городской)?\s*исполнительный\s+комитет|исполком",
+         "Executive Committee"),
+    ),
+    masthead_words=(
+        (r"ежедневная\s+газета", "daily newspaper"),
+        (r"еженедельная\s+газета", "weekly newspaper"),
+        (r"бесплатная\s+еженедельная\s+газета", "free weekly newspaper"),
+        (r"городская\s+газета", "city newspaper"), (r"газета", "newspaper"),
+        (r"журнал", "magazine"), (r"выпуск", "issue"), (r"исх\.?", "Ref."),
+        (r"от", "of"), (r"регистрационный", "Registration"),
+    ),
+    countries_iso=("RU", "BY", "KZ", "UA"),
+    region_romanisation="wikipedia",
 )
 
 PACK = LanguagePack(

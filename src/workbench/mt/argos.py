@@ -21,6 +21,7 @@ from workbench.mt.rules import is_damaged
 MT_SKIP_SCORE = 0.95  # an exact TM match or a letterhead rule makes the model unnecessary
 MT_MAX_SCORE = 0.8  # a model's guess never outranks an approved translation
 MT_ISSUE_FACTOR = 0.5  # a proposal missing a glossary term ranks lower
+RULES_VERSION = "lh2"  # what the model is given changes with the protected letterhead parts
 
 
 def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInfo, *,
@@ -29,7 +30,7 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
     settings = context.settings or EngineSettings.from_env()
     glossary = context.glossary
     g_hash = file_hash(context.glossary_path) if glossary is not None else "none"
-    keys = [cache_key("argos", model.fingerprint, str(settings.beam_size),
+    keys = [cache_key("argos", RULES_VERSION, model.fingerprint, str(settings.beam_size),
                       settings.compute_type, str(settings.length_penalty), g_hash, text)
             for text in texts]
     cache = shared_cache(context.cache_root) if context.cache_root is not None else None
@@ -39,7 +40,7 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
         progress(len(texts) - len(todo))
     if todo:
         engine = get_engine(model, settings)
-        protected = [protect(texts[i], glossary) for i in todo]
+        protected = [protect(texts[i], glossary, _rendered(texts[i], context)) for i in todo]
         results = engine.translate([p.text for p in protected], progress=progress)
         fresh: dict[str, Proposal] = {}
         for i, prot, result in zip(todo, protected, results, strict=True):
@@ -53,6 +54,15 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
             cache.put_many(fresh)
         found.update(fresh)
     return [found[key] for key in keys]
+
+
+def _rendered(text: str, context: ProposalContext) -> list[tuple[int, int, str, str]]:
+    """The parts of `text` the letterhead rules can render, for the model to keep."""
+    from workbench.mt.letterhead import protected_spans
+
+    return [(s.start, s.end, s.english, s.kind)
+            for s in protected_spans(text, context.source_lang, context.target_lang,
+                                     romanisation=context.romanisation)]
 
 
 class ArgosEngine:

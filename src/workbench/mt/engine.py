@@ -16,13 +16,12 @@ from dataclasses import dataclass, replace
 
 from workbench.errors import WorkbenchError
 from workbench.mt.models import ModelInfo
+from workbench.settings import env_choice, env_int
 
-
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        raise WorkbenchError(f"${name} must be a whole number, not {os.environ[name]!r}") from None
+# What CTranslate2 accepts (`ctranslate2.Translator(device=…, compute_type=…)`).
+DEVICES = ("cpu", "cuda", "auto")
+COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int8_float16", "int8_bfloat16",
+                 "int16", "float16", "bfloat16", "float32")
 
 
 @dataclass(frozen=True)
@@ -46,10 +45,10 @@ class EngineSettings:
         """Defaults, then `$WORKBENCH_MT_BEAM`, `$WORKBENCH_MT_THREADS`,
         `$WORKBENCH_MT_COMPUTE_TYPE`, `$WORKBENCH_MT_DEVICE`, then explicit overrides."""
         base = cls(
-            device=os.environ.get("WORKBENCH_MT_DEVICE", "cpu"),
-            compute_type=os.environ.get("WORKBENCH_MT_COMPUTE_TYPE", "auto"),
-            beam_size=_env_int("WORKBENCH_MT_BEAM", 2),
-            threads=_env_int("WORKBENCH_MT_THREADS", 0),
+            device=env_choice("WORKBENCH_MT_DEVICE", "cpu", DEVICES),
+            compute_type=env_choice("WORKBENCH_MT_COMPUTE_TYPE", "auto", COMPUTE_TYPES),
+            beam_size=env_int("WORKBENCH_MT_BEAM", 2, minimum=1, maximum=64),
+            threads=env_int("WORKBENCH_MT_THREADS", 0, minimum=0, maximum=1024),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 

@@ -43,6 +43,11 @@ class ProposalContext:
     cache_root: Path | None = None  # where neural results are cached (None: not cached)
     settings: EngineSettings | None = None
     doc_id: str | None = None  # keeps a unit's own approved translation out of its TM hits
+    # The languages a line may be in (`[langid] languages`; None: the default set): the
+    # rules read a Ukrainian or Kazakh line of a Russian document with that line's pack.
+    languages: tuple[str, ...] | None = None
+    # `[letterhead] romanisation`: the scheme for names in the source language's lines.
+    romanisation: str | None = None
 
 
 class ProposalEngine(Protocol):

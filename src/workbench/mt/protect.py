@@ -6,13 +6,15 @@ segment contains (matched as the glossary matches, inflected forms included) is
 replaced, before translation, by its canonical English inline; models copy Latin-script
 names through. After translation each term's English is looked for (case and spacing
 tolerant) and written back in its canonical form. A term that is still missing gives
-the proposal an Issue: never silently wrong.
+the proposal an Issue: never silently wrong. The parts of a letterhead line the rules
+could render (an address inside a sentence, phone numbers, dates) are protected the
+same way, so a line the rules cannot render whole is never half-translated.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
@@ -54,21 +56,30 @@ def canonical_english(glossary: GlossaryLike, term_id: str) -> str | None:
     return english or None
 
 
-def protect(text: str, glossary: GlossaryLike | None) -> Protected:
-    """Inline the canonical English of every glossary term found in `text`."""
-    if glossary is None:
-        return Protected(text, text, ())
+RULES_TERM = "rules:"  # term ids of the parts the letterhead rules rendered
+
+
+def protect(text: str, glossary: GlossaryLike | None,
+            rendered: Sequence[tuple[int, int, str, str]] = ()) -> Protected:
+    """Inline the canonical English of every glossary term found in `text`, and the
+    English of the parts the letterhead rules rendered (`rendered`: start, end, English,
+    kind: an address, a phone number, a date), which win where they overlap a term."""
+    found: list[tuple[int, int, str, str]] = [
+        (start, end, english, RULES_TERM + kind) for start, end, english, kind in rendered]
+    if glossary is not None:
+        for hit in select_hits(glossary.match_source(text)):
+            english = canonical_english(glossary, hit.term_id)
+            if english is not None and all(hit.end <= s or hit.start >= e
+                                           for s, e, _, _ in found):
+                found.append((hit.start, hit.end, english, hit.term_id))
     pieces: list[str] = []
     terms: list[ProtectedTerm] = []
     pos = 0
-    for hit in select_hits(glossary.match_source(text)):
-        english = canonical_english(glossary, hit.term_id)
-        if english is None:
-            continue
-        pieces.append(text[pos:hit.start])
+    for start, end, english, term_id in sorted(found):
+        pieces.append(text[pos:start])
         pieces.append(english)
-        terms.append(ProtectedTerm(hit.term_id, text[hit.start:hit.end], english))
-        pos = hit.end
+        terms.append(ProtectedTerm(term_id, text[start:end], english))
+        pos = end
     pieces.append(text[pos:])
     return Protected(text, "".join(pieces), tuple(terms))
 
@@ -99,6 +110,12 @@ def verify(translation: str, protected: Protected) -> list[Issue]:
         match = _loose(term.english).search(remaining)
         if match:  # consume it, so a term used twice must appear twice
             remaining = remaining[:match.start()] + " " + remaining[match.end():]
+            continue
+        if term.term_id.startswith(RULES_TERM):
+            issues.append(Issue(
+                rule="mt-letterhead-part", severity=Severity.WARNING,
+                message=f"the {term.term_id[len(RULES_TERM):]} {term.source!r} should read "
+                        f"{term.english!r}, which the machine translation lacks", fix=None))
             continue
         issues.append(Issue(
             rule="mt-glossary-term", severity=Severity.WARNING,

@@ -70,13 +70,41 @@ def glossary_only(text: str, glossary: GlossaryLike | None) -> str | None:
     return out
 
 
+def line_language(text: str, source_lang: str, languages: tuple[str, ...] | None,
+                  target_lang: str = "en") -> str:
+    """The language whose pack reads a line: the line's own where its pack has letterhead
+    rules (a Ukrainian address in a Russian document), else the source language. Only
+    the languages with rules for the pair are told apart, and only for lines in the
+    source language's script."""
+    from workbench import lang
+    from workbench.langid import detect
+    from workbench.langid.letters import dominant_script, words_only
+    from workbench.settings import DEFAULT_LANGID_LANGUAGES
+
+    script = lang.script_of(source_lang)
+    words = words_only(text)
+    if words is None or dominant_script(words) != script:
+        return source_lang
+    with_rules = tuple(code for code in (languages or DEFAULT_LANGID_LANGUAGES)
+                       if lang.script_of(code) == script
+                       and tables_for(code, target_lang) is not None)
+    if len(with_rules) < 2 or source_lang not in with_rules:
+        return source_lang
+    return detect(text, source_lang, with_rules)
+
+
 def rule_proposals(text: str, glossary: GlossaryLike | None, source_lang: str = "ru",
-                   target_lang: str = "en") -> list[Proposal]:
-    """Proposals from the rules for one segment (empty when no rule applies)."""
+                   target_lang: str = "en", *, romanisation: str | None = None,
+                   languages: tuple[str, ...] | None = None) -> list[Proposal]:
+    """Proposals from the rules for one segment (empty when no rule applies).
+    `romanisation` is the project's scheme for names in source-language lines."""
     line = text.strip()
     if not line:
         return []
-    result = translate_line(line, source_lang, target_lang)
+    line_lang = line_language(line, source_lang, languages) if languages is not None \
+        else source_lang
+    scheme = romanisation if line_lang == source_lang else None
+    result = translate_line(line, line_lang, target_lang, romanisation=scheme)
     if result is not None:
         if result.text is None:  # damaged: say so with an empty text nobody can apply
             return [Proposal("", Origin.RULES, 0.0, "rules: line damaged, not translated",
@@ -117,7 +145,9 @@ class RulesEngine:
         out: dict[str, list[Proposal]] = {}
         for unit in units:
             if unit.source_text.strip():
-                out[unit.id] = rule_proposals(unit.source_text, context.glossary, src, tgt)
+                out[unit.id] = rule_proposals(unit.source_text, context.glossary, src, tgt,
+                                              romanisation=context.romanisation,
+                                              languages=context.languages or ())
             else:  # e.g. an ASCII-stripped letterhead on the English side: say so
                 out[unit.id] = rule_proposals(unit.target_text, None, src, tgt)
         return out

@@ -16,6 +16,8 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.conflicts import refuse_conflicts
+from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, touched_by_person, transaction
 
 if TYPE_CHECKING:
@@ -106,61 +108,74 @@ def align_document(project: Project, doc_id: str, *, user: str,
     """Align (or realign) a document and save. Kept units (locked, approved,
     person-edited) stay as they are; a unit whose bead did not change keeps its id and
     English; every other bead becomes a new unit with a new id."""
+    refuse_job(project.document(doc_id), "realigned")
     with transaction(project, doc_id, user, embeddings=embeddings) as wf:
         if not wf.stored:
             return wf
-        doc = project.document(doc_id)
-        keep = [u for u in wf.units if kept(u)]
-        when = now_iso()
-        lost = []
-        for unit in keep:
-            if fits(doc, unit):
-                continue
-            before = f"{unit.src}:{unit.tgt}"
-            if relocate(doc, unit):
-                record(unit, user, "relocate", when=when, with_target=False,
-                       note=f"segmentation changed: {before} → {unit.src}:{unit.tgt}")
-            else:
-                lost.append(unit.id)
-        if lost or not _in_order(keep):
-            raise WorkbenchError(
-                f"{doc_id}: the document's segments changed and kept units "
-                f"{' '.join(lost[:10]) or '(order)'} cannot be found again; nothing was saved",
-                path=wf.path, fix="unlock (`workbench lock ID UNIT --off`) or reject those "
-                "units (their English stays in their history), then realign")
-        locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
-                             if u.confidence is not None else 1.0) for u in keep]
-        beads = align_beads(doc, locked_beads, embeddings=embeddings,
-                            glossary=project.glossary())
-        same_segments = wf.segmentation == segmentation_key(doc)
-        by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
-                  if kept(u) or (same_segments and fits(doc, u))}
-        units = []
-        for bead in beads:
-            existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
-            units.append(existing if existing is not None else
-                         unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
-                                        source_lang=project.source_lang))
-        present = set(map(id, units))
-        missing = [u.id for u in keep if id(u) not in present]
-        if missing:
-            raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
-                                 f"{' '.join(missing[:10])}; nothing was saved",
-                                 fix="report this; lock fewer units meanwhile")
-        wf.units = units
-        wf.segmentation = segmentation_key(doc)
-        return wf
+        refuse_conflicts(wf.units, doc_id, "realign")
+        return _align_around_kept(project, wf, user=user, embeddings=embeddings)
+
+
+def _align_around_kept(project: Project, wf: WorkingFile, *, user: str,
+                       embeddings: bool) -> WorkingFile:
+    """The body of `align_document`, on a working file inside the caller's transaction:
+    a refusal raises before anything is saved."""
+    doc_id = wf.doc_id
+    doc = project.document(doc_id)
+    keep = [u for u in wf.units if kept(u)]
+    when = now_iso()
+    lost = []
+    for unit in keep:
+        if fits(doc, unit):
+            continue
+        before = f"{unit.src}:{unit.tgt}"
+        if relocate(doc, unit):
+            record(unit, user, "relocate", when=when, with_target=False,
+                   note=f"segmentation changed: {before} → {unit.src}:{unit.tgt}")
+        else:
+            lost.append(unit.id)
+    if lost or not _in_order(keep):
+        raise WorkbenchError(
+            f"{doc_id}: the document's segments changed and kept units "
+            f"{' '.join(lost[:10]) or '(order)'} cannot be found again; nothing was saved",
+            path=wf.path, fix="unlock (`workbench lock ID UNIT --off`) or reject those "
+            "units (their English stays in their history), then realign")
+    locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
+                         if u.confidence is not None else 1.0) for u in keep]
+    beads = align_beads(doc, locked_beads, embeddings=embeddings,
+                        glossary=project.glossary())
+    same_segments = wf.segmentation == segmentation_key(doc)
+    by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
+              if kept(u) or (same_segments and fits(doc, u))}
+    units = []
+    for bead in beads:
+        existing = by_key.get((tuple(bead.src), tuple(bead.tgt)))
+        units.append(existing if existing is not None else
+                     unit_from_bead(doc, bead, wf.new_id(), user=user, when=when,
+                                    source_lang=project.source_lang))
+    present = set(map(id, units))
+    missing = [u.id for u in keep if id(u) not in present]
+    if missing:
+        raise WorkbenchError(f"{doc_id}: the aligner dropped kept units "
+                             f"{' '.join(missing[:10])}; nothing was saved",
+                             fix="report this; lock fewer units meanwhile")
+    wf.units = units
+    wf.segmentation = segmentation_key(doc)
+    return wf
 
 
 def realign(project: Project, doc_id: str, *, user: str, embeddings: bool = True) -> WorkingFile:
-    """Lock the approved units, then realign the rest of the document around them (both
-    steps under one lock)."""
+    """Lock the approved units, then realign the rest of the document around them: one
+    transaction, so a realignment that refuses saves none of the locks either."""
+    refuse_job(project.document(doc_id), "realigned")
     if not store.working_path(project, doc_id).exists():  # nothing approved yet: align once
         return align_document(project, doc_id, user=user, embeddings=embeddings)
-    with store.locked(project, doc_id, user):
-        with transaction(project, doc_id, user, embeddings=embeddings) as wf:
-            for unit in wf.units:
-                if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
-                    unit.locked = True
-                    record(unit, user, "lock", note="realign", with_target=False)
-        return align_document(project, doc_id, user=user, embeddings=embeddings)
+    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
+        if not wf.stored:
+            return wf
+        refuse_conflicts(wf.units, doc_id, "realign")
+        for unit in wf.units:
+            if unit.state in (State.REVIEWED, State.FINAL) and not unit.locked:
+                unit.locked = True
+                record(unit, user, "lock", note="realign", with_target=False)
+        return _align_around_kept(project, wf, user=user, embeddings=embeddings)

@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbench import store
 from workbench.glossary import Glossary, glossary_from_text
 from workbench.model import BlockKind, Issue, Unit
 from workbench.ops.working import load_or_align
+from workbench.project import files_stamp
 from workbench.qa.registry import RULES, Rule
 from workbench.qa.run import (
     Rendering,
@@ -50,7 +52,8 @@ def unit_issues(project: Project, unit: Unit, glossary: Glossary) -> list[Issue]
     if unit.kind is BlockKind.FURNITURE:
         return []
     return check_unit(unit.source_text, unit.target_text, glossary,
-                      source_lang=project.source_lang, target_lang=project.target_lang)
+                      source_lang=project.source_lang, target_lang=project.target_lang,
+                      codes=unit.codes)
 
 
 @dataclass
@@ -60,15 +63,28 @@ class CheckMemo:
 
     glossary: Glossary | None = None
     langs: tuple[str, str] = ("", "")
-    units: dict[tuple[BlockKind, str, str],
+    units: dict[tuple[BlockKind, str, str, tuple],
                 tuple[list[Issue], dict[str, list[Rendering]]]] = field(default_factory=dict)
+    # other documents' units, while their files are unchanged: (stamp, units)
+    documents: dict[str, tuple[tuple, list[Unit]]] = field(default_factory=dict)
+
+    def document_units(self, project: Project, doc_id: str, *,
+                       embeddings: bool = True) -> list[Unit]:
+        """`document_units`, read again only when one of the document's files changed."""
+        stamp = (files_stamp([project.source_path(doc_id), project.target_path(doc_id),
+                              store.working_path(project, doc_id)]), embeddings)
+        found = self.documents.get(doc_id)
+        if found is None or found[0] != stamp:
+            units = load_or_align(project, doc_id, embeddings=embeddings).units
+            found = self.documents[doc_id] = (stamp, units)
+        return found[1]
 
     def results(self, project: Project, unit: Unit,
                 glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
         langs = (project.source_lang, project.target_lang)
         if glossary is not self.glossary or langs != self.langs:
             self.glossary, self.langs, self.units = glossary, langs, {}
-        key = (unit.kind, unit.source_text, unit.target_text)
+        key = (unit.kind, unit.source_text, unit.target_text, unit.codes)
         found = self.units.get(key)
         if found is None:
             found = self.units[key] = _unit_results(project, unit, glossary)
@@ -102,6 +118,22 @@ def check_documents(project: Project, units_by_doc: Mapping[str, Sequence[Unit]]
                                            for r in occurrences)
     issues.extend(check_consistency(renderings, glossary))
     return sort_issues(issues)
+
+
+def check_in_corpus(project: Project, doc_id: str, units: Sequence[Unit],
+                    glossary: Glossary, *, memo: CheckMemo | None = None,
+                    embeddings: bool = True) -> list[Issue]:
+    """What `workbench check` (every document checked together) reports for `doc_id`,
+    with `units` standing for that document's units (e.g. the ones a session shows):
+    the unit rules, and term consistency across the whole corpus."""
+    memo = memo if memo is not None else CheckMemo()
+    units_by_doc: dict[str, Sequence[Unit]] = {}
+    for other in project.document_ids():
+        units_by_doc[other] = units if other == doc_id else memo.document_units(
+            project, other, embeddings=embeddings)
+    units_by_doc.setdefault(doc_id, units)
+    return [issue for issue in check_documents(project, units_by_doc, glossary, memo=memo)
+            if issue.doc_id == doc_id]
 
 
 def check_project(project: Project, doc_ids: Sequence[str] | None = None, *,

@@ -20,10 +20,13 @@ from workbench.store.atomic import atomic_write
 if TYPE_CHECKING:
     from workbench.project import Project
 
+
 def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user: str,
-           keep_furniture: bool = False) -> list[Output]:
+                     keep_furniture: bool = False, job: bool = False,
+                     forbidden: bool = True) -> list[Output]:
     """The exports of `doc_ids` in `fmt`: one file for all documents together (tmx,
-    xliff2, xliff12), one per document (txt), or the whole glossary (tbx)."""
+    xliff2, xliff12), one per document (txt), or the whole glossary (tbx). `job`: an
+    XLIFF meant as a translation job; `forbidden=False`: TBX without forbidden forms."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise WorkbenchError(f"unknown export format {fmt!r}",
@@ -31,7 +34,7 @@ def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user
     src, tgt = project.source_lang, project.target_lang
     if exporter.reads == "glossary":
         return exporter.write(ExportRequest(src, tgt, glossary=load_glossary(
-            project.glossary_path)))
+            project.glossary_path), forbidden=forbidden))
     for doc_id in doc_ids:
         project.check_id(doc_id)
     files = [_stored(project, doc_id, user) if exporter.reads == "stored"
@@ -39,7 +42,7 @@ def export_documents(project: Project, doc_ids: Sequence[str], fmt: str, *, user
     documents = ({wf.doc_id: project.document(wf.doc_id) for wf in files}
                  if exporter.documents else {})
     return exporter.write(ExportRequest(src, tgt, files=files, documents=documents,
-                                        keep_furniture=keep_furniture))
+                                        keep_furniture=keep_furniture, job=job))
 
 
 def _stored(project: Project, doc_id: str, user: str) -> WorkingFile:
@@ -64,7 +67,7 @@ def write_outputs(outputs: Sequence[Output], target: str | Path) -> list[Path]:
             raise WorkbenchError("no such folder to export into", path=folder,
                                  fix="create it first or give another -o")
         for path, out in zip(paths, outputs, strict=True):
-            atomic_write(path, out.text.encode("utf-8"))
+            atomic_write(path, out.encoded())
     except OSError as exc:
         raise WorkbenchError(f"cannot write the export ({exc.strerror or exc})",
                              path=exc.filename or target,

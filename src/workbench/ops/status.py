@@ -49,6 +49,7 @@ class DocumentStatus:
     reviewed: float | None = None
     final: float | None = None
     qa_errors: int | None = None
+    conflicts: int = 0  # units in a conflict between two clones' work
     problem: str = ""  # a WorkbenchError met while reading, shown instead of figures
     readable: bool = True  # False: the document itself could not be read
 
@@ -134,6 +135,7 @@ def document_status(project: Project, doc_id: str, glossary: Glossary | None = N
         return status
     status.units, status.translated, status.reviewed, status.final = \
         unit_progress(stored.units)
+    status.conflicts = sum(1 for u in stored.units if u.conflict is not None)
     if glossary is not None:
         status.qa_errors = qa_error_count(project, stored.units, glossary)
     return status

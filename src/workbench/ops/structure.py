@@ -13,6 +13,8 @@ from workbench.align.units import (
 )
 from workbench.errors import WorkbenchError
 from workbench.model import Document, Origin, State, Unit, WorkingFile, now_iso
+from workbench.ops.conflicts import refuse_conflicts
+from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, transaction
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ SIDES = ("source", "target")
 
 
 def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
+    refuse_conflicts(units, doc_id, "split, merge or shift")
     for unit in units:
         if unit.locked:
             raise WorkbenchError(f"{doc_id} {unit.id} is locked",
@@ -32,6 +35,7 @@ def _refuse_locked(units: Sequence[Unit], doc_id: str) -> None:
 def _document(project: Project, wf: WorkingFile) -> Document:
     """The document, after checking the working file's indices still fit its segments."""
     doc = project.document(wf.doc_id)
+    refuse_job(doc, "split, merged or shifted")
     check_segmentation(doc, wf.segmentation, f"translations/{wf.doc_id}.xlf", wf.units)
     return doc
 

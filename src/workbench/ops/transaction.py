@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from workbench import store
 from workbench.formats.safexml import clean
 from workbench.model import HistoryEntry, State, Unit, WorkingFile, now_iso
+from workbench.ops.changes import is_recording, note_change, snapshot
 from workbench.ops.working import fresh_alignment
 
 if TYPE_CHECKING:
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
 
 @contextmanager
 def transaction(project: Project, doc_id: str, user: str, *,
-                embeddings: bool = True) -> Iterator[WorkingFile]:
+                embeddings: bool = True, save_unchanged: bool = True) -> Iterator[WorkingFile]:
     """Yield the current working file under the lock; save it when the block ends
-    without an exception (an exception saves nothing).
+    without an exception (an exception saves nothing). A document never stored is saved
+    even when nothing changed, unless `save_unchanged` is False. Inside
+    `ops.recording()`, what it changed is recorded as a `Change` (for undo and redo).
 
     A document never stored is aligned before the lock is taken (alignment can take
     seconds), and that result is used only if still nothing is stored under the lock.
@@ -31,9 +34,12 @@ def transaction(project: Project, doc_id: str, user: str, *,
         wf = store.load_stored(project, doc_id) or pre or fresh_alignment(
             project, doc_id, user=user, embeddings=embeddings)
         before = _footprint(wf)
+        units_before = snapshot(wf) if is_recording() else None
         yield wf
-        if not wf.stored or _footprint(wf) != before:
+        if (not wf.stored and save_unchanged) or _footprint(wf) != before:
             store.save(project, wf, user=user)
+            if units_before is not None:
+                note_change(units_before, wf, user)
 
 
 def _footprint(wf: WorkingFile) -> tuple:

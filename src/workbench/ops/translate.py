@@ -29,6 +29,7 @@ from workbench.mt.tm import TMEntry, TranslationMemory
 from workbench.ops.review import apply_proposals
 from workbench.ops.working import load_and_keep, load_or_align
 from workbench.project import files_stamp
+from workbench.tm import memory_files, tm_units
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -124,16 +125,26 @@ def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
     return pairs
 
 
+def imported_entries(project: Project) -> list[TMEntry]:
+    """The units of the memories imported into `tm/`, as memory entries naming their
+    memory (and `tuid`) as the origin."""
+    return [TMEntry(u.source, u.target, "", u.tuid, tm=u.tm, codes=u.codes)
+            for u in tm_units(project)]
+
+
 def translation_memory(project: Project) -> TranslationMemory:
-    """The project's translation memory, rebuilt when a working file changes."""
+    """The project's translation memory (approved units here, then the memories in
+    `tm/`), rebuilt when a working file or a memory file changes."""
     paths = sorted(Path(project.translations_dir).glob("*.xlf"))
-    stamp = (tuple(paths), files_stamp(paths))
+    memories = memory_files(project)
+    stamp = (tuple(paths), files_stamp(paths), tuple(memories), files_stamp(memories))
     key = Path(project.root)
     with _MEMORIES_LOCK:
         cached = _MEMORIES.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    memory = TranslationMemory([TMEntry(*row) for row in approved_pairs(project)])
+    memory = TranslationMemory([TMEntry(*row) for row in approved_pairs(project)]
+                               + imported_entries(project))
     with _MEMORIES_LOCK:
         _MEMORIES[key] = (stamp, memory)
     return memory
@@ -151,14 +162,24 @@ def propose(project: Project, units: Sequence[Unit], *,
     need is loaded (the glossary for rules and MT, the memory for tm).
     """
     names = parse_engines(engines)
-    context = ProposalContext(
+    context = proposal_context(project, names, doc_id=doc_id, settings=settings,
+                               use_cache=use_cache)
+    return chain.propose(units, context, names, progress=progress)
+
+
+def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | None = None,
+                     settings: EngineSettings | None = None,
+                     use_cache: bool = True) -> ProposalContext:
+    """What the chosen engines need of the project (the glossary for rules and MT, the
+    memory for tm), loaded only for them."""
+    return ProposalContext(
         source_lang=project.source_lang, target_lang=project.target_lang,
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path),
         memory=translation_memory(project) if "tm" in names else None,
         cache_root=Path(project.root) if use_cache else None,
-        settings=settings, doc_id=doc_id)
-    return chain.propose(units, context, names, progress=progress)
+        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
+        romanisation=project.settings.letterhead.romanisation)
 
 
 def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:

@@ -13,6 +13,7 @@ import regex
 
 from workbench import lang
 from workbench.glossary import Entry, Glossary, TargetHit
+from workbench.inline import InlineCode, mismatches
 from workbench.lang import is_cyrillic_language
 from workbench.model import Severity, TermHit
 from workbench.qa.numbers import numbers
@@ -28,6 +29,7 @@ class Context:
     glossary: Glossary | None
     source_lang: str = "ru"
     target_lang: str = "en"
+    codes: tuple[InlineCode, ...] = ()  # the unit's inline codes (placeholders in the texts)
     _source_hits: list[TermHit] | None = field(default=None, repr=False)
     _target_hits: list[TargetHit] | None = field(default=None, repr=False)
     _target_all: list[TargetHit] | None = field(default=None, repr=False)
@@ -211,3 +213,11 @@ def unbalanced_quotes(ctx: Context) -> Iterable[Finding]:
 TERM_INCONSISTENT = corpus_rule(
     "term-inconsistent", Severity.WARNING,
     "a term rendered by different listed forms across the documents checked together")
+
+
+# ---------------------------------------------------------------- inline codes
+@unit_rule("tag-mismatch", Severity.ERROR,
+           "the English's inline codes (tags of another tool's markup) differ from the source's")
+def tag_mismatch(ctx: Context) -> Iterable[Finding]:
+    for problem in mismatches(ctx.source, ctx.target, ctx.codes):
+        yield Finding(f"inline codes: {problem}")

@@ -12,6 +12,7 @@ import regex
 
 from workbench.glossary import Glossary
 from workbench.glossary.tokens import is_abbreviation_form
+from workbench.inline import InlineCode
 from workbench.model import Issue, Severity
 from workbench.qa.registry import RULES, Finding
 from workbench.qa.rules import TERM_INCONSISTENT, Context
@@ -20,10 +21,11 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def check_unit(source_text: str, target_text: str, glossary: Glossary | None, *,
-               source_lang: str = "ru", target_lang: str = "en") -> list[Issue]:
+               source_lang: str = "ru", target_lang: str = "en",
+               codes: tuple[InlineCode, ...] = ()) -> list[Issue]:
     """All unit rules on one source ↔ target pair. With no source text (an English-only
     unit), only the target-side rules run."""
-    ctx = Context(source_text, target_text, glossary, source_lang, target_lang)
+    ctx = Context(source_text, target_text, glossary, source_lang, target_lang, codes)
     has_source = bool(source_text.strip())
     if has_source and not target_text.strip():  # one error says it all: nothing translated
         return RULES["empty-target"].issues(ctx)

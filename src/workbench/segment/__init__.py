@@ -7,13 +7,18 @@ signature and signatory lines, furniture). Each segment gets its language and da
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from workbench.model import Block, BlockKind, Segment
 
 _SENTENCE_KINDS = {BlockKind.BODY, BlockKind.TITLE, BlockKind.ADDRESSEE}
 
 
-def segment_side(text: str, lang: str) -> tuple[list[Block], list[Segment]]:
-    """Split a side's text into typed blocks and segments with offsets into `text`."""
+def segment_side(text: str, lang: str, languages: Sequence[str] | None = None
+                 ) -> tuple[list[Block], list[Segment]]:
+    """Split a side's text into typed blocks and segments with offsets into `text`;
+    each segment's language is one of `languages` (`[langid] languages`; None: the
+    default set) or `und`."""
     from workbench.corpus.damage import (
         ASCII_STRIPPED,
         segment_flags,
@@ -46,5 +51,6 @@ def segment_side(text: str, lang: str) -> tuple[list[Block], list[Segment]]:
                 if weak is not None:
                     flags.append(weak)
             segments.append(Segment(seg_text, line.start + s, line.start + e, kind,
-                                    detect(seg_text, lang), block, tuple(flags)))
+                                    detect(seg_text, lang, languages), block,
+                                    tuple(flags)))
     return blocks, segments

@@ -9,29 +9,51 @@ import stat
 import tempfile
 from pathlib import Path
 
+from workbench.errors import WorkbenchError
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder: write, fsync,
-    `os.replace`, then fsync the folder so the rename itself is durable."""
+    `os.replace`, then fsync the folder so the rename itself is durable.
+
+    Never through a symbolic link: a link at `path` is refused (a cloned repository can
+    hold one pointing at any file of the user's), and the temporary file is created
+    exclusively (`mkstemp`: `O_EXCL`, so a name planted beforehand is never opened).
+    On any error (disk full, read-only folder) the temporary file is removed and `path`
+    is as it was."""
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.lstat(path)
     except FileNotFoundError:
         mode = 0o644
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    else:
+        if stat.S_ISLNK(st.st_mode):
+            raise WorkbenchError("is a symbolic link; workbench never writes through one",
+                                 path=path, fix="remove the link, or write to another path")
+        mode = stat.S_IMODE(st.st_mode)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_and_replace(path, data, mode)
+    except OSError as exc:  # name the file written, not its temporary name
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    fsync_dir(folder)
+
+
+def _write_and_replace(path: Path, data: bytes, mode: int) -> None:
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    fsync_dir(folder)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -5,7 +5,6 @@ load-modify-save. Persistence only: what to do when a document has no working fi
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,16 +21,22 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 SUFFIX = ".xlf"
-_VERSION = re.compile(rb'<mda:meta type="version">(\d+)</mda:meta>')
 
 
 def working_path(project: Project, doc_id: str) -> Path:
-    """`translations/<id>.xlf`, after refusing ids that leave the corpus folders."""
+    """`translations/<id>.xlf`, after refusing ids that leave the corpus folders and a
+    working file that is a symbolic link (it is never read or written through one)."""
     doc_id = project.check_id(doc_id)
-    path = (project.translations_dir / f"{doc_id}{SUFFIX}").resolve()
-    if path.parent != project.translations_dir.resolve():
+    folder = project.inside(project.translations_dir)
+    path = folder.resolve() / f"{doc_id}{SUFFIX}"
+    if path.parent != folder.resolve():
         raise WorkbenchError(f"document id {doc_id!r} leaves translations/",
                              fix="use a plain id as listed by `workbench status`")
+    if path.is_symlink():
+        raise WorkbenchError(
+            "is a symbolic link; workbench never reads or writes a working file through "
+            "one", path=_shown(project, path),
+            fix=f"replace it by the file itself, or remove it (rm '{path}') to start over")
     return path
 
 
@@ -45,7 +50,9 @@ def _shown(project: Project, path: Path) -> str:
 # The last working file this process loaded or saved, per path, keyed by the file's
 # identity: every save is a rename, so a new inode (plus size and mtime) means another
 # writer changed it. Repeated operations in one session then skip parsing.
-_cache: dict[Path, tuple[tuple[int, int, int], WorkingFile]] = {}
+# The bytes come along, for the version check at save time (comparing them costs far
+# less than parsing or hashing them).
+_cache: dict[Path, tuple[tuple[int, int, int], WorkingFile, bytes]] = {}
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -92,18 +99,26 @@ def load_stored(project: Project, doc_id: str) -> WorkingFile | None:
     wf = files[0][0]
     wf.path, wf.stored = path, True
     if identity is not None and _identity(path) == identity:
-        _cache[path] = (identity, _copy(wf))
+        _cache[path] = (identity, _copy(wf), data)
     return wf
 
 
-def _disk_version(path: Path) -> int | None:
+def _disk_version(path: Path, shown: str) -> int | None:
+    """The version of the working file on disk (None: there is none), from the parsed
+    file, wherever its version element is and however another tool quoted it. The
+    usual case costs a read and a comparison: the bytes are the ones this process last
+    loaded or saved, whose parse is cached."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
-    match = _VERSION.search(head)
-    return int(match.group(1)) if match else 0
+    except OSError as exc:
+        raise file_error(path, exc) from None
+    cached = _cache.get(path)
+    if cached is not None and cached[2] == data:
+        return cached[1].version
+    files = parse_root(parse_xml(data, path=shown), path=shown)
+    return files[0][0].version if len(files) == 1 else 0
 
 
 def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
@@ -112,7 +127,7 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
     path = working_path(project, wf.doc_id)
     shown = _shown(project, path)
     with _lock.hold(path, user or "workbench", shown_as=shown):
-        on_disk = _disk_version(path)
+        on_disk = _disk_version(path, shown)
         expected = wf.version if wf.stored else None
         if on_disk != expected:
             what = ("was saved by another session since this one opened the document"
@@ -123,14 +138,15 @@ def save(project: Project, wf: WorkingFile, *, user: str = "") -> None:
         remove_stale_temps(path)
         wf.version += 1
         try:
-            atomic_write(path, serialize([wf]).encode("utf-8"))
+            data = serialize([wf]).encode("utf-8")
+            atomic_write(path, data)
         except BaseException:
             wf.version -= 1
             raise
         wf.path, wf.stored = path, True
         identity = _identity(path)
         if identity is not None:
-            _cache[path] = (identity, _copy(wf))
+            _cache[path] = (identity, _copy(wf), data)
 
 
 @contextmanager

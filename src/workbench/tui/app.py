@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from workbench import ops
 from workbench.errors import WorkbenchError
 from workbench.tui.commands import ActionCommands
+from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.corpus import CorpusScreen
 from workbench.tui.screens.document import DocumentScreen
 from workbench.tui.screens.help import HelpScreen
@@ -34,6 +35,7 @@ class WorkbenchApp(App[int]):
     COMMANDS = App.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+k", "concordance", "Concordance"),
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
@@ -71,14 +73,35 @@ class WorkbenchApp(App[int]):
         if self.open_doc:
             self.open_document(self.open_doc)
 
-    def open_document(self, doc_id: str) -> None:
+    def open_document(self, doc_id: str, unit_id: str | None = None) -> None:
+        """The document's screen (at `unit_id`, if given); one already open for it is
+        reused, one open for another document is closed first."""
         try:
             self.project.check_id(doc_id)
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
             return
+        while isinstance(self.screen, ConcordanceScreen):
+            self.pop_screen()
+        screen = self.screen
+        if isinstance(screen, DocumentScreen):
+            if screen.doc_id == doc_id:
+                if unit_id is not None:
+                    screen.go_to_unit(unit_id)
+                return
+            self.pop_screen()
         session = DocumentSession(self.project, doc_id, self.user, embeddings=self.embeddings)
-        self.push_screen(DocumentScreen(session, self.glossary_view))
+        self.push_screen(DocumentScreen(session, self.glossary_view, start_unit=unit_id))
+
+    def action_concordance(self) -> None:
+        """ctrl+k: the concordance screen (memoQ's key), from any screen."""
+        if isinstance(self.screen, ConcordanceScreen):
+            self.screen.action_focus_query()
+            return
+        self.push_screen(ConcordanceScreen(self.project))
+
+    def on_concordance_screen_open(self, message: ConcordanceScreen.Open) -> None:
+        self.open_document(message.doc_id, message.unit_id)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

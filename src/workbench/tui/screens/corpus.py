@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workbench.ops.status import DocumentStatus, StatusCache
+from workbench.tui.screens.stats import StatsScreen
 
 if TYPE_CHECKING:
     from workbench.glossary import Glossary
@@ -51,11 +52,28 @@ def stats_cells(stats: DocumentStatus) -> tuple[str, ...]:
         _short(stats.doc_id),
         f"{_side(stats.has_source, stats.source_completeness)}·"
         f"{_side(stats.has_target, stats.target_completeness)}",
-        "—" if stats.units is None else str(stats.units),
+        "—" if stats.units is None else
+        str(stats.units) + (f" ⇄{stats.conflicts}" if stats.conflicts else ""),
         progress,
         "—" if stats.qa_errors is None else str(stats.qa_errors),
         stats.damage_short,
     )
+
+
+class DocumentList(DataTable):
+    """The documents table: Home and End go to the first and last document (a plain
+    DataTable scrolls sideways on them)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "first", "First document", show=False),
+        Binding("end", "last", "Last document", show=False),
+    ]
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=max(0, self.row_count - 1))
 
 
 class CorpusScreen(Screen):
@@ -66,6 +84,7 @@ class CorpusScreen(Screen):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("f5", "refresh", "Refresh"),
+        Binding("S", "stats", "Statistics"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -90,7 +109,7 @@ class CorpusScreen(Screen):
         yield Header()
         yield Input(placeholder="filter: id, title or damage (Enter keeps it, Esc clears)",
                     id="filter")
-        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield DocumentList(id="documents", cursor_type="row", zebra_stripes=True)
         yield Static("", id="corpus-status")
         yield Footer()
 
@@ -169,6 +188,10 @@ class CorpusScreen(Screen):
         if not self.stats:
             return
         text = f"{len(self.stats)} documents in {self.project.root.name}/"
+        clashes = [s for s in self.stats if s.conflicts]
+        if clashes:
+            text += (f" · ⇄ {sum(s.conflicts for s in clashes)} units in conflict in "
+                     f"{len(clashes)} documents")
         chosen = next((s for s in self.stats if s.doc_id == doc_id), None)
         if chosen is not None:
             text += f" · {chosen.doc_id}: {chosen.title}"
@@ -198,3 +221,6 @@ class CorpusScreen(Screen):
 
     def action_refresh(self) -> None:
         self.load_stats()
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.project))

@@ -17,13 +17,17 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from workbench.errors import WorkbenchError
 from workbench.model import Unit
+from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.document_actions import AlignmentActions, TranslatingActions
 from workbench.tui.screens.document_base import STATE_FILTERS
-from workbench.tui.screens.prompts import ReasonScreen
+from workbench.tui.screens.history import HistoryScreen
+from workbench.tui.screens.prompts import GoToScreen, ReasonScreen
+from workbench.tui.screens.stats import StatsScreen
+from workbench.tui.state.filters import go_to_index, parse_filter
 from workbench.tui.state.worklist import is_low_confidence, is_unreviewed, next_index
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
@@ -40,19 +44,25 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         Binding("e", "edit", "Edit"),
         Binding("enter", "edit", "Edit English", show=False),
         Binding("p", "accept", "Accept"),
-        Binding("u", "undo", "Undo"),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("U,ctrl+y", "redo", "Redo", key_display="U", show=False),
         Binding("a", "approve", "Approve"),
         Binding("r", "reject", "Reject"),
         Binding("s", "sign_off", "Sign off"),
-        Binding("n", "next_unreviewed", "Next unrev."),
+        Binding("n", "next_unreviewed", "Unrev."),
+        Binding("slash", "find", "Find", key_display="/"),
+        Binding("g", "go_to", "Go to unit (id or number)", show=False),
+        Binding("h", "history", "History of the unit", show=False),
+        Binding("S", "stats", "Statistics of the document", show=False),
         Binding("c", "next_low_confidence", "Next low-conf.", show=False),
         Binding("i", "next_issue", "Next QA issue", show=False),
         Binding("x", "apply_fix", "Apply QA fix", show=False),
-        Binding("f", "cycle_filter", "Filter by state", show=False),
+        Binding("f", "cycle_filter", "Filter by state (or conflicts)", show=False),
+        Binding("K", "conflict", "Conflict: take a version or edit", show=False),
         Binding("d", "toggle_diff", "Diff vs machine", show=False),
         Binding("t", "propose", "Proposals (TM/rules/MT)", show=False),
         Binding("T", "fill_empty", "Fill empty units with proposals", show=False),
-        Binding("slash", "split", "Split unit", key_display="/", show=False),
+        Binding("ctrl+t", "split", "Split unit", key_display="ctrl+t", show=False),
         Binding("equals_sign", "merge", "Merge with next unit", key_display="=", show=False),
         Binding("shift+up", "shift('up')", "Move segment to unit above", show=False),
         Binding("shift+down", "shift('down')", "Move segment to unit below", show=False),
@@ -69,6 +79,8 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="doc-status")
+        yield Input(placeholder="find: words, state:S, origin:tm-fuzzy, conf:low, qa "
+                    "(Enter keeps it, Esc clears)", id="find")
         yield UnitTable(id="units")
         yield EnglishEditor(id="editor")
         with Horizontal(id="panels"):
@@ -83,7 +95,9 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         self.title = "workbench"
         self.editor.display = False
         self.query_one(DiffView).display = False
+        self.query_one("#find", Input).display = False
         table = self.table
+        table.low_confidence = self.low_confidence
         table.term_spans = self._term_spans
         table.focus()
         self.query_one("#doc-status", Static).update(
@@ -114,7 +128,7 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         except Exception as exc:  # shown, never fatal: the TUI must outlive a core bug
             self.app.call_from_thread(self._error, exc)
             return
-        self.app.call_from_thread(self.refresh_units)
+        self.app.call_from_thread(self.refresh_units, self.start_unit)
         # The QA of the whole document next, still off the UI thread: the rows are shown
         # first and the QA panel fills in (a broken glossary: the panel says so).
         with contextlib.suppress(WorkbenchError):
@@ -138,11 +152,33 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         if unit is None:
             return
 
+        seen = unit.target_text  # what is rejected is the English on screen now
+
         def done(reason: str | None) -> None:
             if reason:
-                self._run(lambda u: self.session.reject(u.id, reason), message="rejected")
+                self._run(lambda u: self.session.reject(unit.id, reason, seen=seen),
+                          message="rejected")
 
         self.app.push_screen(ReasonScreen(unit.id), done)
+
+    def action_conflict(self) -> None:
+        """Settle the conflict of the current unit: take a version, or edit."""
+        unit = self.current_unit()
+        if unit is None:
+            return
+        region = self.session.conflict(unit.id)
+        if region is None:
+            self.notify("no conflict here (f shows only the units in conflict)", timeout=3)
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "edit":
+                self.action_edit()
+            elif answer:
+                self._run(lambda u: self.session.resolve(u.id, int(answer)),
+                          message=f"took version {answer}")
+
+        self.app.push_screen(ConflictScreen(unit.id, region), done)
 
     def _jump(self, wanted: Callable[[Unit], bool], what: str) -> None:
         rows = self.table.rows
@@ -161,7 +197,9 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         self._jump(is_unreviewed, "unreviewed unit")
 
     def action_next_low_confidence(self) -> None:
-        self._jump(is_low_confidence, "low-confidence unit")
+        threshold = self.low_confidence
+        self._jump(lambda u: is_low_confidence(u, threshold),
+                   f"unit with confidence below {threshold:g}")
 
     def action_next_issue(self) -> None:
         try:
@@ -182,4 +220,77 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         self.query_one(ProposalPanel).display = not self.show_diff
 
     def action_back(self) -> None:
+        """Esc: clears the find box first (when it is open or holds a filter), else back
+        to the corpus screen."""
+        box = self.query_one("#find", Input)
+        if box.display or not self.find.empty:
+            self.clear_find()
+            return
         self.app.pop_screen()
+
+    # --- find, go to, history, statistics ------------------------------------------
+
+    def action_find(self) -> None:
+        box = self.query_one("#find", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "find":
+            return
+        try:
+            self.find = parse_filter(event.value, self.low_confidence)
+        except WorkbenchError as exc:
+            self._set_status(f"find: {exc}")
+            return
+        unit = self.current_unit()
+        self.busy = ""
+        self.refresh_units(keep_unit_id=unit.id if unit else None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "find":
+            return
+        if not event.value.strip():
+            event.input.display = False
+        self.table.focus()
+
+    def clear_find(self) -> None:
+        """Esc in the find box: no filter, the box closes, the cursor stays on its unit."""
+        box = self.query_one("#find", Input)
+        unit = self.current_unit()
+        box.value = ""
+        box.display = False
+        self.find = parse_filter("", self.low_confidence)
+        self.refresh_units(keep_unit_id=unit.id if unit else None)
+        self.table.focus()
+
+    def action_go_to(self) -> None:
+        def done(answer: str | None) -> None:
+            if answer:
+                self.go_to_unit(answer)
+
+        self.app.push_screen(GoToScreen(len(self.session.units)), done)
+
+    def go_to_unit(self, where: str) -> bool:
+        """Move to a unit by id or 1-based number; a filter hiding it is cleared."""
+        index = go_to_index(self.session.units, where)
+        if index is None:
+            self.notify(f"no unit {where!r} in {self.doc_id}", severity="warning")
+            return False
+        if self.table.row_of_unit(index) is None:  # filtered out: show everything
+            self.state_filter = 0
+            if not self.find.empty:
+                self.clear_find()
+        self.refresh_units()
+        row = self.table.row_of_unit(index)
+        if row is not None:
+            self.table.cursor = row
+        return True
+
+    def action_history(self) -> None:
+        unit = self.current_unit()
+        if unit is not None:
+            self.app.push_screen(HistoryScreen(self.doc_id, unit))
+
+    def action_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.session.project, [self.doc_id]))

@@ -14,6 +14,7 @@ from workbench.errors import WorkbenchError
 from workbench.tui.screens.document_base import DocumentView
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
+from workbench.tui.state.worklist import editor_text, stored_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
@@ -29,7 +30,8 @@ class TranslatingActions(DocumentView):
         except (WorkbenchError, ImportError):
             terms = []
         editor = self.editor
-        editor.start(unit.id, unit.target_text, terms)
+        shown, editor.codes = editor_text(unit.target_text, unit.codes)
+        editor.start(unit.id, shown, terms)
         editor.display = True
         editor.focus()
 
@@ -68,7 +70,8 @@ class TranslatingActions(DocumentView):
         if not self.editing:
             return False
         try:
-            return self.editor.text != self.session.unit(self.editor.unit_id).target_text
+            return stored_text(self.editor.text, self.editor.codes) != \
+                self.session.unit(self.editor.unit_id).target_text
         except WorkbenchError:
             return True
 
@@ -89,18 +92,27 @@ class TranslatingActions(DocumentView):
                   message=f"accepted {best.origin.value} {best.score:.2f}")
 
     def action_undo(self) -> None:
+        self._undo_or_redo("undo")
+
+    def action_redo(self) -> None:
+        self._undo_or_redo("redo")
+
+    def _undo_or_redo(self, which: str) -> None:
         if self._blocked():
             return
         try:
-            step = self.session.undo()
-        except WorkbenchError as exc:
+            step = self.session.undo() if which == "undo" else self.session.redo()
+        except WorkbenchError as exc:  # someone changed those units since: never taken back
+            unit = self.current_unit()
+            self.refresh_units(keep_unit_id=unit.id if unit else None)
             self._error(exc)
             return
         if step is None:
-            self.notify("nothing to undo", severity="warning")
+            self.notify(f"nothing to {which}", severity="warning")
             return
-        self.refresh_units(keep_unit_id=step.unit_id)
-        self.notify(f"undid {step.action} of {step.unit_id}", timeout=2)
+        ids = {u.id for u in self.session.units}
+        self.refresh_units(keep_unit_id=step.unit_id if step.unit_id in ids else None)
+        self.notify(f"{'undid' if which == 'undo' else 'redid'} {step.label}", timeout=2)
 
     def action_propose(self) -> None:
         unit = self.current_unit()
@@ -118,11 +130,17 @@ class TranslatingActions(DocumentView):
             self.app.call_from_thread(self._error, exc)
         finally:
             self._proposals_pending.difference_update(unit_ids)
-            self.app.call_from_thread(self._proposals_done)
+            self.app.call_from_thread(self._proposals_done, unit_ids)
 
-    def _proposals_done(self) -> None:
+    def _proposals_done(self, unit_ids: list[str] | None = None) -> None:
         self._set_status("")
         self._update_panels()
+        for unit_id in unit_ids or ():
+            if unit_id in self.session.proposals and not self.session.proposals[unit_id]:
+                self.notify(f"no proposal for {unit_id}: no translation-memory match, no "
+                            "letterhead or glossary rule, no MT (" + (
+                                self.session.mt_note() or "the model had nothing") + ")",
+                            severity="warning", timeout=6)
 
     def action_fill_empty(self) -> None:
         if self._blocked():

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workbench.errors import WorkbenchError
+from workbench import ops
+from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
+from workbench.tui.state.filters import UnitFilter, matches
 from workbench.tui.state.session import DocumentSession, GlossaryView
-from workbench.tui.state.worklist import build_rows, filter_rows, word_diff
+from workbench.tui.state.worklist import CONFLICTS, build_rows, filter_rows, word_diff
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.proposal_panel import ProposalPanel
@@ -20,26 +22,41 @@ from workbench.tui.widgets.qa_panel import QAPanel
 from workbench.tui.widgets.term_panel import TermPanel
 from workbench.tui.widgets.unit_table import UnitTable
 
-# The state filter cycles through these (None: all units).
-STATE_FILTERS: tuple[tuple[State, ...] | None, ...] = (
+# The state filter cycles through these (None: all units; CONFLICTS: units in conflict).
+STATE_FILTERS: tuple[tuple[State, ...] | str | None, ...] = (
     None,
     (State.INITIAL,),
     (State.TRANSLATED,),
     (State.REVIEWED,),
     (State.FINAL,),
     (State.REJECTED,),
+    CONFLICTS,
 )
+
+
+def review_note(unit: Unit) -> str:
+    """What the reviewer said about the unit, shown on it: the rejection and its reason,
+    with who and when (the same words `workbench history` has)."""
+    if unit.state is not State.REJECTED:
+        return ""
+    entry = next((h for h in reversed(unit.history) if h.action == "reject"), None)
+    who = f" by {entry.who} at {entry.when}" if entry is not None else ""
+    return f"rejected{who}: {unit.reject_reason or '(no reason given)'}"
 
 
 class DocumentView(Screen[None]):
     """One document's session on screen: the unit table, the editor, the panels."""
 
-    def __init__(self, session: DocumentSession, glossary: GlossaryView) -> None:
+    def __init__(self, session: DocumentSession, glossary: GlossaryView, *,
+                 start_unit: str | None = None) -> None:
         super().__init__()
+        self.start_unit = start_unit  # where the cursor goes once the units are read
         self.doc_id = session.doc_id
         self.session = session
         self.glossary = glossary
         self.state_filter = 0
+        self.find = UnitFilter()  # what the find box (/) holds
+        self.low_confidence = ops.low_confidence(session.project)
         self.show_diff = False
         self.busy = ""
         self.long_running = ""  # alignment or filling in progress (a worker holds the lock)
@@ -73,8 +90,14 @@ class DocumentView(Screen[None]):
     def refresh_units(self, keep_unit_id: str | None = None) -> None:
         """Rebuild the rows from the session's units; keep the cursor on a unit."""
         units = self.session.units
-        rows = build_rows(units, self._document())
-        rows = filter_rows(rows, units, STATE_FILTERS[self.state_filter])
+        doc = self._document()
+        self.table.one_sided = doc is not None and doc.source is None
+        rows = build_rows(units, doc)
+        wanted: Callable[[Unit], bool] | None = None
+        if not self.find.empty:
+            issues, find = self.session.checked() or {}, self.find
+            wanted = lambda unit: matches(unit, find, issues)  # noqa: E731
+        rows = filter_rows(rows, units, STATE_FILTERS[self.state_filter], wanted)
         keep = None
         if keep_unit_id is not None:
             keep = next((i for i, u in enumerate(units) if u.id == keep_unit_id), None)
@@ -94,9 +117,16 @@ class DocumentView(Screen[None]):
         units = self.session.units
         done = sum(1 for u in units if u.state in (State.REVIEWED, State.FINAL))
         states = STATE_FILTERS[self.state_filter]
-        shown = "all" if states is None else "/".join(s.value for s in states)
+        shown = ("all" if states is None else states if isinstance(states, str)
+                 else "/".join(s.value for s in states))
+        if not self.find.empty:
+            rows = sum(1 for r in self.table.rows if not r.is_fold)
+            shown = f"{rows} matching {self.find.text.strip()!r}" + (
+                "" if states is None else f" ({shown})")
         stored = "" if self.session.stored or not units else " (not saved yet)"
-        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed · "
+        conflicts = sum(1 for u in units if u.conflict is not None)
+        clash = f" · {conflicts} in conflict (K)" if conflicts else ""
+        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed{clash} · "
                 f"showing {shown} · {self.session.user}")
         if self.busy:  # progress first: it must be visible on an 80-column terminal
             text = f"{self.busy} · {text}"
@@ -121,13 +151,14 @@ class DocumentView(Screen[None]):
             self.query_one(TermPanel).show(None)
             self.query_one(DiffView).show(None)
             return
+        review = review_note(unit)
         if not self.qa_ready and self.session.checked() is None:
-            self.query_one(QAPanel).show(None, busy=True)  # the loading worker checks
+            self.query_one(QAPanel).show(None, busy=True, review=review)  # the worker checks
         else:
             try:
-                self.query_one(QAPanel).show(self.session.issues(unit.id))
+                self.query_one(QAPanel).show(self.session.issues(unit.id), review=review)
             except (WorkbenchError, ImportError) as exc:
-                self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}")
+                self.query_one(QAPanel).show([], note=f"QA unavailable: {exc}", review=review)
         try:
             self.query_one(TermPanel).show(self.glossary.unit_terms(unit),
                                            note="" if self.glossary.glossary else
@@ -152,6 +183,8 @@ class DocumentView(Screen[None]):
     def _error(self, exc: Exception) -> None:
         self.long_running = ""
         self._set_status("")
+        if isinstance(exc, OSError):  # disk full, read-only: the CLI's one line
+            exc = os_error(exc)
         text = str(exc) if isinstance(exc, WorkbenchError) else f"{type(exc).__name__}: {exc}"
         self.notify(text, severity="error", timeout=8)
 
@@ -165,7 +198,8 @@ class DocumentView(Screen[None]):
             return
         try:
             what(unit)
-        except WorkbenchError as exc:
+        except WorkbenchError as exc:  # e.g. the English changed meanwhile: show it
+            self.refresh_units(keep_unit_id=unit.id)
             self._error(exc)
             return
         except Exception as exc:  # a core bug: show it, keep the session alive

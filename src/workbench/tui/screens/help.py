@@ -12,17 +12,23 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.corpus import CorpusScreen
 from workbench.tui.screens.document import DocumentScreen
 from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.unit_table import UnitTable
 
 INTRO = (
-    "Work moves from alignment (A align, / split, = merge, shift+↑/↓ move a segment, "
+    "Work moves from alignment (A align, ctrl+t split, = merge, shift+↑/↓ move a segment, "
     "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
-    "t proposals, p accept the best, T fill all empty units, u undo) to review (a approve, "
+    "t proposals, p accept the best, T fill all empty units) to review (a approve, "
     "r reject, s sign off; n, c, i jump to the next unreviewed, low-confidence, QA issue). "
-    "Every action saves at once. ctrl+p opens the command palette: every action is there."
+    "u undoes any of these and U redoes (ctrl+z / ctrl+y too); someone else's later "
+    "change is never undone. / finds and filters (words, state:, origin:, conf:, qa), "
+    "g goes to a unit, h shows its history, ctrl+k searches every document and TM "
+    "(concordance), S counts words. Every action saves at once; ⇄ marks units two "
+    "clones changed differently (K settles them). ctrl+p opens the command palette: "
+    "every action is there."
 )
 
 
@@ -54,6 +60,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(bindings_table("Moving in the units", UnitTable.BINDINGS))
             yield Static(bindings_table("Editing English", EnglishEditor.BINDINGS))
             yield Static(bindings_table("Corpus screen", CorpusScreen.BINDINGS))
+            yield Static(bindings_table("Concordance (ctrl+k)", ConcordanceScreen.BINDINGS))
             yield Static(bindings_table("Everywhere", self.app.BINDINGS))
 
     def action_dismiss_help(self) -> None:

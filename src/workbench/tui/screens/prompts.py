@@ -85,3 +85,25 @@ class QuitScreen(ModalScreen[str]):
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
+
+
+class GoToScreen(ModalScreen[str | None]):
+    """Ask which unit to go to: an id (u12) or a number (12 = the twelfth unit)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(f"Go to unit: an id (u12) or a number from 1 to {self.count} "
+                        "(Enter to go, Esc to cancel)")
+            yield Input(placeholder="u12 or 12", id="where")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench import ops
 from workbench.errors import WorkbenchError
@@ -23,16 +23,21 @@ if TYPE_CHECKING:
     from workbench.glossary import Glossary
     from workbench.project import Project
 
+T = TypeVar("T")
+
 
 @dataclass
 class UndoStep:
-    """The English a unit had before an edit made in this session, and the English the
-    edit left (undo applies only while the unit still has it)."""
+    """One action of this session that undo can take back (and redo do again): what the
+    person did, the unit to show afterwards, and what the core recorded it changed."""
 
+    action: str  # "edit", "accept", "qa-fix", "approve", "split" …
     unit_id: str
-    before: str
-    action: str
-    after: str = ""
+    changes: list[ops.Change] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.action} of {self.unit_id}"
 
 
 def fixed_text(target_text: str, issue: Issue) -> str | None:
@@ -70,6 +75,7 @@ class DocumentSession:
     units: list[Unit] = field(default_factory=list)
     stored: bool = False
     undo_stack: list[UndoStep] = field(default_factory=list)
+    redo_stack: list[UndoStep] = field(default_factory=list)
     proposals: dict[str, list[Proposal]] = field(default_factory=dict)
     embeddings: bool = True  # sentence embeddings in alignment (off: faster, for tests)
     _unsaved: WorkingFile | None = field(default=None, repr=False)  # shown, not yet stored
@@ -125,22 +131,25 @@ class DocumentSession:
         return self.units[self.index(unit_id)]
 
     def issues(self, unit_id: str) -> list[Issue]:
-        """The unit's QA issues: exactly what `workbench check DOC` reports for it (the
-        same function, on the units shown here, consistency within the document
-        included). A broken glossary raises WorkbenchError, as check does."""
+        """The unit's QA issues: exactly what `workbench check` reports for it (the same
+        function, every document checked together, with the units shown here standing
+        for this document's: term consistency across the corpus included). A broken
+        glossary raises WorkbenchError, as check does."""
         return self.check().get(unit_id, [])
 
     def check(self) -> dict[str, list[Issue]]:
         """The document's QA issues by unit id, computed once per load (unit texts that
-        did not change are not checked again). Safe to call from a worker thread: a
-        result for units replaced meanwhile by a reload is not kept."""
+        did not change, and other documents whose files did not, are not checked
+        again). Safe to call from a worker thread: a result for units replaced
+        meanwhile by a reload is not kept."""
         issues = self._issues
         if issues is None:
             units = self.units
             issues = {}
-            for issue in ops.check_documents(self.project, {self.doc_id: units},
+            for issue in ops.check_in_corpus(self.project, self.doc_id, units,
                                              ops.project_glossary(self.project),
-                                             memo=self._check_memo):
+                                             memo=self._check_memo,
+                                             embeddings=self.embeddings):
                 issues.setdefault(issue.unit_id or "", []).append(issue)
             if self.units is units:
                 self._issues = issues
@@ -152,20 +161,29 @@ class DocumentSession:
 
     # --- the English --------------------------------------------------------------
 
+    def _do(self, action: str, unit_id: str, operation: Callable[[], T]) -> T:
+        """Run one operation through the core, recording what it changed as one undo
+        step; show what is on disk afterwards (also when it was refused)."""
+        with ops.recording() as changes:
+            try:
+                self.ensure_stored()  # (refused when another session stored the document)
+                result = operation()
+            except WorkbenchError:
+                self.load()  # show what another session saved; the caller keeps its input
+                raise
+        if changes:
+            self.undo_stack.append(UndoStep(action, unit_id, list(changes)))
+            self.redo_stack.clear()
+        self.load()
+        return result
+
     def edit(self, unit_id: str, text: str, *, action: str = "edit") -> bool:
         """Store new English for a unit (no-op when unchanged); undoable."""
         before = self.unit(unit_id).target_text
         if text == before:
             return False
-
-        self.ensure_stored()
-        try:
-            ops.edit(self.project, self.doc_id, unit_id, text, user=self.user, expected=before)
-        except WorkbenchError:
-            self.load()  # show what the other session saved; the caller keeps the text
-            raise
-        self.undo_stack.append(UndoStep(unit_id, before, action, after=text))
-        self.load()
+        self._do(action, unit_id, lambda: ops.edit(
+            self.project, self.doc_id, unit_id, text, user=self.user, expected=before))
         return True
 
     def accept(self, unit_id: str, proposal: Proposal) -> bool:
@@ -173,16 +191,8 @@ class DocumentSession:
         before = self.unit(unit_id).target_text
         if proposal.text == before:
             return False
-
-        self.ensure_stored()
-        try:
-            ops.accept(self.project, self.doc_id, unit_id, proposal, user=self.user,
-                       expected=before)
-        except WorkbenchError:
-            self.load()
-            raise
-        self.undo_stack.append(UndoStep(unit_id, before, "accept", after=proposal.text))
-        self.load()
+        self._do("accept", unit_id, lambda: ops.accept(
+            self.project, self.doc_id, unit_id, proposal, user=self.user, expected=before))
         return True
 
     def apply_fix(self, unit_id: str, issue: Issue) -> bool:
@@ -193,36 +203,73 @@ class DocumentSession:
         return self.edit(unit_id, fixed, action="qa-fix")
 
     def undo(self) -> UndoStep | None:
-        """Put back the English a unit had before the last edit of this session."""
-        if not self.undo_stack:
-            return None
-        step = self.undo_stack.pop()
+        """Take back the last action of this session (any of edit, accept, QA fix,
+        approve, sign-off, reject, split, merge, shift, lock, fill). Refused, with one
+        line saying who did what, when someone changed those units since; the step is
+        then dropped (what it would take back is someone else's now)."""
+        return self._revert(self.undo_stack, self.redo_stack, "undo")
 
+    def redo(self) -> UndoStep | None:
+        """Do again the last action undone (refused like undo when the units changed
+        since)."""
+        return self._revert(self.redo_stack, self.undo_stack, "redo")
+
+    def _revert(self, stack: list[UndoStep], other: list[UndoStep],
+                action: str) -> UndoStep | None:
+        if not stack:
+            return None
+        step = stack.pop()
         self.ensure_stored()
+        done: list[ops.Change] = []
         try:
-            ops.edit(self.project, self.doc_id, step.unit_id, step.before, user=self.user,
-                     expected=step.after)
-        except WorkbenchError:  # changed elsewhere since: never undo someone else's work
-            self.load()  # (the step is dropped: the English it would undo is gone)
+            for change in reversed(step.changes):
+                done.append(ops.revert(self.project, change, user=self.user, action=action))
+        except WorkbenchError:
+            self.load()
             raise
+        other.append(UndoStep(step.action, step.unit_id, done))
         self.load()
         return step
 
     # --- review -------------------------------------------------------------------
 
-    def approve(self, unit_id: str) -> None:
-        self.ensure_stored()
-        ops.approve(self.project, self.doc_id, [unit_id], user=self.user)
-        self.load()
+    def approve(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Approve the English the person sees (`seen`, default: the unit's English as
+        loaded here). When another session changed it meanwhile, nothing is approved:
+        the units are reloaded, so the new English is shown, and WorkbenchError says so.
+        Undoable."""
+        self._review("approve", ops.approve, unit_id, seen)
 
-    def sign_off(self, unit_id: str) -> None:
-        self.ensure_stored()
-        ops.sign_off(self.project, self.doc_id, [unit_id], user=self.user)
-        self.load()
+    def sign_off(self, unit_id: str, *, seen: str | None = None) -> None:
+        """Sign off the English the person sees (refused like `approve`); undoable."""
+        self._review("sign-off", ops.sign_off, unit_id, seen)
 
-    def reject(self, unit_id: str, reason: str) -> None:
-        self.ensure_stored()
-        ops.reject(self.project, self.doc_id, [unit_id], reason=reason, user=self.user)
+    def reject(self, unit_id: str, reason: str, *, seen: str | None = None) -> None:
+        """Reject the English the person saw when deciding (refused like `approve`);
+        undoable."""
+        self._review("reject", ops.reject, unit_id, seen, reason=reason)
+
+    def _review(self, action: str, operation: Callable[..., object], unit_id: str,
+                seen: str | None, **kwargs: str) -> None:
+        if seen is None:
+            seen = self.unit(unit_id).target_text
+        expected = {unit_id: seen}
+        self._do(action, unit_id, lambda: operation(
+            self.project, self.doc_id, [unit_id], user=self.user, expected=expected,
+            **kwargs))
+
+    def conflict(self, unit_id: str) -> ops.ConflictRegion | None:
+        """The conflict region the unit is in, with every version, or None."""
+        for region in ops.conflict_regions(self.units):
+            if unit_id in region.unit_ids:
+                return region
+        return None
+
+    def resolve(self, unit_id: str, version: int) -> None:
+        """Settle the unit's conflict by taking one version for its whole region."""
+        ops.resolve_conflict(self.project, self.doc_id, unit_id, user=self.user,
+                             version=version)
+        self.undo_stack.clear()  # the units the steps name may be gone
         self.load()
 
     # --- alignment ----------------------------------------------------------------
@@ -232,45 +279,41 @@ class DocumentSession:
         ops.align_document(self.project, self.doc_id, user=self.user,
                            embeddings=self.embeddings)
         self.undo_stack.clear()
+        self.redo_stack.clear()
         self.load()
 
     def split(self, unit_id: str) -> None:
         """Split a unit after its first segment on each side that has more than one."""
-
-        self.ensure_stored()
         src_at, tgt_at = split_points(self.unit(unit_id))
-        ops.split(self.project, self.doc_id, unit_id, src_at=src_at, tgt_at=tgt_at,
-                  user=self.user)
-        self.load()
+        self._do("split", unit_id, lambda: ops.split(
+            self.project, self.doc_id, unit_id, src_at=src_at, tgt_at=tgt_at,
+            user=self.user))
 
     def merge(self, unit_id: str) -> None:
         """Merge a unit with the next one."""
-
-        self.ensure_stored()
         i = self.index(unit_id)
         if i + 1 >= len(self.units):
             raise WorkbenchError(f"{self.doc_id} {unit_id} is the last unit: nothing to "
                                  "merge it with", fix="merge from the unit above")
-        ops.merge(self.project, self.doc_id, [unit_id, self.units[i + 1].id], user=self.user)
-        self.load()
+        pair = [unit_id, self.units[i + 1].id]
+        self._do("merge", unit_id, lambda: ops.merge(
+            self.project, self.doc_id, pair, user=self.user))
 
     def shift(self, unit_id: str, side: str, direction: str) -> None:
         """Move a segment on `side` ("source"/"target") to the unit above or below."""
-
-        self.ensure_stored()
-        ops.shift(self.project, self.doc_id, unit_id, side=side, direction=direction,
-                  user=self.user)
-        self.load()
+        self._do("shift", unit_id, lambda: ops.shift(
+            self.project, self.doc_id, unit_id, side=side, direction=direction,
+            user=self.user))
 
     def lock(self, unit_id: str, locked: bool = True) -> None:
-        self.ensure_stored()
-        ops.lock(self.project, self.doc_id, [unit_id], locked=locked, user=self.user)
-        self.load()
+        self._do("lock" if locked else "unlock", unit_id, lambda: ops.lock(
+            self.project, self.doc_id, [unit_id], locked=locked, user=self.user))
 
     def realign(self) -> None:
         self.ensure_stored()
         ops.realign(self.project, self.doc_id, user=self.user, embeddings=self.embeddings)
         self.undo_stack.clear()
+        self.redo_stack.clear()
         self.load()
 
     # --- proposals, QA, export ----------------------------------------------------
@@ -287,6 +330,12 @@ class DocumentSession:
         self.proposals.update(found)
         return found
 
+    def mt_note(self) -> str:
+        """Why MT proposed nothing, when no model is installed ("" otherwise)."""
+        names = self.engines if self.engines is not None else ops.parse_engines(None)
+        note = ops.missing_model_note(self.project, names)
+        return "no MT model installed" if note else ""
+
     def fill_empty(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Put the best proposal into every unit that has no English and no human edit.
         `progress(done, total)` is called as proposals come in."""
@@ -299,8 +348,9 @@ class DocumentSession:
         found = self.propose([u.id for u in empty],
                              progress=(lambda n: progress(n, len(empty))) if progress else None)
         best = {uid: p for uid, props in found.items() if (p := ops.best_usable(props))}
-        filled = ops.apply_proposals(self.project, self.doc_id, best, user=self.user)
-        self.load()
+        first = next(iter(best), empty[0].id)
+        filled = self._do("fill", first, lambda: ops.apply_proposals(
+            self.project, self.doc_id, best, user=self.user))
         return int(filled)
 
     def export_tmx(self, path: str | Path | None = None) -> tuple[Path, int]:

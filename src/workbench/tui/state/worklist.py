@@ -15,11 +15,9 @@ from dataclasses import dataclass
 
 import regex
 
-from workbench.model import BlockKind, Document, Flag, Segment, State, Unit
-
-# A unit whose alignment confidence is below this is "low confidence": highlighted and
-# reachable with "next low-confidence".
-LOW_CONFIDENCE = 0.5
+from workbench import ops
+from workbench.inline import InlineCode, placeholder, plain, visible
+from workbench.model import BlockKind, Document, Flag, Origin, Proposal, Segment, State, Unit
 
 # States a reviewer still has to look at.
 UNREVIEWED_STATES = frozenset({State.INITIAL, State.TRANSLATED, State.REJECTED})
@@ -96,8 +94,8 @@ def build_rows(units: Sequence[Unit], doc: Document | None = None) -> list[Row]:
         rows.append(Row(
             unit_index=index,
             kind=unit.kind,
-            source_text=unit.source_text,
-            target_text=unit.target_text,
+            source_text=visible(unit.source_text, unit.codes),
+            target_text=visible(unit.target_text, unit.codes),
             source_badge=source_badge,
             target_badge=target_badge,
             flags=_flags(src_segments, unit.src) + _flags(tgt_segments, unit.tgt),
@@ -136,8 +134,20 @@ def is_unreviewed(unit: Unit) -> bool:
     return unit.state in UNREVIEWED_STATES
 
 
-def is_low_confidence(unit: Unit, threshold: float = LOW_CONFIDENCE) -> bool:
-    return unit.confidence is not None and unit.confidence < threshold
+def has_conflict(unit: Unit) -> bool:
+    """Two clones changed the unit in different ways: a person must settle it."""
+    return unit.conflict is not None
+
+
+def is_low_confidence(unit: Unit, threshold: float) -> bool:
+    """Below the project's threshold (`ops.low_confidence(project)`, `[review]
+    low_confidence`): highlighted, and reached with "next low-confidence"."""
+    return ops.is_low_confidence(unit, threshold)
+
+
+# The grid's mark for where a unit's English came from (`ops.origin_kind`).
+ORIGIN_MARK = {"tm-exact": "T", "tm-fuzzy": "≈", "rules": "r", "mt": "m", "manual": "e",
+               "aligned": " "}
 
 
 def next_index(count: int, start: int, wanted: Callable[[int], bool], *,
@@ -151,13 +161,27 @@ def next_index(count: int, start: int, wanted: Callable[[int], bool], *,
     return None
 
 
+# The filter that shows only units in a conflict (an entry of the state filter's cycle).
+CONFLICTS = "conflicts"
+
+
 def filter_rows(rows: Sequence[Row], units: Sequence[Unit],
-                states: Iterable[State] | None) -> list[Row]:
-    """Rows whose unit is in one of `states` (all rows when `states` is None; folds go)."""
-    if states is None:
+                states: Iterable[State] | str | None,
+                keep: Callable[[Unit], bool] | None = None) -> list[Row]:
+    """Rows whose unit is in one of `states` (in a conflict when `states` is
+    `CONFLICTS`) and passes `keep` (all rows when both are None; folds go as soon as
+    anything is filtered)."""
+    if states is None and keep is None:
         return list(rows)
-    keep = set(states)
-    return [r for r in rows if not r.is_fold and units[r.unit_index].state in keep]
+    wanted = set(states) if states is not None and states != CONFLICTS else None
+
+    def shown(unit: Unit) -> bool:
+        if states == CONFLICTS:
+            return has_conflict(unit)
+        return wanted is None or unit.state in wanted
+
+    return [r for r in rows if not r.is_fold and shown(units[r.unit_index])
+            and (keep is None or keep(units[r.unit_index]))]
 
 
 # --- what changed -------------------------------------------------------------------
@@ -188,6 +212,21 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
         if j2 > j1:
             parts.append(DiffPart("+", "".join(b[j1:j2])))
     return parts
+
+
+_MATCH = regex.compile(r"tm (?:exact|fuzzy (\d+)%): (.+)$")
+
+
+def match_source(unit: Unit, proposal: Proposal) -> tuple[str, str, list[DiffPart]] | None:
+    """For a TM proposal, what a translator reads beside it: the match percentage, the
+    document and unit it came from, and the TM's source against this unit's source as a
+    word diff ("-": only in the TM's, "+": only in this one). None for other proposals."""
+    if proposal.origin is not Origin.TM or not proposal.source:
+        return None
+    found = _MATCH.search(proposal.detail)
+    percent = "100%" if found is None or found.group(1) is None else f"{found.group(1)}%"
+    where = found.group(2) if found is not None else proposal.detail
+    return percent, where, word_diff(proposal.source, plain(unit.source_text, unit.codes))
 
 
 # --- layout -------------------------------------------------------------------------
@@ -248,3 +287,28 @@ def term_completions(before_cursor: str, terms: Sequence[str],
                 found.append((len(typed), term))
                 seen.add(term)
     return found
+
+
+# Inline codes in the editor: each placeholder shows as one visible character (a circled
+# number: ① … ⑳, then ㉑ …), so a tag stays one character — moved or deleted whole, never
+# half-deleted — and goes back to its placeholder when the English is saved.
+_CIRCLED = [chr(c) for c in (*range(0x2460, 0x2474), *range(0x3251, 0x3260),
+                             *range(0x32B1, 0x32C0))]
+
+
+def editor_text(text: str, codes: Sequence[InlineCode]) -> tuple[str, dict[str, str]]:
+    """(what the editor shows, display character → placeholder) for a unit's English."""
+    if not codes:
+        return text, {}
+    mapping: dict[str, str] = {}
+    for index in range(min(len(codes), len(_CIRCLED))):
+        mapping[_CIRCLED[index]] = placeholder(index)
+    back = {v: k for k, v in mapping.items()}
+    return "".join(back.get(ch, ch) for ch in text), mapping
+
+
+def stored_text(shown: str, mapping: dict[str, str]) -> str:
+    """The editor's text with its code characters back as placeholders."""
+    if not mapping:
+        return shown
+    return "".join(mapping.get(ch, ch) for ch in shown)

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
 
-from workbench.tui.state.worklist import term_completions
+from workbench.tui.state.worklist import stored_text, term_completions
 
 
 class EnglishEditor(TextArea):
@@ -50,6 +50,7 @@ class EnglishEditor(TextArea):
         self._cycle: list[tuple[int, str]] = []
         self._cycle_at = 0
         self._last_completion: tuple[int, str] | None = None
+        self.codes: dict[str, str] = {}  # shown code character → placeholder (inline codes)
 
     def start(self, unit_id: str, text: str, terms: Sequence[str]) -> None:
         """Load a unit's English and the glossary terms to complete from."""
@@ -96,7 +97,7 @@ class EnglishEditor(TextArea):
             self._last_completion = None
 
     def action_save(self) -> None:
-        self.post_message(self.Saved(self, self.unit_id, self.text))
+        self.post_message(self.Saved(self, self.unit_id, stored_text(self.text, self.codes)))
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled(self))

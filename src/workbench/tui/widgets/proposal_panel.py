@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from workbench.model import Proposal, Unit
+from workbench.model import Origin, Proposal, Unit
+from workbench.tui.state.worklist import match_source
+
+# The TM source against the unit's: what the TM has that this source lacks is struck
+# out, what this source has that the TM lacks is underlined.
+DIFF_STYLE = {"=": "", "-": "strike red", "+": "bold underline green"}
 
 
 class ProposalPanel(Static):
@@ -28,10 +33,20 @@ class ProposalPanel(Static):
         else:
             for rank, proposal in enumerate(proposals, 1):
                 text.append(f"{rank}. ", style="bold")
-                text.append(f"[{proposal.origin.value} {proposal.score:.2f}] ",
-                            style="bold cyan")
-                text.append(proposal.text)
-                if proposal.detail:
+                match = match_source(unit, proposal)
+                if match is not None:  # a TM match: its percentage and where it came from
+                    percent, where, parts = match
+                    text.append(f"[TM {percent}] ", style="bold cyan")
+                    text.append(proposal.text)
+                    text.append(f"  ({where})", style="dim")
+                    text.append("\n   TM source: ", style="dim")
+                    for part in parts:
+                        text.append(part.text, style=DIFF_STYLE[part.op])
+                else:
+                    text.append(f"[{proposal.origin.value} {proposal.score:.2f}] ",
+                                style="bold cyan")
+                    text.append(proposal.text)
+                if proposal.detail and match is None:
                     text.append(f"  ({proposal.detail})", style="dim")
                 for issue in proposal.issues:
                     text.append(f"\n   {issue.severity.value}: {issue.message}",
@@ -39,5 +54,7 @@ class ProposalPanel(Static):
                 text.append("\n")
         if unit is not None and unit.proposal is not None:
             p = unit.proposal
-            text.append(f"\nstarted from: {p.origin.value} {p.score:.2f}", style="dim")
+            text.append(f"\nstarted from: {p.origin.value} {p.score:.2f}"
+                        + (f" ({p.detail})" if p.detail and p.origin is Origin.TM else ""),
+                        style="dim")
         self.update(text, layout=False)  # fixed size (tcss): no relayout per cursor move

@@ -15,10 +15,14 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 class QAPanel(Static):
     """Issues of the current unit with their rule id, message and fix."""
 
-    def show(self, issues: Sequence[Issue] | None, note: str = "", busy: bool = False) -> None:
+    def show(self, issues: Sequence[Issue] | None, note: str = "", busy: bool = False,
+             review: str = "") -> None:
+        """`review`: the reviewer's word on the unit (a rejection and its reason), first."""
         text = Text()
         text.append("QA", style="bold")
         text.append("  (x: apply fix)\n", style="dim")
+        if review:
+            text.append(f"✗ {review}\n", style="bold red")
         if note:
             text.append(note + "\n", style="italic")
         if busy:

@@ -23,8 +23,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench import ops
 from workbench.model import BlockKind, State, Unit
-from workbench.tui.state.worklist import LOW_CONFIDENCE, Row, wrap_offsets
+from workbench.tui.state.worklist import ORIGIN_MARK, Row, is_low_confidence, wrap_offsets
 
 KIND_LETTER = {
     BlockKind.LETTERHEAD: "L",
@@ -42,7 +43,8 @@ STATE_SYMBOL = {
     State.FINAL: "★",
     State.REJECTED: "✗",
 }
-GUTTER = 15  # kind, state, lock/flag, space, id (5), space, confidence (4), space
+CONFLICT_SYMBOL = "⇄"  # a unit two clones changed differently: settle it (K)
+GUTTER = 15  # kind, state, lock/flag, origin, id (5), space, confidence (4), space
 SEPARATOR = " │ "
 
 TermSpans = Callable[[int, str], Sequence[tuple[int, int]]]
@@ -73,7 +75,9 @@ class UnitTable(ScrollView, can_focus=True):
         "unit-table--state-reviewed",
         "unit-table--state-final",
         "unit-table--state-rejected",
+        "unit-table--conflict",
         "unit-table--empty",
+        "unit-table--origin",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,6 +87,8 @@ class UnitTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "First unit", show=False),
         Binding("end", "last", "Last unit", show=False),
+        Binding("ctrl+home", "first", "First unit", show=False),
+        Binding("ctrl+end", "last", "Last unit", show=False),
         Binding("left", "side('src')", "Source side (for shifting segments)", show=False),
         Binding("right", "side('tgt')", "Target side (for shifting segments)", show=False),
     ]
@@ -104,6 +110,8 @@ class UnitTable(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self.units: Sequence[Unit] = ()
         self.term_spans: TermSpans | None = None
+        self.low_confidence = 0.8  # the project's threshold (the screen sets it)
+        self.one_sided = False  # no source side: the English takes the whole width
         self._tops: list[int] = [0]
         self._lines: list[tuple[list[tuple[int, int]], list[tuple[int, int]]] | None] = []
         self._heights: list[int] = []
@@ -145,6 +153,8 @@ class UnitTable(ScrollView, can_focus=True):
     def _column_widths(self) -> tuple[int, int]:
         width = max(self.scrollable_content_region.width, GUTTER + len(SEPARATOR) + 20)
         text = width - GUTTER - len(SEPARATOR)
+        if self.one_sided:  # an English-only document: no empty Russian half
+            return 0, text + len(SEPARATOR)
         return text // 2, text - text // 2
 
     def _relayout(self) -> None:
@@ -158,8 +168,8 @@ class UnitTable(ScrollView, can_focus=True):
             # Cheap upper bound first: a row that fits on one line on both sides needs no wrap.
             src_len = len(row.source_text) + _badge_width(row.source_badge)
             tgt_len = len(row.target_text) + _badge_width(row.target_badge)
-            if src_len <= src_w and tgt_len <= tgt_w and "\n" not in row.source_text \
-                    and "\n" not in row.target_text:
+            if (src_len <= src_w or not src_w) and tgt_len <= tgt_w \
+                    and "\n" not in row.source_text and "\n" not in row.target_text:
                 heights.append(1)
                 continue
             src_lines, tgt_lines = self._lines[index] = self._wrap_row(row, src_w, tgt_w)
@@ -172,6 +182,8 @@ class UnitTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, tops[-1])
 
     def _wrap_row(self, row: Row, src_w: int, tgt_w: int):
+        if not src_w:
+            return ([], wrap_offsets(row.target_text, tgt_w - _badge_width(row.target_badge)))
         return (wrap_offsets(row.source_text, src_w - _badge_width(row.source_badge)),
                 wrap_offsets(row.target_text, tgt_w - _badge_width(row.target_badge)))
 
@@ -226,14 +238,15 @@ class UnitTable(ScrollView, can_focus=True):
         src_lines, tgt_lines = self._row_lines(index)
         last = self._heights[index] - 1
         side_style = style + self._style("cursor-side") if is_cursor else style
-        segments.extend(self._cell(index, "src", row.source_text, row.source_badge, src_lines,
-                                   sub, last, src_w,
-                                   side_style if self.side == "src" else style))
-        segments.append(Segment(SEPARATOR, style + self._style("separator")))
+        if src_w:
+            segments.extend(self._cell(index, "src", row.source_text, row.source_badge,
+                                       src_lines, sub, last, src_w,
+                                       side_style if self.side == "src" else style))
+            segments.append(Segment(SEPARATOR, style + self._style("separator")))
         segments.extend(self._cell(index, "tgt", row.target_text, row.target_badge, tgt_lines,
                                    sub, last, tgt_w,
                                    side_style if self.side == "tgt" else style))
-        used = GUTTER + src_w + len(SEPARATOR) + tgt_w
+        used = GUTTER + src_w + (len(SEPARATOR) if src_w else 0) + tgt_w
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments, width)
@@ -245,16 +258,21 @@ class UnitTable(ScrollView, can_focus=True):
         unit = self.units[row.unit_index]
         conf = "  --" if unit.confidence is None else f"{unit.confidence:4.2f}"
         conf_style = style
-        if unit.confidence is not None and unit.confidence < LOW_CONFIDENCE:
+        if is_low_confidence(unit, self.low_confidence):
             conf_style = style + self._style("low-confidence")
         state_style = style + self._style(f"state-{unit.state.value}")
+        symbol = STATE_SYMBOL[unit.state]
+        if unit.conflict is not None:
+            symbol, state_style = CONFLICT_SYMBOL, style + self._style("conflict")
         flag = "!" if row.flags else " "
+        origin = ORIGIN_MARK[ops.origin_kind(unit)]
         return [
             Segment(KIND_LETTER[row.kind], style),
-            Segment(STATE_SYMBOL[unit.state], state_style),
+            Segment(symbol, state_style),
             Segment("≡" if unit.locked else flag,
                     style + self._style("flag") if row.flags and not unit.locked else style),
-            Segment(f" {unit.id[:5]:<5} ", style),
+            Segment(origin, style + self._style("origin") if origin != " " else style),
+            Segment(f"{unit.id[:5]:<5} ", style),
             Segment(conf, conf_style),
             Segment(" ", style),
         ]
