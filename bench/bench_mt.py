@@ -8,7 +8,12 @@ built here, as the tests build them, on the same segments (the Russian segments 
 corpus, cycled). Argos translates one segment per call (its sentence splitter patched
 to return the segment: segments come already split; unpatched, MiniSBD would download
 a model). Ratios are against Argos's faster thread setting, measured in the same run,
-runs interleaved, best of --repeat.
+runs interleaved; a ratio is the median over runs of the ratio within each run (the
+two measured at the same moment, under the same load), every run's time printed. The segments cycle
+the corpus' Russian, so some repeat, as they do in a corpus (letterheads, signatures,
+party names): "each distinct segment once" is what `workbench translate` does (the
+proposal chain translates each distinct segment once and caches it), the other rows
+translate every segment as given.
 
 Two models, because they stress different things:
 - tiny (d=32, 2+2 layers, outputs of 1-2 tokens): all encoder, no decoding to speak of;
@@ -27,6 +32,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,16 +70,16 @@ def letterhead_lines(project) -> list[tuple[str, str]]:
     return out
 
 
-def interleaved_best(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best time of each run, the runs taking turns: other load on a shared machine then
+def interleaved(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Every time of each run, the runs taking turns: other load on a shared machine then
     hits every engine alike instead of whichever ran during it."""
-    best = {name: float("inf") for name in runs}
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, fn in runs.items():
             start = time.perf_counter()
             fn()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
+            times[name].append(time.perf_counter() - start)
+    return times
 
 
 COLD_ARGOS = """
@@ -111,7 +117,7 @@ BASE_OUTPUT_TOKENS = 30
 
 
 def warm_table(translate, argos_settings, model, segments: list[str], repeat: int,
-               threads: int) -> None:
+               threads: int, batch_tokens: int) -> None:
     """Warm throughput of Argos (1 call per segment, 1 and `threads` threads) and of the
     batched engine on one installed model, runs interleaved; ratios against the public
     `argostranslate.translate.translate()` (the baseline the issue names) and against
@@ -137,24 +143,39 @@ def warm_table(translate, argos_settings, model, segments: list[str], repeat: in
         runs[api] = lambda cached=cached: [cached.translate(seg) for seg in segments]
         labels[api] = (f"argostranslate.translate.translate(), 1 call/segment, beam 4, "
                        f"{intra} thread(s)")
-    for name, label, settings in (
-        ("wb-b4-int8", "workbench engine, batched, beam 4, int8", EngineSettings(beam_size=4)),
-        ("wb-b2-int8", "workbench engine, batched, beam 2, int8 (default)", EngineSettings()),
+    distinct = list(dict.fromkeys(segments))
+    for name, label, settings, texts in (
+        ("wb-b4-int8", "workbench engine, batched, beam 4, int8", EngineSettings(beam_size=4),
+         segments),
+        ("wb-b4-once", f"workbench, beam 4, int8, each distinct segment once "
+         f"({len(distinct)} of {len(segments)})", EngineSettings(beam_size=4), distinct),
+        ("wb-b2-int8", "workbench engine, batched, beam 2, int8 (default)", EngineSettings(),
+         segments),
+        ("wb-b2-once", "workbench, beam 2, int8 (default), each distinct segment once",
+         EngineSettings(), distinct),
         ("wb-b4-f32", "workbench engine, batched, beam 4, float32",
-         EngineSettings(beam_size=4, compute_type="float32")),
+         EngineSettings(beam_size=4, compute_type="float32"), segments),
     ):
-        engine = Engine(model, replace(settings, threads=threads))
+        engine = Engine(model, replace(settings, threads=threads, max_batch_tokens=batch_tokens))
         engine.translate(segments[:2])
-        runs[name] = lambda engine=engine: engine.translate(segments)
+        runs[name] = lambda engine=engine, texts=texts: engine.translate(texts)
         labels[name] = label
-    best = interleaved_best(runs, repeat)
-    api_name = min((n for n in best if n.startswith("argos-api")), key=best.get)
-    core_name = min((n for n in best if n.startswith("argos-") and "api" not in n),
-                    key=best.get)
-    print(f"{'engine':<76} {'seconds':>8} {'seg/s':>9} {'× argos':>8} {'× argos core':>13}")
+    times = interleaved(runs, repeat)
+    median = {name: statistics.median(t) for name, t in times.items()}
+    api_name = min((n for n in median if n.startswith("argos-api")), key=median.get)
+    core_name = min((n for n in median if n.startswith("argos-") and "api" not in n),
+                    key=median.get)
+    print(f"{'engine':<76} {'median s':>8} {'seg/s':>9} {'× argos':>8} {'× argos core':>13}"
+          f"  runs (s)")
+
+    def per_run(base: str, name: str) -> float:
+        """The median over runs of the ratio within each run (same moment, same load)."""
+        return statistics.median(b / t for b, t in zip(times[base], times[name], strict=True))
+
     for name in runs:
-        note = f" {best[core_name] / best[name]:13.2f}"
-        row(labels[name], best[name], len(segments), best[api_name],
+        note = f" {per_run(core_name, name):13.2f}"
+        note += "  " + " ".join(f"{t:.2f}" for t in times[name])
+        row(labels[name], median[name], len(segments), median[name] * per_run(api_name, name),
             note + ("  (baseline)" if name == api_name else ""))
 
 
@@ -165,6 +186,10 @@ def main() -> int:
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--base-segments", type=int, default=48,
                     help="segments for the base-sized model (0 skips it: it takes minutes)")
+    ap.add_argument("--base-repeat", type=int, default=3,
+                    help="interleaved runs on the base-sized model (the median is quoted)")
+    ap.add_argument("--batch-tokens", type=int, default=1024,
+                    help="the workbench engine's tokens per batch (max_batch_tokens)")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                     help="CPU cores for the workbench engine (parallel batches); Argos is "
                     "measured with 1 thread and with this many, and the faster is the baseline")
@@ -197,13 +222,15 @@ def main() -> int:
     print("# bench_mt: batched CTranslate2 engine vs argostranslate.translate")
     print(f"python {platform.python_version()}, ctranslate2 {ctranslate2.__version__}, "
           f"argostranslate 1.11.0, {os.cpu_count()} CPUs (shared), workbench threads="
-          f"{args.threads}, best of {args.repeat} interleaved runs")
+          f"{args.threads}, batch tokens {args.batch_tokens}; medians of {args.repeat} "
+          f"(tiny) and {args.base_repeat} (base-sized) interleaved runs")
     print(f"data: the {len(pool)} Russian segments of the corpus (workbench segmentation), "
           f"cycled to the count given per model")
     print()
     print(f"## warm, tiny model: random weights, d=32, 2+2 layers, {pieces} SentencePiece "
           f"pieces, outputs 1-2 tokens (built in {build_s:.2f} s); {len(segments)} segments")
-    warm_table(translate, argos_settings, model, segments, args.repeat, args.threads)
+    warm_table(translate, argos_settings, model, segments, args.repeat, args.threads,
+               args.batch_tokens)
 
     if args.base_segments:
         base_segments = [pool[i % len(pool)] for i in range(args.base_segments)]
@@ -219,8 +246,8 @@ def main() -> int:
               f"(d=512, 6+6 layers, 8 heads, ffn 2048), random encoder, decoder wired to emit "
               f"{BASE_OUTPUT_TOKENS} tokens per segment so decoding costs what a translation's "
               f"does (built in {base_s:.1f} s); {len(base_segments)} segments")
-        warm_table(translate, argos_settings, base_model, base_segments, max(1, args.repeat // 2),
-                   args.threads)
+        warm_table(translate, argos_settings, base_model, base_segments, args.base_repeat,
+                   args.threads, args.batch_tokens)
         models.remove("ru", "en")
         model = models.install_file(archive)  # the cold runs below use the tiny model
 

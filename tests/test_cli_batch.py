@@ -6,34 +6,25 @@ from workbench.toml."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from support.corpus import copy_corpus
+from support.cli import run
+from support.corpus import aligned_corpus_copy, copy_corpus, fresh_copy
 from support.paths import PAIRED
 from workbench import ops, store
-from workbench.cli import main
 from workbench.model import State
 from workbench.project import open_project
 
 
 @pytest.fixture(scope="module")
 def aligned_corpus(tmp_path_factory):
-    root = copy_corpus(tmp_path_factory.mktemp("corpus"))
-    ops.align_document(open_project(root), PAIRED, user="aligner", embeddings=False)
-    return root
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture
 def root(aligned_corpus, tmp_path):
-    dest = tmp_path / "project"
-    shutil.copytree(aligned_corpus, dest)
-    return dest
-
-
-def run(root, *argv, user="Rita"):
-    return main(["--root", str(root), "--user", user, *argv])
+    return fresh_copy(aligned_corpus, tmp_path / "project")
 
 
 def units(root):

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from support.corpus import copy_corpus
+from support.cli import run
+from support.corpus import aligned_corpus_copy, fresh_copy
 from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
-from workbench.cli import main
 from workbench.model import State
 from workbench.project import open_project
 
@@ -21,23 +21,12 @@ FURNITURE_DOC = "lugansk-forum-invitation-2015"
 
 @pytest.fixture(scope="module")
 def aligned_corpus(tmp_path_factory):
-    """The corpus copied once per module, the paired document aligned and saved."""
-    root = copy_corpus(tmp_path_factory.mktemp("corpus"))
-    ops.align_document(open_project(root), PAIRED, user="aligner", embeddings=False)
-    return root
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture
 def root(aligned_corpus, tmp_path):
-    import shutil
-
-    dest = tmp_path / "project"
-    shutil.copytree(aligned_corpus, dest)
-    return dest
-
-
-def run(root, *argv, user="Rita"):
-    return main(["--root", str(root), "--user", user, *argv])
+    return fresh_copy(aligned_corpus, tmp_path / "project")
 
 
 def english_units(root, doc_id=PAIRED):

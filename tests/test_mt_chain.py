@@ -123,10 +123,10 @@ def test_protect_restore_verify_with_the_real_glossary(project):
 
 
 def test_glossary_is_kept_when_the_model_copies_it(project, with_model, monkeypatch):
-    def copy_through(self, texts, progress=None):
-        return [MTResult(t, 0.9) for t in texts]
+    def copy_through(self, texts):
+        yield list(range(len(texts))), [MTResult(t, 0.9) for t in texts]
 
-    monkeypatch.setattr(Engine, "translate", copy_through)
+    monkeypatch.setattr(Engine, "translate_stream", copy_through)
     (mt,) = propose(project, [unit("a", ru=APPEAL_RU)], engines="argos", settings=SETTINGS)["a"]
     assert "Union of Communist Parties – CPSU" in mt.text and mt.issues == ()
     assert mt.score == pytest.approx(0.8)
@@ -137,10 +137,10 @@ def test_results_are_cached(project, with_model, monkeypatch):
     first = propose(project, units, engines="argos", settings=SETTINGS)
     assert (project.root / ".workbench-cache" / "mt.sqlite3").is_file()
 
-    def boom(self, texts, progress=None):
+    def boom(self, texts):
         raise AssertionError("the model ran again")
 
-    monkeypatch.setattr(Engine, "translate", boom)
+    monkeypatch.setattr(Engine, "translate_stream", boom)
     monkeypatch.setattr(cache, "_OPEN", {})  # a new process: only the disk cache is left
     assert propose(project, units, engines="argos", settings=SETTINGS) == first
     with pytest.raises(AssertionError, match="ran again"):  # other settings: another key

@@ -127,7 +127,7 @@ class _Stream:
 
 
 def test_progress_bar_on_a_terminal_plain_lines_otherwise():
-    from workbench.cli.mt import Progress
+    from workbench.cli.progress import Progress
 
     tty = _Stream(True)
     bar = Progress(4, tty)

@@ -153,7 +153,7 @@ def test_shift_moves_a_segment_and_locked_units_refuse(paired):
 
 
 def test_realign_keeps_approved_and_edited_units(paired, monkeypatch):
-    monkeypatch.setattr("workbench.ops.alignment.align_beads", stand_in_align)
+    monkeypatch.setattr("workbench.ops.working.align_beads", stand_in_align)  # the one place
     ops.merge(paired, PAIRED, ["u2", "u3"], user="t")  # a structural change, then approve it
     ops.approve(paired, PAIRED, ["u2"], user="r")
     ops.edit(paired, PAIRED, "u8", "A person's English.", user="t")
@@ -188,7 +188,7 @@ def test_current_user_order(monkeypatch):
 
 
 def test_changed_segmentation_is_refused_then_realign_finds_kept_units(paired, monkeypatch):
-    monkeypatch.setattr("workbench.ops.alignment.align_beads", stand_in_align)
+    monkeypatch.setattr("workbench.ops.working.align_beads", stand_in_align)  # the one place
     ops.approve(paired, PAIRED, ["u6", "u8"], user="r")
     ops.edit(paired, PAIRED, "u9", "A person's English.", user="t")
     before = ops.load_or_align(paired, PAIRED)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from support.corpus import copy_corpus
+from support.corpus import aligned_corpus_copy, fresh_copy
 from support.paths import PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
@@ -23,16 +22,12 @@ from workbench.project import open_project
 
 @pytest.fixture(scope="module")
 def aligned_corpus(tmp_path_factory):
-    root = copy_corpus(tmp_path_factory.mktemp("corpus"), docs=[PAIRED])
-    ops.align_document(open_project(root), PAIRED, user="aligner", embeddings=False)
-    return root
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"), [PAIRED])
 
 
 @pytest.fixture
 def root(aligned_corpus, tmp_path):
-    dest = tmp_path / "project"
-    shutil.copytree(aligned_corpus, dest)
-    return dest
+    return fresh_copy(aligned_corpus, tmp_path / "project")
 
 
 def pair_units(root) -> list[str]:

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
+from support.cli import run
 from support.corpus import copy_corpus
 from support.paths import PAIRED
 from workbench import ops
-from workbench.cli import main
 from workbench.project import open_project
 from workbench.search import Row, Source
 
@@ -26,10 +26,6 @@ def aligned(tmp_path_factory):
     for doc_id in (PAIRED, OTHER):
         ops.align_document(project, doc_id, user="aligner", embeddings=False)
     return root
-
-
-def run(root, *argv):
-    return main(["--root", str(root), "--user", "Rita", *argv])
 
 
 def test_search_shows_source_target_document_unit_state_with_hits_marked(aligned, capsys):

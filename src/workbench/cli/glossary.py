@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="a JSON list of issues")
     p.add_argument("--list-rules", action="store_true",
                    help="list the QA rules (id, severity, scope, description) and exit")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="check on a Ray cluster: a local one by default, else ADDRESS or "
+                   "$RAY_ADDRESS (needs the workbench[distributed] extra)")
     p.set_defaults(handler=cmd_check)
 
     p = subparsers.add_parser("glossary", help="glossary tools")
@@ -93,7 +96,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         if doc_id not in known:
             raise WorkbenchError(f"no document {doc_id!r}", path=project.root,
                                  fix="see `workbench status` for the ids")
-    issues = ops.check_project(project, args.doc_ids or None, glossary=glossary)
+    if args.ray is not None:
+        from workbench.distributed import connect
+
+        with connect(args.ray) as cluster:
+            issues = cluster.check_project(project, args.doc_ids or None, glossary=glossary)
+    else:
+        issues = ops.check_project(project, args.doc_ids or None, glossary=glossary)
     if args.json:
         json.dump([dataclasses.asdict(i) | {"severity": str(i.severity)} for i in issues],
                   sys.stdout, ensure_ascii=False, indent=1)

@@ -1,5 +1,5 @@
 """`workbench models list | install FILE.argosmodel | install SRC TGT | remove SRC TGT`,
-`workbench translate [ID...|--all] [--engine tm,rules,argos]` and
+`workbench translate [ID...|--all] [--engine tm,rules,argos] [--ray [ADDRESS]]` and
 `workbench propose FILE [--engine LIST] [--json]`.
 
 Argument parsing and printing only; the work is `workbench.ops` (which loads on first
@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from functools import partial
 
 from workbench import ops
+from workbench.cli.progress import Progress
 from workbench.errors import WorkbenchError
 
 
@@ -46,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--beam", type=int, default=None, help="beam size (default 2)")
     p.add_argument("--threads", type=int, default=None,
                    help="CPU threads for the model (default: all cores)")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="run the model on a Ray cluster: a local one by default, else "
+                   "ADDRESS or $RAY_ADDRESS (needs the workbench[distributed] extra)")
     p.set_defaults(handler=cmd_translate)
 
     p = subparsers.add_parser(
@@ -85,58 +87,6 @@ def cmd_models_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-class Progress:
-    """A bar with ETA on a terminal (stderr), plain lines otherwise. Lines for the reader
-    go through `say`, which takes the bar off its line first and draws it again below,
-    so a document's line is never mixed into the bar."""
-
-    def __init__(self, total: int, stream=None) -> None:
-        self.total = max(total, 0)
-        self.done = 0
-        stream = stream or sys.stderr
-        self.stream = getattr(stream, "unfiltered", stream)  # its own \r, digits and #s
-        self.tty = self.stream.isatty()
-        self.start = time.monotonic()
-        self._last_line = -1.0
-        self._last_done = -1
-        self._drawn = False  # the bar is on the terminal's last line now
-
-    def _draw(self) -> None:
-        elapsed = time.monotonic() - self.start
-        eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
-        width = 30
-        filled = int(width * self.done / self.total) if self.total else width
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
-                          f"{self.done}/{self.total} units  ETA {eta:4.0f}s ")
-        self.stream.flush()
-        self._drawn = True
-
-    def say(self, line: str, out=None) -> None:
-        """Print a line for the reader (stdout), never on the bar's line."""
-        out = out or sys.stdout
-        if self.tty and self._drawn:
-            self.stream.write("\r\x1b[K")  # take the bar off its line
-            self.stream.flush()
-        print(line, file=out, flush=True)
-        if self.tty and self._drawn:
-            self._draw()
-
-    def advance(self, n: int) -> None:
-        self.done = min(self.total, self.done + n)
-        now = time.monotonic()
-        if self.tty:
-            self._draw()
-        elif (now - self._last_line >= 2.0 or self.done == self.total) \
-                and self.done != self._last_done:
-            self._last_line, self._last_done = now, self.done
-            print(f"translate: {self.done}/{self.total} units", file=self.stream)
-
-    def close(self) -> None:
-        if self.tty and self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
 def cmd_translate(args: argparse.Namespace) -> int:
     project = ops.open_project(args.root)
     engines = ops.parse_engines(args.engine)
@@ -151,20 +101,36 @@ def cmd_translate(args: argparse.Namespace) -> int:
     note = ops.missing_model_note(project, engines)
     if note:
         print(note, file=sys.stderr)
-    # a dry run saves nothing; a real one stores each new alignment once, before filling it
-    load = ops.load_or_align if args.dry_run else partial(ops.load_and_keep, user=user)
-    loaded = {doc_id: load(project, doc_id).units for doc_id in doc_ids}
-    total = sum(len(ops.candidates(units)) for units in loaded.values())
+    # The units to fill, counted for the progress bar. A real run stores each new
+    # alignment once, before filling it, and reloads documents a window at a time (memory
+    # stays bounded); a dry run saves nothing, so it keeps what it aligned.
+    loaded = None
+    if args.dry_run:
+        loaded = {doc_id: ops.load_or_align(project, doc_id).units for doc_id in doc_ids}
+        total = sum(len(ops.candidates(units)) for units in loaded.values())
+    else:
+        total = sum(len(ops.candidates(ops.load_and_keep(project, doc_id, user=user).units))
+                    for doc_id in doc_ids)
     progress = Progress(total)
-    filled = 0
+    if args.ray is not None:
+        from workbench.distributed import connect
+
+        with connect(args.ray) as cluster:
+            return _translate(args, project, doc_ids, user, engines, settings, loaded,
+                              progress, cluster.translator(settings))
+    return _translate(args, project, doc_ids, user, engines, settings, loaded, progress, None)
+
+
+def _translate(args, project, doc_ids, user, engines, settings, loaded, progress,
+               translator) -> int:
     try:
-        for doc_id, units in loaded.items():
-            result = ops.translate_document(
-                project, doc_id, user=user, engines=engines, settings=settings,
-                dry_run=args.dry_run, progress=progress.advance, units=units)
-            filled += result.filled
-            if args.dry_run:
-                _print_proposals(doc_id, units, result.proposals, progress.say)
+        for result in ops.translate_documents(
+                project, doc_ids, user=user, engines=engines, settings=settings,
+                dry_run=args.dry_run, progress=progress.advance, loaded=loaded,
+                translator=translator):
+            doc_id = result.doc_id
+            if args.dry_run and loaded is not None:
+                _print_proposals(doc_id, loaded[doc_id], result.proposals, progress.say)
             origins = ", ".join(f"{k} {v}" for k, v in sorted(result.by_origin.items()))
             progress.say(f"{doc_id}: {result.filled} of {result.candidates} empty units "
                          f"{'would be ' if args.dry_run else ''}filled"

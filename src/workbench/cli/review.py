@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from workbench import ops
 from workbench.chars import showable
+from workbench.cli.args import user_parsers
 from workbench.errors import WorkbenchError
 from workbench.formats.registry import EXPORTERS, IMPORTERS  # the --format choices
 
@@ -22,12 +23,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    def add_parser(name: str, **kwargs) -> argparse.ArgumentParser:
-        p = subparsers.add_parser(name, **kwargs)
-        # also accepted after the command; SUPPRESS keeps a global --user when not given
-        p.add_argument("--user", default=argparse.SUPPRESS,
-                       help="who is working (default: $WORKBENCH_USER, else git's user.name)")
-        return p
+    add_parser = user_parsers(subparsers)
 
     def units_cmd(name: str, help_text: str, handler) -> argparse.ArgumentParser:
         p = add_parser(name, help=help_text)

@@ -12,14 +12,11 @@ import sys
 
 from workbench import ops
 from workbench.chars import showable
+from workbench.cli.args import user_parsers
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    def add_parser(name: str, **kwargs) -> argparse.ArgumentParser:
-        p = subparsers.add_parser(name, **kwargs)
-        p.add_argument("--user", default=argparse.SUPPRESS,
-                       help="who is working (default: $WORKBENCH_USER, else git's user.name)")
-        return p
+    add_parser = user_parsers(subparsers)
 
     p = add_parser("sync", help="commit your saved work, fetch, merge unit by unit, push "
                    "(exit 0 synced, 1 nothing to do, 3 conflicts to review, 4 offline)",

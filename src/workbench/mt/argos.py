@@ -8,14 +8,15 @@ loads once per process (a call for one unit, from the TUI, costs one short model
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
 from workbench.model import Origin, Proposal, Unit
 from workbench.mt.cache import cache_key, file_hash, shared_cache
-from workbench.mt.engine import EngineSettings, get_engine
+from workbench.mt.engine import EngineSettings, MTResult, engine_label, get_engine
 from workbench.mt.models import ModelInfo, find_model
 from workbench.mt.proposals import Progress, ProposalContext
-from workbench.mt.protect import protect, restore, verify
+from workbench.mt.protect import Protected, protect, restore, verify
 from workbench.mt.rules import is_damaged
 
 MT_SKIP_SCORE = 0.95  # an exact TM match or a letterhead rule makes the model unnecessary
@@ -24,9 +25,21 @@ MT_ISSUE_FACTOR = 0.5  # a proposal missing a glossary term ranks lower
 RULES_VERSION = "lh2"  # what the model is given changes with the protected letterhead parts
 
 
+class LocalTranslator:
+    """Neural MT in this process, on the model loaded once (`get_engine`)."""
+
+    def translate(self, model: ModelInfo, settings: EngineSettings, texts: Sequence[str]
+                  ) -> Iterator[tuple[list[int], list[MTResult]]]:
+        return get_engine(model, settings).translate_stream(texts)
+
+
 def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInfo, *,
                  progress: Progress | None = None) -> list[Proposal]:
-    """Neural proposals for `texts` (one each), glossary-protected, verified and cached."""
+    """Neural proposals for `texts` (one each), glossary-protected, verified and cached.
+
+    Each distinct text is translated once; results go into the cache as each batch
+    finishes, so an interrupted run keeps them and a rerun asks the model only for the
+    rest. Where the model runs is `context.translator` (this process when None)."""
     settings = context.settings or EngineSettings.from_env()
     glossary = context.glossary
     g_hash = file_hash(context.glossary_path) if glossary is not None else "none"
@@ -35,25 +48,34 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
             for text in texts]
     cache = shared_cache(context.cache_root) if context.cache_root is not None else None
     found = cache.get_many(keys) if cache is not None else {}
-    todo = [i for i, key in enumerate(keys) if key not in found]
-    if progress is not None and len(todo) < len(texts):
-        progress(len(texts) - len(todo))
+    uses = Counter(keys)
+    todo = [key for key in uses if key not in found]  # distinct, in first-seen order
+    if progress is not None and len(todo) < len(uses):
+        progress(sum(n for key, n in uses.items() if key in found))
     if todo:
-        engine = get_engine(model, settings)
-        protected = [protect(texts[i], glossary, _rendered(texts[i], context)) for i in todo]
-        results = engine.translate([p.text for p in protected], progress=progress)
-        fresh: dict[str, Proposal] = {}
-        for i, prot, result in zip(todo, protected, results, strict=True):
-            english = restore(result.text, prot)
-            issues = tuple(verify(english, prot))
-            score = min(MT_MAX_SCORE, result.confidence) * (MT_ISSUE_FACTOR if issues else 1)
-            detail = engine.label + (f", {len(prot.terms)} glossary term(s) protected"
-                                     if prot.terms else "")
-            fresh[keys[i]] = Proposal(english, Origin.MT, round(score, 4), detail, issues)
-        if cache is not None:
-            cache.put_many(fresh)
-        found.update(fresh)
+        first = {key: i for i, key in reversed(list(enumerate(keys)))}
+        protected = [protect(texts[first[key]], glossary, _rendered(texts[first[key]], context))
+                     for key in todo]
+        translator = context.translator or LocalTranslator()
+        label = engine_label(model, settings)
+        for indices, results in translator.translate(model, settings,
+                                                     [p.text for p in protected]):
+            fresh = {todo[i]: _proposal(protected[i], result, label)
+                     for i, result in zip(indices, results, strict=True)}
+            if cache is not None:
+                cache.put_many(fresh)
+            found.update(fresh)
+            if progress is not None:
+                progress(sum(uses[key] for key in fresh))
     return [found[key] for key in keys]
+
+
+def _proposal(prot: Protected, result: MTResult, label: str) -> Proposal:
+    english = restore(result.text, prot)
+    issues = tuple(verify(english, prot))
+    score = min(MT_MAX_SCORE, result.confidence) * (MT_ISSUE_FACTOR if issues else 1)
+    detail = label + (f", {len(prot.terms)} glossary term(s) protected" if prot.terms else "")
+    return Proposal(english, Origin.MT, round(score, 4), detail, issues)
 
 
 def _rendered(text: str, context: ProposalContext) -> list[tuple[int, int, str, str]]:

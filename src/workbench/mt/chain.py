@@ -9,6 +9,7 @@ The registry below is the one list of engines, in the order they run (and the de
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from workbench.errors import WorkbenchError
@@ -56,26 +57,47 @@ def propose(units: Sequence[Unit], context: ProposalContext,
     Engines run in registry order whatever order `engines` names them in; `progress(n)`
     is told how many units were finished, as they finish.
     """
+    return propose_many([(units, context)], engines, progress=progress)[0]
+
+
+def propose_many(documents: Sequence[tuple[Sequence[Unit], ProposalContext]],
+                 engines: str | Iterable[str] | None = DEFAULT_ENGINES, *,
+                 progress: Progress | None = None) -> list[dict[str, list[Proposal]]]:
+    """`propose` for several documents at once, each with its own context: the quick
+    engines run document by document, and each batched engine once over the units of
+    all of them (with the first document's context: a batched engine must not depend on
+    the document), so a model sees every distinct segment of a corpus once."""
     names = set(parse_engines(engines))
     chosen = [engine for name, engine in ENGINES.items() if name in names]
-    found: dict[str, list[Proposal]] = {unit.id: [] for unit in units}
-
-    def take(proposals: dict[str, list[Proposal]]) -> None:
-        for unit_id, more in proposals.items():
-            found[unit_id].extend(more)
-
+    found: list[dict[str, list[Proposal]]] = [{u.id: [] for u in units}
+                                              for units, _ in documents]
     for engine in (e for e in chosen if not e.batched):
-        wanted = [u for u in units if engine.wants(u, found[u.id], context)]
-        if wanted:
-            take(engine.propose(wanted, context))
-    batches = [(engine, [u for u in units if engine.wants(u, found[u.id], context)])
+        for (units, context), seen in zip(documents, found, strict=True):
+            wanted = [u for u in units if engine.wants(u, seen[u.id], context)]
+            if wanted:
+                for unit_id, more in engine.propose(wanted, context).items():
+                    seen[unit_id].extend(more)
+    batches = [(engine, [(d, u) for d, (units, context) in enumerate(documents)
+                         for u in units if engine.wants(u, found[d][u.id], context)])
                for engine in chosen if engine.batched]
     if progress is not None:
-        batched = {u.id for _, batch in batches for u in batch}
-        for unit in units:
-            if unit.id not in batched:
-                progress(1)
+        batched = {(d, u.id) for _, batch in batches for d, u in batch}
+        for d, (units, _) in enumerate(documents):
+            for unit in units:
+                if (d, unit.id) not in batched:
+                    progress(1)
     for engine, batch in batches:
-        if batch:
-            take(engine.propose(batch, context, progress))
-    return {unit_id: _rank(proposals) for unit_id, proposals in found.items()}
+        if not batch:
+            continue
+        if len(documents) == 1:
+            for unit_id, more in engine.propose([u for _, u in batch], documents[0][1],
+                                                progress).items():
+                found[0][unit_id].extend(more)
+            continue
+        tagged = {f"{d}\x00{u.id}": (d, u.id) for d, u in batch}  # unit ids are per document
+        units = [dataclasses.replace(u, id=f"{d}\x00{u.id}") for d, u in batch]
+        for tag, more in engine.propose(units, documents[0][1], progress).items():
+            d, unit_id = tagged[tag]
+            found[d][unit_id].extend(more)
+    return [{unit_id: _rank(proposals) for unit_id, proposals in seen.items()}
+            for seen in found]

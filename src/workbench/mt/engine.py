@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.errors import WorkbenchError
@@ -35,29 +36,28 @@ class EngineSettings:
     compute_type: str = "auto"  # "auto": int8 on CPU (when supported), the model's own on GPU
     beam_size: int = 2  # 2 keeps nearly all of beam 4's quality at about half the cost
     threads: int = 0  # CPU cores to use (batches run in parallel, one core each); 0: all
-    max_batch_tokens: int = 1024  # tokens per CTranslate2 batch (batch_type="tokens")
-    chunk_batches: int = 8  # batches per worker per translate_batch call (progress per call)
+    max_batch_tokens: int = 1024  # tokens per batch, padding included (one CT2 call each)
+    chunk_batches: int = 2  # batches queued per worker (keeps every worker busy)
     length_penalty: float = 0.2  # as Argos Translate decodes its own models
     max_input_tokens: int = 1024
 
     @classmethod
     def from_env(cls, **overrides) -> EngineSettings:
         """Defaults, then `$WORKBENCH_MT_BEAM`, `$WORKBENCH_MT_THREADS`,
-        `$WORKBENCH_MT_COMPUTE_TYPE`, `$WORKBENCH_MT_DEVICE`, then explicit overrides."""
+        `$WORKBENCH_MT_BATCH_TOKENS`, `$WORKBENCH_MT_COMPUTE_TYPE`, `$WORKBENCH_MT_DEVICE`,
+        then explicit overrides."""
         base = cls(
             device=env_choice("WORKBENCH_MT_DEVICE", "cpu", DEVICES),
             compute_type=env_choice("WORKBENCH_MT_COMPUTE_TYPE", "auto", COMPUTE_TYPES),
             beam_size=env_int("WORKBENCH_MT_BEAM", 2, minimum=1, maximum=64),
             threads=env_int("WORKBENCH_MT_THREADS", 0, minimum=0, maximum=1024),
+            max_batch_tokens=env_int("WORKBENCH_MT_BATCH_TOKENS", 1024, minimum=16,
+                                     maximum=1 << 20),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
     def workers(self) -> int:
         return self.threads if self.threads > 0 else max(1, os.cpu_count() or 1)
-
-    @property
-    def chunk_tokens(self) -> int:
-        return self.max_batch_tokens * self.chunk_batches * self.workers()
 
     def resolved_compute_type(self) -> str:
         if self.compute_type != "auto":
@@ -67,6 +67,28 @@ class EngineSettings:
 
             return "int8" if "int8" in ctranslate2.get_supported_compute_types("cpu") else "default"
         return "default"
+
+
+def engine_label(model: ModelInfo, settings: EngineSettings) -> str:
+    """How a proposal says which model made it (in its detail)."""
+    return f"argos {model.from_code}→{model.to_code} {model.version}, beam {settings.beam_size}"
+
+
+def plan_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
+    """Indices of the non-empty segments, sorted by length (so a batch pads little) and
+    cut so that no batch holds more than `max_tokens` tokens, padding included. The same
+    lengths always give the same batches: wherever a batch runs, it gives the same result."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: (lengths[i], i))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        if current and lengths[i] * (len(current) + 1) > max_tokens:
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 @dataclass(frozen=True)
@@ -83,16 +105,10 @@ class Engine:
 
     def __init__(self, model: ModelInfo, settings: EngineSettings) -> None:
         import ctranslate2
-        import sentencepiece
 
         self.model = model
         self.settings = settings
-        sp_path = model.path / "sentencepiece.model"
-        if not sp_path.is_file():
-            raise WorkbenchError("package has no sentencepiece.model (BPE packages are not "
-                                 "supported)", path=model.path,
-                                 fix="install a current Argos package")
-        self.sp = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+        self.sp = _sentencepiece(model)
         try:
             self.translator = ctranslate2.Translator(
                 str(model.path / "model"), device=settings.device,
@@ -103,15 +119,15 @@ class Engine:
                                  path=model.path / "model",
                                  fix="reinstall the package with `workbench models install`") \
                 from None
-        self._lock = threading.Lock()  # one batch at a time: TUI worker and batch share it
+        self._lock = threading.Lock()  # CT2 queues calls itself; submit from one thread at a time
 
     @property
     def label(self) -> str:
-        m = self.model
-        return f"argos {m.from_code}→{m.to_code} {m.version}, beam {self.settings.beam_size}"
+        return engine_label(self.model, self.settings)
 
     def tokenize(self, text: str) -> list[str]:
         return self.sp.encode(text, out_type=str)[: self.settings.max_input_tokens]
+
 
     def detokenize(self, pieces: list[str]) -> str:
         prefix = self.model.target_prefix
@@ -122,45 +138,58 @@ class Engine:
 
     def translate(self, texts: Sequence[str],
                   progress: Callable[[int], None] | None = None) -> list[MTResult]:
-        """Translate segments, length-sorted into few `translate_batch` calls; order kept.
-        `progress(n)` is called after each call with the number of segments done in it."""
-        results: list[MTResult | None] = [None] * len(texts)
-        tokens = [self.tokenize(t) if t.strip() else [] for t in texts]
-        order = sorted((i for i, toks in enumerate(tokens) if toks), key=lambda i: len(tokens[i]))
-        for i, toks in enumerate(tokens):
-            if not toks:
-                results[i] = MTResult("", 0.0)
-        for chunk in self._chunks(order, tokens):
-            batch = [tokens[i] for i in chunk]
-            longest = max(len(t) for t in batch)
-            prefix = ([[self.model.target_prefix]] * len(batch)
-                      if self.model.target_prefix else None)
-            with self._lock:
-                out = self.translator.translate_batch(
-                    batch, target_prefix=prefix, max_batch_size=self.settings.max_batch_tokens,
-                    batch_type="tokens", beam_size=self.settings.beam_size,
-                    length_penalty=self.settings.length_penalty, return_scores=True,
-                    max_decoding_length=min(512, 2 * longest + 10), replace_unknowns=True)
-            for i, res in zip(chunk, out, strict=True):
-                hyp = res.hypotheses[0]
-                results[i] = MTResult(self.detokenize(hyp), self._confidence(res.scores[0], hyp))
+        """Translate segments in length-sorted token batches; order kept. `progress(n)`
+        is called as each batch finishes with the number of segments in it."""
+        results: list[MTResult] = [MTResult("", 0.0)] * len(texts)
+        for indices, batch in self.translate_stream(texts):
+            for i, result in zip(indices, batch, strict=True):
+                results[i] = result
             if progress is not None:
-                progress(len(chunk))
-        return [r if r is not None else MTResult("", 0.0) for r in results]
+                progress(len(indices))
+        return results
 
-    def _chunks(self, order: list[int], tokens: list[list[str]]) -> list[list[int]]:
-        chunks: list[list[int]] = []
-        current: list[int] = []
-        size = 0
-        for i in order:
-            if current and size + len(tokens[i]) > self.settings.chunk_tokens:
-                chunks.append(current)
-                current, size = [], 0
-            current.append(i)
-            size += len(tokens[i])
-        if current:
-            chunks.append(current)
-        return chunks
+    def translate_stream(self, texts: Sequence[str]
+                         ) -> Iterator[tuple[list[int], list[MTResult]]]:
+        """(indices into `texts`, their results) per batch, as batches finish; empty
+        texts come first, with empty results."""
+        tokens = [self.tokenize(t) if t.strip() else [] for t in texts]
+        empty = [i for i, toks in enumerate(tokens) if not toks]
+        if empty:
+            yield empty, [MTResult("", 0.0)] * len(empty)
+        batches = plan_batches([len(t) for t in tokens], self.settings.max_batch_tokens)
+        yield from zip(batches, self.run_batches([[tokens[i] for i in b] for b in batches]),
+                       strict=True)
+
+    def run_batches(self, batches: Iterable[list[list[str]]]) -> Iterator[list[MTResult]]:
+        """Translate batches of tokenised segments, each in one CTranslate2 call (so a
+        batch gives the same result wherever it runs), several at once on the
+        `inter_threads` workers; results come in the order of `batches`."""
+        in_flight: deque[list] = deque()
+        limit = self.settings.workers() * max(1, self.settings.chunk_batches)
+        for batch in batches:
+            with self._lock:
+                in_flight.append(self._submit(batch))
+            while len(in_flight) >= limit:
+                yield self._collect(in_flight.popleft())
+        while in_flight:
+            yield self._collect(in_flight.popleft())
+
+    def _submit(self, batch: list[list[str]]) -> list:
+        longest = max(len(t) for t in batch)
+        prefix = [[self.model.target_prefix]] * len(batch) if self.model.target_prefix else None
+        return self.translator.translate_batch(
+            batch, target_prefix=prefix, max_batch_size=0, beam_size=self.settings.beam_size,
+            length_penalty=self.settings.length_penalty, return_scores=True,
+            max_decoding_length=min(512, 2 * longest + 10), replace_unknowns=True,
+            asynchronous=True)
+
+    def _collect(self, pending: list) -> list[MTResult]:
+        out = []
+        for item in pending:
+            res = item.result()
+            hyp = res.hypotheses[0]
+            out.append(MTResult(self.detokenize(hyp), self._confidence(res.scores[0], hyp)))
+        return out
 
     def _confidence(self, score: float, hyp: list[str]) -> float:
         """CTranslate2's score is the log-probability divided by length**length_penalty;
@@ -168,6 +197,23 @@ class Engine:
         n = len(hyp) + 1  # + </s>
         mean_logprob = score * (n ** self.settings.length_penalty) / n
         return max(0.0, min(1.0, math.exp(mean_logprob)))
+
+
+def _sentencepiece(model: ModelInfo):
+    import sentencepiece
+
+    sp_path = model.path / "sentencepiece.model"
+    if not sp_path.is_file():
+        raise WorkbenchError("package has no sentencepiece.model (BPE packages are not "
+                             "supported)", path=model.path, fix="install a current Argos package")
+    return sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
+
+
+def load_tokenizer(model: ModelInfo, settings: EngineSettings) -> Callable[[str], list[str]]:
+    """The model's tokeniser alone (no translator loaded), exactly as `Engine.tokenize`:
+    a driver plans batches with it for workers that hold the translator."""
+    sp = _sentencepiece(model)
+    return lambda text: sp.encode(text, out_type=str)[: settings.max_input_tokens]
 
 
 _ENGINES: dict[tuple, Engine] = {}

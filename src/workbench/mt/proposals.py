@@ -9,7 +9,7 @@ registry, in the order the engines run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 from workbench.model import Proposal, TermHit, Unit
 
 if TYPE_CHECKING:
-    from workbench.mt.engine import EngineSettings
+    from workbench.mt.engine import EngineSettings, MTResult
+    from workbench.mt.models import ModelInfo
     from workbench.mt.tm import TranslationMemory
 
 Progress = Callable[[int], None]  # told how many units were finished, as they finish
@@ -29,6 +30,16 @@ class GlossaryLike(Protocol):
     def match_source(self, text: str) -> list[TermHit]: ...
 
     def term(self, term_id: str): ...  # an entry with `.en` and `.kind`
+
+
+class Translator(Protocol):
+    """Where neural MT runs: this process (`workbench.mt.argos.LocalTranslator`) or a
+    cluster (`workbench.distributed`). Results may come in any order."""
+
+    def translate(self, model: ModelInfo, settings: EngineSettings, texts: Sequence[str]
+                  ) -> Iterator[tuple[list[int], list[MTResult]]]:
+        """(indices into `texts`, their results), batch by batch as they finish."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,7 @@ class ProposalContext:
     cache_root: Path | None = None  # where neural results are cached (None: not cached)
     settings: EngineSettings | None = None
     doc_id: str | None = None  # keeps a unit's own approved translation out of its TM hits
+    translator: Translator | None = None  # where the model runs (None: this process)
     # The languages a line may be in (`[langid] languages`; None: the default set): the
     # rules read a Ukrainian or Kazakh line of a Russian document with that line's pack.
     languages: tuple[str, ...] | None = None

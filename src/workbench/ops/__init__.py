@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 _WHERE: dict[str, str] = {
     "open_project": "workbench.project",
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
+    **dict.fromkeys(("AlignOutcome", "Pair", "align_documents", "align_pairs", "batch_summary",
+                     "bead_line", "default_jobs", "read_pairs"), "workbench.ops.align_batch"),
     **dict.fromkeys(("check_documents", "check_in_corpus", "check_project", "project_glossary",
                      "qa_rules", "unit_issues"), "workbench.ops.check"),
     **dict.fromkeys(("export_documents", "write_outputs"), "workbench.ops.export"),
@@ -52,7 +54,8 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("concordance", "concordance_index", "document_sources", "memory_sources",
                      "refresh_index", "side_of"), "workbench.ops.search"),
     **dict.fromkeys(("best_usable", "candidates", "engine_settings", "missing_model_note",
-                     "parse_engines", "propose", "translate_document"),
+                     "parse_engines", "propose", "translate_document",
+                     "translate_documents"),
                     "workbench.ops.translate"),
     **dict.fromkeys(("LineProposals", "propose_file"), "workbench.ops.file_proposals"),
     "current_user": "workbench.ops.user",
@@ -77,6 +80,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from workbench.ops.align_batch import (
+        AlignOutcome,
+        Pair,
+        align_documents,
+        align_pairs,
+        batch_summary,
+        bead_line,
+        default_jobs,
+        read_pairs,
+    )
     from workbench.ops.alignment import align_document, realign
     from workbench.ops.batch import BatchResult, QAErrorsRefused, review_batch
     from workbench.ops.changes import Change, recording
@@ -157,6 +170,7 @@ if TYPE_CHECKING:
         parse_engines,
         propose,
         translate_document,
+        translate_documents,
     )
     from workbench.ops.undo import revert
     from workbench.ops.user import current_user

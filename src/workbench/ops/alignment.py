@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.align.units import (
-    align_beads,
     join_segments,
     segmentation_key,
     side_segments,
@@ -19,6 +18,7 @@ from workbench.model import Bead, Document, Origin, State, Unit, WorkingFile, no
 from workbench.ops.conflicts import refuse_conflicts
 from workbench.ops.jobs import refuse_job
 from workbench.ops.transaction import record, touched_by_person, transaction
+from workbench.ops.working import Aligner, document_beads
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -104,24 +104,25 @@ def _in_order(units: list[Unit]) -> bool:
 
 
 def align_document(project: Project, doc_id: str, *, user: str,
-                   embeddings: bool = True) -> WorkingFile:
+                   embeddings: bool = True, aligner: Aligner | None = None) -> WorkingFile:
     """Align (or realign) a document and save. Kept units (locked, approved,
     person-edited) stay as they are; a unit whose bead did not change keeps its id and
-    English; every other bead becomes a new unit with a new id."""
+    English; every other bead becomes a new unit with a new id. `aligner` may hold beads
+    computed elsewhere (a cluster) for the document and the locked beads found here."""
     refuse_job(project.document(doc_id), "realigned")
-    with transaction(project, doc_id, user, embeddings=embeddings) as wf:
+    with transaction(project, doc_id, user, embeddings=embeddings, aligner=aligner) as wf:
         if not wf.stored:
             return wf
         refuse_conflicts(wf.units, doc_id, "realign")
-        return _align_around_kept(project, wf, user=user, embeddings=embeddings)
+        return _align_around_kept(project, wf, user=user, embeddings=embeddings,
+                                  aligner=aligner)
 
 
-def _align_around_kept(project: Project, wf: WorkingFile, *, user: str,
-                       embeddings: bool) -> WorkingFile:
-    """The body of `align_document`, on a working file inside the caller's transaction:
-    a refusal raises before anything is saved."""
+def kept_beads(doc: Document, wf: WorkingFile, *, user: str) -> tuple[list[Unit], list[Bead]]:
+    """The units a realignment keeps, found again in the document's segments (recorded as
+    relocated in their history when the segmentation moved them), and their beads, which
+    the aligner must return untouched. Raises when a kept unit cannot be found again."""
     doc_id = wf.doc_id
-    doc = project.document(doc_id)
     keep = [u for u in wf.units if kept(u)]
     when = now_iso()
     lost = []
@@ -140,10 +141,19 @@ def _align_around_kept(project: Project, wf: WorkingFile, *, user: str,
             f"{' '.join(lost[:10]) or '(order)'} cannot be found again; nothing was saved",
             path=wf.path, fix="unlock (`workbench lock ID UNIT --off`) or reject those "
             "units (their English stays in their history), then realign")
-    locked_beads = [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
-                         if u.confidence is not None else 1.0) for u in keep]
-    beads = align_beads(doc, locked_beads, embeddings=embeddings,
-                        glossary=project.glossary())
+    return keep, [Bead(src=tuple(u.src), tgt=tuple(u.tgt), confidence=u.confidence
+                       if u.confidence is not None else 1.0) for u in keep]
+
+
+def _align_around_kept(project: Project, wf: WorkingFile, *, user: str, embeddings: bool,
+                       aligner: Aligner | None = None) -> WorkingFile:
+    """The body of `align_document`, on a working file inside the caller's transaction:
+    a refusal raises before anything is saved."""
+    doc_id = wf.doc_id
+    doc = project.document(doc_id)
+    keep, locked_beads = kept_beads(doc, wf, user=user)
+    beads = document_beads(project, doc, locked_beads, embeddings=embeddings, aligner=aligner)
+    when = now_iso()
     same_segments = wf.segmentation == segmentation_key(doc)
     by_key = {(tuple(u.src), tuple(u.tgt)): u for u in wf.units
               if kept(u) or (same_segments and fits(doc, u))}

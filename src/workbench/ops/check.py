@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,7 +84,7 @@ class CheckMemo:
         langs = (project.source_lang, project.target_lang)
         if glossary is not self.glossary or langs != self.langs:
             self.glossary, self.langs, self.units = glossary, langs, {}
-        key = (unit.kind, unit.source_text, unit.target_text, unit.codes)
+        key = memo_key(unit)
         found = self.units.get(key)
         if found is None:
             found = self.units[key] = _unit_results(project, unit, glossary)
@@ -94,8 +94,26 @@ class CheckMemo:
 def _unit_results(project: Project, unit: Unit,
                   glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
     """A unit's issues and its term renderings, not yet tied to its document and id."""
-    return (unit_issues(project, unit, glossary),
-            term_renderings(unit.target_text, glossary, None, None))
+    return unit_results((project.source_lang, project.target_lang), memo_key(unit), glossary)
+
+
+MemoKey = tuple[BlockKind, str, str, tuple]
+
+
+def memo_key(unit: Unit) -> MemoKey:
+    """What a unit's check results depend on (besides the glossary and languages)."""
+    return (unit.kind, unit.source_text, unit.target_text, unit.codes)
+
+
+def unit_results(langs: tuple[str, str], key: MemoKey,
+                 glossary: Glossary) -> tuple[list[Issue], dict[str, list[Rendering]]]:
+    """The check results of one unit text (`memo_key`): wherever they are computed (this
+    process or a cluster), the same answer."""
+    kind, source_text, target_text, codes = key
+    issues = [] if kind is BlockKind.FURNITURE else check_unit(
+        source_text, target_text, glossary, source_lang=langs[0], target_lang=langs[1],
+        codes=codes)
+    return issues, term_renderings(target_text, glossary, None, None)
 
 
 def check_documents(project: Project, units_by_doc: Mapping[str, Sequence[Unit]],
@@ -137,10 +155,20 @@ def check_in_corpus(project: Project, doc_id: str, units: Sequence[Unit],
 
 
 def check_project(project: Project, doc_ids: Sequence[str] | None = None, *,
-                  glossary: Glossary | None = None) -> list[Issue]:
-    """QA over the units of `doc_ids` (default: every document), checked together."""
+                  glossary: Glossary | None = None,
+                  results: Callable[[list[MemoKey], Glossary], CheckMemo] | None = None
+                  ) -> list[Issue]:
+    """QA over the units of `doc_ids` (default: every document), checked together.
+    `results(keys, glossary)` may compute the per-unit results elsewhere (a cluster)
+    for the distinct unit texts; consistency is then checked here, as always."""
     glossary = glossary if glossary is not None else project_glossary(project)
     ids = list(doc_ids) if doc_ids else project.document_ids()
     units_by_doc = {project.check_id(doc_id): document_units(project, doc_id)
                     for doc_id in ids}
-    return check_documents(project, units_by_doc, glossary)
+    memo = None
+    if results is not None:
+        keys = list(dict.fromkeys(memo_key(u) for units in units_by_doc.values()
+                                  for u in units if u.kind is not BlockKind.FURNITURE))
+        memo = results(keys, glossary)
+        memo.glossary, memo.langs = glossary, (project.source_lang, project.target_lang)
+    return check_documents(project, units_by_doc, glossary, memo=memo)

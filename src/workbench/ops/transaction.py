@@ -10,7 +10,7 @@ from workbench import store
 from workbench.formats.safexml import clean
 from workbench.model import HistoryEntry, State, Unit, WorkingFile, now_iso
 from workbench.ops.changes import is_recording, note_change, snapshot
-from workbench.ops.working import fresh_alignment
+from workbench.ops.working import Aligner, fresh_alignment
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 @contextmanager
 def transaction(project: Project, doc_id: str, user: str, *,
-                embeddings: bool = True, save_unchanged: bool = True) -> Iterator[WorkingFile]:
+                embeddings: bool = True, save_unchanged: bool = True,
+                aligner: Aligner | None = None) -> Iterator[WorkingFile]:
     """Yield the current working file under the lock; save it when the block ends
     without an exception (an exception saves nothing). A document never stored is saved
     even when nothing changed, unless `save_unchanged` is False. Inside
@@ -29,10 +30,11 @@ def transaction(project: Project, doc_id: str, user: str, *,
     """
     pre = None
     if not store.working_path(project, doc_id).exists():
-        pre = fresh_alignment(project, doc_id, user=user, embeddings=embeddings)
+        pre = fresh_alignment(project, doc_id, user=user, embeddings=embeddings,
+                              aligner=aligner)
     with store.locked(project, doc_id, user):
         wf = store.load_stored(project, doc_id) or pre or fresh_alignment(
-            project, doc_id, user=user, embeddings=embeddings)
+            project, doc_id, user=user, embeddings=embeddings, aligner=aligner)
         before = _footprint(wf)
         units_before = snapshot(wf) if is_recording() else None
         yield wf

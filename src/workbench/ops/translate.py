@@ -2,17 +2,18 @@
 cache gathered for the proposal chain (`propose`, what the TUI asks per unit), and
 `translate_document`, which fills English drafts for the units that have none.
 
-Batch translation works in chunks and saves each chunk through `apply_proposals` (which
-fills only units with no English that no person edited, approved or rejected), so an
-interrupted run keeps what it did and a rerun continues where it stopped; neural
-results are cached, so a rerun over finished work costs nothing.
+Batch translation streams over the corpus a window of documents at a time, translates
+each distinct segment once, and saves each document through `apply_proposals` (which
+fills only units with no English that no person edited, approved or rejected); neural
+results are cached as each model batch finishes, so an interrupted run keeps them, a
+rerun continues where it stopped, and a rerun over finished work costs nothing.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from workbench.mt.chain import DEFAULT_ENGINES, ENGINES, parse_engines
 from workbench.mt.engine import EngineSettings
 from workbench.mt.letterhead import damage_reason
 from workbench.mt.models import find_model, install_hint
-from workbench.mt.proposals import Progress, ProposalContext
+from workbench.mt.proposals import Progress, ProposalContext, Translator
 from workbench.mt.tm import TMEntry, TranslationMemory
 from workbench.ops.review import apply_proposals
 from workbench.ops.working import load_and_keep, load_or_align
@@ -34,7 +35,7 @@ from workbench.tm import memory_files, tm_units
 if TYPE_CHECKING:
     from workbench.project import Project
 
-CHUNK_UNITS = 64
+WINDOW_UNITS = 4096  # units to fill taken together: one chain call, bounded memory
 _MEMORIES: dict[Path, tuple[tuple, TranslationMemory]] = {}  # per project, while unchanged
 _MEMORIES_LOCK = threading.Lock()
 
@@ -73,25 +74,75 @@ def translate_document(project: Project, doc_id: str, *, user: str,
                        engines: Iterable[str] = DEFAULT_ENGINES,
                        settings: EngineSettings | None = None, dry_run: bool = False,
                        progress: Progress | None = None,
-                       units: Sequence[Unit] | None = None) -> DocResult:
-    """Translate one document's empty units chunk by chunk, saving after each chunk."""
+                       units: Sequence[Unit] | None = None,
+                       translator: Translator | None = None) -> DocResult:
+    """Translate one document's empty units (see `translate_documents`)."""
+    loaded = None if units is None else {doc_id: units}
+    return next(iter(translate_documents(project, [doc_id], user=user, engines=engines,
+                                         settings=settings, dry_run=dry_run,
+                                         progress=progress, loaded=loaded,
+                                         translator=translator)))
+
+
+def translate_documents(project: Project, doc_ids: Sequence[str], *, user: str,
+                        engines: Iterable[str] = DEFAULT_ENGINES,
+                        settings: EngineSettings | None = None, dry_run: bool = False,
+                        progress: Progress | None = None,
+                        loaded: Mapping[str, Sequence[Unit]] | None = None,
+                        translator: Translator | None = None,
+                        window_units: int = WINDOW_UNITS) -> Iterator[DocResult]:
+    """Fill the empty units of documents, streaming: documents are taken a window of
+    about `window_units` units to fill at a time (so memory stays bounded however large
+    the corpus), the proposal chain runs once per window (the model sees each distinct
+    segment of the window once; what the cache already has is never translated again),
+    and each document is saved through `apply_proposals`, which fills only units that
+    still have no English and that no person edited, approved or rejected. Neural
+    results are cached as each batch finishes, so an interrupted run keeps them and a
+    rerun continues. A dry run saves nothing and keeps every proposal in its result.
+
+    `loaded` gives documents' units already loaded; `translator` says where the model
+    runs (this process when None, else e.g. a Ray cluster)."""
     engines = parse_engines(engines)
-    if units is None:
-        units = (load_or_align(project, doc_id) if dry_run else
-                 load_and_keep(project, doc_id, user=user)).units
-    result = DocResult(doc_id, units=len(units))
-    result.damaged = [u.id for u in units
-                      if damage_reason(u.source_text) or damage_reason(u.target_text)]
-    todo = candidates(units)
-    result.candidates = len(todo)
-    for start in range(0, len(todo), CHUNK_UNITS):
-        chunk = todo[start:start + CHUNK_UNITS]
-        proposals = propose(project, chunk, engines=engines, doc_id=doc_id, settings=settings,
-                            progress=progress)
+    memory = translation_memory(project) if "tm" in engines else None  # once per run
+    window: list[tuple[str, Sequence[Unit]]] = []
+    size = 0
+    for doc_id in doc_ids:
+        units = loaded.get(doc_id) if loaded is not None else None
+        if units is None:
+            units = (load_or_align(project, doc_id) if dry_run else
+                     load_and_keep(project, doc_id, user=user)).units
+        window.append((doc_id, units))
+        size += len(candidates(units))
+        if size >= window_units:
+            yield from _translate_window(project, window, user=user, engines=engines,
+                                         settings=settings, dry_run=dry_run,
+                                         progress=progress, memory=memory,
+                                         translator=translator)
+            window, size = [], 0
+    if window:
+        yield from _translate_window(project, window, user=user, engines=engines,
+                                     settings=settings, dry_run=dry_run, progress=progress,
+                                     memory=memory, translator=translator)
+
+
+def _translate_window(project: Project, window: Sequence[tuple[str, Sequence[Unit]]], *,
+                      user: str, engines: tuple[str, ...], settings: EngineSettings | None,
+                      dry_run: bool, progress: Progress | None,
+                      memory: TranslationMemory | None,
+                      translator: Translator | None) -> Iterator[DocResult]:
+    todo = [(doc_id, candidates(units)) for doc_id, units in window]
+    contexts = [proposal_context(project, engines, settings=settings, doc_id=doc_id,
+                                 memory=memory, translator=translator) for doc_id, _ in todo]
+    proposals = chain.propose_many([(units, context) for (_, units), context
+                                    in zip(todo, contexts, strict=True)], engines,
+                                   progress=progress)
+    for (doc_id, units), (_, chunk), found in zip(window, todo, proposals, strict=True):
+        result = DocResult(doc_id, units=len(units), candidates=len(chunk))
+        result.damaged = [u.id for u in units
+                          if damage_reason(u.source_text) or damage_reason(u.target_text)]
         chosen: dict[str, Proposal] = {}
         for unit in chunk:
-            ranked = proposals.get(unit.id, [])
-            best = best_usable(ranked)
+            best = best_usable(found.get(unit.id, []))
             if best is None:
                 result.unfilled.append(unit.id)
                 continue
@@ -99,15 +150,14 @@ def translate_document(project: Project, doc_id: str, *, user: str,
             if best.issues:
                 result.flagged.append(unit.id)
         if dry_run:
-            result.proposals.update(proposals)
-            result.filled += len(chosen)
+            result.proposals.update(found)
+            result.filled = len(chosen)
             result.by_origin.update(str(p.origin) for p in chosen.values())
-            continue
-        filled = apply_proposals(project, doc_id, chosen, user=user)
-        result.filled += filled
-        if filled == len(chosen):
-            result.by_origin.update(str(p.origin) for p in chosen.values())
-    return result
+        else:
+            result.filled = apply_proposals(project, doc_id, chosen, user=user)
+            if result.filled == len(chosen):
+                result.by_origin.update(str(p.origin) for p in chosen.values())
+        yield result
 
 
 def approved_pairs(project: Project) -> list[tuple[str, str, str, str]]:
@@ -162,24 +212,28 @@ def propose(project: Project, units: Sequence[Unit], *,
     need is loaded (the glossary for rules and MT, the memory for tm).
     """
     names = parse_engines(engines)
+    memory = translation_memory(project) if "tm" in names else None
     context = proposal_context(project, names, doc_id=doc_id, settings=settings,
-                               use_cache=use_cache)
+                               use_cache=use_cache, memory=memory)
     return chain.propose(units, context, names, progress=progress)
 
 
 def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | None = None,
-                     settings: EngineSettings | None = None,
-                     use_cache: bool = True) -> ProposalContext:
+                     settings: EngineSettings | None = None, use_cache: bool = True,
+                     memory: TranslationMemory | None = None,
+                     translator: Translator | None = None) -> ProposalContext:
     """What the chosen engines need of the project (the glossary for rules and MT, the
-    memory for tm), loaded only for them."""
+    memory for tm: `memory`, else the project's when tm is chosen), loaded only for
+    them; `translator` says where the model runs."""
+    if memory is None and "tm" in names:
+        memory = translation_memory(project)
     return ProposalContext(
         source_lang=project.source_lang, target_lang=project.target_lang,
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
-        glossary_path=Path(project.glossary_path),
-        memory=translation_memory(project) if "tm" in names else None,
+        glossary_path=Path(project.glossary_path), memory=memory,
         cache_root=Path(project.root) if use_cache else None,
         settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
-        romanisation=project.settings.letterhead.romanisation)
+        romanisation=project.settings.letterhead.romanisation, translator=translator)
 
 
 def engine_settings(*, beam: int | None = None, threads: int | None = None) -> EngineSettings:

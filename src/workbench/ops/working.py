@@ -3,25 +3,41 @@ the aligner proposes them (not saved until an operation saves them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench import store
 from workbench.align.units import align_beads, segmentation_key, unit_from_bead
-from workbench.model import WorkingFile, now_iso
+from workbench.model import Bead, Document, WorkingFile, now_iso
 from workbench.ops.user import current_user
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
+# Beads computed elsewhere (a cluster) for a document and its locked beads; None: not
+# known there, align here.
+Aligner = Callable[[Document, Sequence[Bead]], "list[Bead] | None"]
+
+
+def document_beads(project: Project, doc: Document, locked: Sequence[Bead] = (), *,
+                   embeddings: bool = True, aligner: Aligner | None = None) -> list[Bead]:
+    """The beads of `doc` around `locked`: from `aligner` when it has them, else aligned
+    here."""
+    if aligner is not None:
+        found = aligner(doc, locked)
+        if found is not None:
+            return found
+    return align_beads(doc, locked, embeddings=embeddings, glossary=project.glossary())
+
 
 def fresh_alignment(project: Project, doc_id: str, *, user: str = "",
-                    embeddings: bool = True) -> WorkingFile:
+                    embeddings: bool = True, aligner: Aligner | None = None) -> WorkingFile:
     """Units from aligning the document (nothing saved); `user` defaults to the current
     user, who is recorded as the aligner."""
     user = user or current_user()
     doc = project.document(doc_id)
     when = now_iso()
-    beads = align_beads(doc, embeddings=embeddings, glossary=project.glossary())
+    beads = document_beads(project, doc, embeddings=embeddings, aligner=aligner)
     units = [unit_from_bead(doc, bead, f"u{n}", user=user, when=when,
                             source_lang=project.source_lang)
              for n, bead in enumerate(beads, start=1)]
