@@ -36,8 +36,9 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from workbench.testing.shared import NEWS  # the news data, also found from a clean clone
+
 ROOT = Path(__file__).resolve().parents[1]
-NEWS = ROOT.parent / "shared" / "bench-data" / "align-news-ruen"
 HOME = Path(tempfile.mkdtemp(prefix="bench-batch-"))
 
 MEASURE = """

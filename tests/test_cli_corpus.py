@@ -2,6 +2,7 @@
 input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -88,6 +89,67 @@ def test_langid_blank_lines_are_und(capsys, tmp_path):
                     "victim of global capital and oligarchic clans.\n", encoding="utf-8")
     code, out, _ = run(capsys, "langid", str(path))
     assert code == 0 and out.splitlines() == ["en", "und", "en", "en"]
+
+
+def _short_lines(tmp_path):
+    """Real Russian and Ukrainian short lines (tests/data/shortlines.tsv, with their
+    sources there) in one file."""
+    import csv
+
+    with open(REPO / "tests" / "data" / "shortlines.tsv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    chosen = [r["line"] for r in rows if r["lang"] == "ru"][:4]
+    chosen += [r["line"] for r in rows if r["lang"] == "uk"][:6]
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return path, chosen
+
+
+def _workbench(*argv, cwd):
+    env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_ROOT"}
+    done = subprocess.run([sys.executable, "-m", "workbench", *argv], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_langid_and_segment_use_the_projects_languages(tmp_path):
+    """Inside a project, `langid FILE` and `segment FILE` label lines from its
+    `[langid] languages`, as its documents are labelled; outside one, the default set."""
+    from workbench.langid import detect_lines
+    from workbench.settings import DEFAULT_LANGID_LANGUAGES
+
+    path, chosen = _short_lines(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    default = _workbench("langid", str(path), cwd=outside).splitlines()
+    assert default == detect_lines(chosen, DEFAULT_LANGID_LANGUAGES)
+    assert "uk" in default
+
+    project = tmp_path / "project"
+    (project / "sources").mkdir(parents=True)
+    (project / "workbench.toml").write_text('[langid]\nlanguages = ["ru", "en"]\n')
+    (project / "sub").mkdir()
+    inside = _workbench("langid", str(path), cwd=project / "sub").splitlines()
+    assert inside == detect_lines(chosen, ("ru", "en")) == ["ru"] * len(chosen)
+    assert _workbench("--root", str(project), "langid", str(path), cwd=outside) \
+        .splitlines() == inside
+    segments = [json.loads(line) for line in
+                _workbench("segment", str(path), "--jsonl", cwd=project).splitlines()]
+    assert {s["lang"] for s in segments} == {"ru"}
+    assert "uk" in {json.loads(line)["lang"] for line in
+                    _workbench("segment", str(path), "--jsonl", cwd=outside).splitlines()}
+
+
+def test_langid_in_a_project_with_broken_settings_is_an_error(tmp_path):
+    path, _ = _short_lines(tmp_path)
+    (tmp_path / "project" / "sources").mkdir(parents=True)
+    (tmp_path / "project" / "workbench.toml").write_text("[langid]\nlanguages = [7]\n")
+    done = subprocess.run([sys.executable, "-m", "workbench", "langid", str(path)],
+                          cwd=tmp_path / "project", capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 2 and "workbench.toml" in done.stderr
+    assert done.stdout == ""
 
 
 def test_inspect(capsys):

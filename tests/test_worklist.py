@@ -154,16 +154,41 @@ def test_find_box_terms_filter_by_text_state_origin_confidence_and_qa():
     assert go_to_index(units, "9") is None and go_to_index(units, "u9") is None
 
 
-def test_inline_codes_show_as_single_characters_in_the_editor_and_go_back():
-    from workbench.inline import CLOSE, OPEN, STANDALONE, InlineCode, placeholder
-    from workbench.tui.state.worklist import editor_text, stored_text
+def test_inline_codes_show_as_tags_in_the_editor_and_go_back_exactly():
+    from workbench.inline import BREAK, CLOSE, OPEN, STANDALONE, InlineCode, placeholder
+    from workbench.tui.state.codes import editor_codes, next_missing
 
+    p = [placeholder(i) for i in range(5)]
     codes = (InlineCode(OPEN, "1", "x12:g", pair="1"), InlineCode(CLOSE, "1", "x12:g", pair="1"),
-             InlineCode(STANDALONE, "2", "x12:x"))
-    # English written for the test
-    english = f"Press {placeholder(0)}OK{placeholder(1)} now{placeholder(2)}"
-    shown, mapping = editor_text(english, codes)
-    assert shown == "Press ①OK② now③"
-    edited = shown.replace("③", "")  # deleting a tag deletes one character: the whole tag
-    assert stored_text(edited, mapping) == f"Press {placeholder(0)}OK{placeholder(1)} now"
-    assert stored_text(shown, mapping) == english
+             InlineCode(STANDALONE, "2", "x12:x"), InlineCode(BREAK, "s2", "x12:seg"),
+             InlineCode(BREAK, "s3", "x12:seg"))
+    # English written for the test; its boundaries are in the other order than the codes
+    english = f"Press {p[0]}OK{p[1]} now{p[2]}.{p[4]}Then wait.{p[3]}Done."
+    view = editor_codes(codes, english)
+    shown = view.show(english)
+    assert shown == "Press ⟨1⟩OK⟨/1⟩ now⟨2/⟩.¦Then wait.¦Done."
+    assert view.store(shown) == english  # saving untouched text changes nothing
+    assert view.spans("a⟨1⟩b⟨/1⟩") == [(1, 4), (5, 9)]
+    assert view.snap("a⟨/1⟩b", 2, "left") == 1 and view.snap("a⟨/1⟩b", 2, "right") == 5
+    assert view.snap("a⟨/1⟩b", 2) == 1 and view.snap("a⟨/1⟩b", 4) == 5
+    assert view.snap("a⟨/1⟩b", 1) == 1  # at an edge: stays
+    assert view.store("⟨9⟩ is text") == "⟨9⟩ is text"  # no such code: plain text
+    assert view.looks_like_code(english) == "" and view.looks_like_code("a ⟨1⟩") == "⟨1⟩"
+    # the next missing code in the source's order; a missing pair wraps a selection
+    source = f"{p[0]}Press OK{p[1]} now{p[2]}"
+    assert next_missing(source, f"{p[0]}Press", codes).before == "⟨/1⟩"
+    wrap = next_missing(source, "Press", codes, selection=True)
+    assert (wrap.before, wrap.after) == ("⟨1⟩", "⟨/1⟩")
+    assert next_missing(source, "Press", codes).after == ""
+    assert next_missing(source, source, codes) is None
+
+
+
+def test_a_long_document_id_is_cut_in_the_middle_to_fit_the_header():
+    from workbench.tui.state.worklist import fit_middle
+
+    long_id = "C-Projects-Daniel-Rivelin-Samples-SampleProject-New-en-US-SamplePhotoPrinter.doc"
+    assert fit_middle("ucp-cpsu", 20) == "ucp-cpsu"
+    cut = fit_middle(long_id, 40)
+    assert len(cut) == 40 and cut.startswith("C-Projects-") and cut.endswith("Printer.doc")
+    assert "…" in cut

@@ -128,6 +128,13 @@ def split_segments(text: str, codes: Sequence[InlineCode]) -> list[tuple[str, In
     return parts
 
 
+def missing_codes(source: str, target: str, codes: Sequence[InlineCode]) -> list[int]:
+    """The codes the target has fewer times than the source, in the source's order (what
+    "insert the next missing tag" of a CAT tool inserts, and QA reports as missing)."""
+    src, tgt = code_indices(source, codes), code_indices(target, codes)
+    return [i for i in dict.fromkeys(src) if tgt.count(i) < src.count(i)]
+
+
 def mismatches(source: str, target: str, codes: Sequence[InlineCode]) -> list[str]:
     """What is wrong with the target's codes against the source's: missing, extra,
     doubled, a pair closed before it opens. Empty when they agree (order may differ:
@@ -141,7 +148,7 @@ def mismatches(source: str, target: str, codes: Sequence[InlineCode]) -> list[st
     def name(i: int) -> str:
         return token(codes[i], shown[i])
 
-    missing = [i for i in dict.fromkeys(src) if tgt.count(i) < src.count(i)]
+    missing = missing_codes(source, target, codes)
     extra = [i for i in dict.fromkeys(tgt) if tgt.count(i) > src.count(i)]
     if missing:
         problems.append("missing in the English: " + " ".join(name(i) for i in missing))

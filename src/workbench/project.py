@@ -9,32 +9,41 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.corpus import discover
-from workbench.corpus.damage import (
-    INVALID_UTF8,
-    document_flags,
-    flag_invalid_utf8,
-    invalid_utf8_flag,
-)
-from workbench.corpus.decode import read_side
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, load_glossary
 from workbench.model import BlockKind, Document, Side
-from workbench.segment import segment_side
+from workbench.reading import SideStore, read_document_side, read_meta
 from workbench.settings import Settings, load_settings
 
+CACHE_FOLDER = ".workbench-cache"  # gitignored: everything in it can be computed again
 DOCUMENT_CACHE = 256  # documents kept read; a batch over a larger corpus streams through
 
 
 @dataclass
 class Project:
     """An opened workbench folder. `document()` results are cached per process (the
-    DOCUMENT_CACHE most recently used) and re-read when a side's file changes on disk."""
+    DOCUMENT_CACHE most recently used) and re-read when a side's file changes on disk;
+    with `reads` (`ops.open_project` sets the project's `workbench.store.reads`), what
+    reading a side computes is kept between runs."""
 
     root: Path
     source_lang: str = "ru"
     target_lang: str = "en"
     settings: Settings = field(default_factory=Settings)
+    reads: SideStore | None = field(default=None, repr=False)
     _cache: dict[str, tuple[tuple, Document]] = field(default_factory=dict, repr=False)
+
+    @property
+    def cache_dir(self) -> Path:
+        """The project's cache folder: MT results, the concordance, imported memories and
+        read documents are kept there, and deleting it loses nothing but time."""
+        return self.root / CACHE_FOLDER
+
+    @property
+    def langid_languages(self) -> tuple[str, ...]:
+        """The languages a line may be labelled with (`[langid] languages`): the project's
+        documents and the files read inside the project are labelled from this set."""
+        return self.settings.langid.languages
 
     @property
     def sources_dir(self) -> Path:
@@ -128,29 +137,18 @@ class Project:
         for path in (src_path, tgt_path, self.meta_path(doc_id)):
             if path.exists() or path.is_symlink():
                 self.inside(path)
-        meta = discover.load_meta(self.meta_path(doc_id))
-        languages = self.settings.langid.languages
-        source = self._side(src_path, self.source_lang, meta, languages)
-        target = self._side(tgt_path, self.target_lang, meta, languages)
+        meta = read_meta(self.meta_path(doc_id), self.reads)
+        source = self._side(src_path, self.source_lang, meta)
+        target = self._side(tgt_path, self.target_lang, meta)
         title = str(meta.get("title") or "") or _title_from_sides(target, source)
         return Document(id=doc_id, title=title or doc_id, meta=meta, source=source,
                         target=target)
 
-    @staticmethod
-    def _side(path: Path, lang: str, meta: dict, languages: tuple[str, ...]) -> Side | None:
+    def _side(self, path: Path, lang: str, meta: dict) -> Side | None:
         if not path.is_file():
             return None
-        side_text = read_side(path, lang)
-        blocks, segments = segment_side(side_text.text, lang, languages)
-        bad = side_text.invalid_utf8
-        if bad:
-            segments = flag_invalid_utf8(segments, bad)
-        flags = tuple(f for f in document_flags([seg.flags for seg in segments])
-                      if f.code != INVALID_UTF8)
-        if bad:  # the side's flag names the byte offsets, in a segment or not
-            flags = (invalid_utf8_flag(bad), *flags)
-        return Side(source=side_text, completeness=discover.completeness(meta, lang),
-                    blocks=blocks, segments=segments, flags=flags)
+        return read_document_side(path, lang, discover.completeness(meta, lang),
+                                  self.langid_languages, self.reads)
 
 
 def files_stamp(paths: Iterable[Path]) -> tuple:

@@ -59,9 +59,7 @@ def fresh_copy(template: Path, dest: Path, *, symlinks: bool = False) -> Path:
 class LineProject(Project):
     """A project whose segments are the non-empty lines of each side."""
 
-    @staticmethod
-    def _side(path: Path, lang: str, meta: dict, languages: tuple[str, ...] = ()
-              ) -> Side | None:
+    def _side(self, path: Path, lang: str, meta: dict) -> Side | None:
         if not path.is_file():
             return None
         text = path.read_text(encoding="utf-8")

@@ -281,3 +281,38 @@ async def test_home_and_end_on_the_corpus_screen(corpus_copy):
         assert table.cursor_row == table.row_count - 1 > 0
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_header_status_and_footer_are_whole_at_80x24(corpus_copy):
+    """80x24: the header names the document, the status line keeps its figures, the
+    footer shows each of its keys whole (the rest are in help and the palette), and while
+    editing it shows the editor's keys instead of the table's."""
+    store_positional_units(corpus_copy)
+    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_ucp(corpus_copy, pilot, app)
+        lines = screen_text(app).splitlines()
+        assert f"workbench — {UCP}" in lines[0]
+        assert lines[1].split() == ["65", "units", "·", "0", "reviewed", "·", "showing",
+                                    "all", "·", "tester"]
+        footer = lines[-1]
+        for key in ("e Edit", "p Accept", "u Undo", "a Approve", "r Reject", "n Unrev.",
+                    "/ Find", "? Help", "^p Commands"):
+            assert key in footer, (key, footer)
+        await pilot.press("e")
+        await settle(app, pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("esc Save & leave", "tab Complete term", "^t Insert next tag",
+                    "^g Discard", "^p Commands"):
+            assert key in footer, (key, footer)
+        assert "e Edit" not in footer and "a Approve" not in footer
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "a Approve" in screen_text(app).splitlines()[-1]
+    app = make_app(corpus_copy, embeddings=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for key in ("/ Filter", "f5 Refresh", "S Statistics", "^k Concordance", "? Help",
+                    "q Quit", "^p Commands"):
+            assert key in footer, (key, footer)

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one JSON object per segment: text, kind, lang, start, end, flags")
     p.set_defaults(handler=cmd_segment)
 
-    p = subparsers.add_parser("langid", help="one language label per line of FILE")
+    p = subparsers.add_parser("langid", help="one language label per line of FILE (inside "
+                              "a project, from its [langid] languages)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_langid)
 
@@ -77,7 +78,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_segment(args: argparse.Namespace) -> int:
     out = sys.stdout
-    for seg in ops.segment_file(args.file, args.lang):
+    project = ops.enclosing_project(getattr(args, "root", None))
+    for seg in ops.segment_file(args.file, args.lang, project):
         one_line = " ".join(seg.text.split("\n"))
         if args.jsonl:
             out.write(json.dumps({
@@ -91,7 +93,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def cmd_langid(args: argparse.Namespace) -> int:
-    for label in ops.file_languages(args.file):
+    project = ops.enclosing_project(getattr(args, "root", None))
+    for label in ops.file_languages(args.file, project):
         sys.stdout.write(label + "\n")
     return 0
 

@@ -146,12 +146,8 @@ def _translate(args, project, doc_ids, user, engines, settings, loaded, progress
 
 
 def cmd_propose(args: argparse.Namespace) -> int:
-    try:
-        project = ops.open_project(args.root)
-    except WorkbenchError:
-        if args.root is not None:
-            raise
-        project = None  # a file outside any project: default languages, no glossary
+    # a file outside any project: default languages, no glossary
+    project = ops.enclosing_project(args.root)
     engines = ops.parse_engines(args.engine)
     if project is not None:
         note = ops.missing_model_note(project, engines)

@@ -1,5 +1,6 @@
 """The "argos" engine: neural MT on the installed Argos package for the language pair,
-glossary terms protected and verified, results cached in `.workbench-cache/`.
+glossary terms protected and verified, results cached in the project's cache folder
+(`Project.cache_dir`).
 
 It runs only where no exact TM match or letterhead rule already answers, and never on
 a damaged line; it is batched, so many segments go into each model call and the model
@@ -46,7 +47,7 @@ def mt_proposals(context: ProposalContext, texts: Sequence[str], model: ModelInf
     keys = [cache_key("argos", RULES_VERSION, model.fingerprint, str(settings.beam_size),
                       settings.compute_type, str(settings.length_penalty), g_hash, text)
             for text in texts]
-    cache = shared_cache(context.cache_root) if context.cache_root is not None else None
+    cache = shared_cache(context.cache_dir) if context.cache_dir is not None else None
     found = cache.get_many(keys) if cache is not None else {}
     uses = Counter(keys)
     todo = [key for key in uses if key not in found]  # distinct, in first-seen order

@@ -1,5 +1,5 @@
 """A persistent cache of neural MT results, so a repeated `workbench translate` costs
-nothing: `.workbench-cache/mt.sqlite3` at the project root (gitignored).
+nothing: `mt.sqlite3` in the project's cache folder (`Project.cache_dir`, gitignored).
 
 The key covers everything the result depends on: engine, model fingerprint (name,
 version, weights file), decoding settings, glossary hash and the source text.
@@ -16,7 +16,6 @@ from pathlib import Path
 
 from workbench.model import Issue, Origin, Proposal, Severity
 
-CACHE_DIR = ".workbench-cache"
 CACHE_FILE = "mt.sqlite3"
 
 
@@ -60,8 +59,8 @@ class ProposalCache:
     share between threads (the TUI proposes from a worker); sqlite's own locking keeps
     two processes (a batch run and the TUI) apart."""
 
-    def __init__(self, root: Path) -> None:
-        folder = Path(root) / CACHE_DIR
+    def __init__(self, folder: Path) -> None:
+        folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / CACHE_FILE
         try:
@@ -111,10 +110,10 @@ _OPEN: dict[Path, ProposalCache] = {}
 _OPEN_LOCK = threading.Lock()
 
 
-def shared_cache(root: Path) -> ProposalCache | None:
-    """The cache of the project at `root`, opened once per process; None where it cannot
-    be written (a read-only folder)."""
-    key = Path(root)
+def shared_cache(folder: Path) -> ProposalCache | None:
+    """The cache in a project's cache `folder` (`Project.cache_dir`), opened once per
+    process; None where it cannot be written (a read-only folder)."""
+    key = Path(folder)
     with _OPEN_LOCK:
         cache = _OPEN.get(key)
         if cache is None:

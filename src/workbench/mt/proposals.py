@@ -51,7 +51,7 @@ class ProposalContext:
     glossary: GlossaryLike | None = None
     glossary_path: Path | None = None  # its file: the glossary's version in MT cache keys
     memory: TranslationMemory | None = None
-    cache_root: Path | None = None  # where neural results are cached (None: not cached)
+    cache_dir: Path | None = None  # the project's cache folder (None: results not cached)
     settings: EngineSettings | None = None
     doc_id: str | None = None  # keeps a unit's own approved translation out of its TM hits
     translator: Translator | None = None  # where the model runs (None: this process)

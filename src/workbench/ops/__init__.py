@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 # Each public name, and the module that defines it.
 _WHERE: dict[str, str] = {
-    "open_project": "workbench.project",
+    **dict.fromkeys(("enclosing_project", "open_project"), "workbench.ops.opening"),
     **dict.fromkeys(("align_document", "realign"), "workbench.ops.alignment"),
     **dict.fromkeys(("AlignOutcome", "Pair", "align_documents", "align_pairs", "batch_summary",
                      "bead_line", "default_jobs", "read_pairs"), "workbench.ops.align_batch"),
@@ -130,6 +130,7 @@ if TYPE_CHECKING:
         models_folder,
         remove_model,
     )
+    from workbench.ops.opening import enclosing_project, open_project
     from workbench.ops.resolve import resolve_conflict
     from workbench.ops.review import (
         accept,
@@ -182,4 +183,3 @@ if TYPE_CHECKING:
         load_or_align,
         working_file_stamp,
     )
-    from workbench.project import open_project

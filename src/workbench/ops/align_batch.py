@@ -4,7 +4,7 @@ One process loads the embedding model once and keeps every vector it computed, s
 corpus pays the model's loading once instead of once per document. Where the machine
 has cores to spare, documents go to worker processes (spawned, each loading the model
 once and taking its share of the cores); their vectors meet in one SQLite cache, the
-project's `.workbench-cache/embeddings.sqlite3` (or `$WORKBENCH_EMBED_CACHE`). Each
+project's cache folder, `.workbench-cache/embeddings.sqlite3` (or `$WORKBENCH_EMBED_CACHE`). Each
 document is aligned and saved exactly as `align_document` does it (its lock, kept units
 untouched), so a batch is the same work as one call per document, only cheaper.
 
@@ -34,7 +34,7 @@ from workbench.store.atomic import atomic_write
 if TYPE_CHECKING:
     from workbench.project import Project
 
-EMBED_CACHE = (".workbench-cache", "embeddings.sqlite3")  # beside the MT cache
+EMBED_CACHE = "embeddings.sqlite3"  # in the project's cache folder, beside the MT cache
 
 
 @dataclass
@@ -114,7 +114,7 @@ def align_documents(project: Project, doc_ids: Sequence[str], *, user: str,
                     embeddings: bool = True, jobs: int | None = None, scores: bool = False,
                     progress: Callable[[int], None] | None = None) -> Iterator[AlignOutcome]:
     """Align and keep each document (as `align_document`), in order."""
-    cache = str(Path(project.root).joinpath(*EMBED_CACHE))
+    cache = str(project.cache_dir / EMBED_CACHE)
     calls = [(align_one, (project, doc_id, user, embeddings, scores))
              for doc_id in doc_ids]
     yield from _run(calls, jobs, cache, progress)
@@ -199,8 +199,9 @@ _PROJECTS: dict[str, Project] = {}
 
 
 def _project(where: Project | str) -> Project:
-    """The project itself in this process; in a worker, its folder opened once."""
-    from workbench.project import open_project
+    """The project itself in this process; in a worker, its folder opened once (reading
+    its documents through the project's read cache, as the parent does)."""
+    from workbench.ops.opening import open_project
 
     if not isinstance(where, str):
         return where

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.align import align_texts
 from workbench.corpus import read_side
@@ -15,6 +16,9 @@ from workbench.glossary import Glossary, load_glossary
 from workbench.langid import detect_document, detect_lines
 from workbench.model import Bead, Segment, SideText, TermHit
 from workbench.segment import segment_side
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 __all__ = ["align_files", "embedding_note", "file_languages", "find_terms", "glossary_summary",
            "load_glossary", "read_file", "segment_file"]
@@ -40,27 +44,41 @@ def embedding_note(source_lang: str, target_lang: str, embeddings: bool = True) 
             f"{name} ({emb.MODELS[name].package})")
 
 
-def read_file(path: str | Path, lang: str | None) -> SideText:
-    """A text file as read (any encoding); with no `lang`, the language is detected."""
+def _languages(project: Project | None) -> tuple[str, ...] | None:
+    """The languages a line of a file may be labelled with: the project's, as its
+    documents are labelled (`Project.langid_languages`); None outside a project (the
+    default set)."""
+    return project.langid_languages if project is not None else None
+
+
+def read_file(path: str | Path, lang: str | None,
+              project: Project | None = None) -> SideText:
+    """A text file as read (any encoding); with no `lang`, the language is detected
+    among the project's languages."""
     if lang is not None and not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3):
         raise WorkbenchError(f"--lang {lang!r} is not a language code",
                              fix="use an ISO 639-1 code such as ru or en")
     side = read_side(path, lang or "und")
-    return side if lang is not None else replace(side, lang=detect_document(side.text))
+    if lang is not None:
+        return side
+    return replace(side, lang=detect_document(side.text, _languages(project)))
 
 
-def segment_file(path: str | Path, lang: str | None) -> list[Segment]:
-    """The segments of a text file, in order (blocks, sentences, languages, flags)."""
-    side = read_file(path, lang)
-    return segment_side(side.text, side.lang)[1]
+def segment_file(path: str | Path, lang: str | None,
+                 project: Project | None = None) -> list[Segment]:
+    """The segments of a text file, in order (blocks, sentences, languages, flags), each
+    labelled as the project's documents are (`project`: None, the default languages)."""
+    side = read_file(path, lang, project)
+    return segment_side(side.text, side.lang, _languages(project))[1]
 
 
-def file_languages(path: str | Path) -> list[str]:
-    """One language label per line of a text file."""
+def file_languages(path: str | Path, project: Project | None = None) -> list[str]:
+    """One language label per line of a text file, from the project's languages as its
+    documents are labelled (`project`: None, the default set)."""
     lines = read_side(path, "und").text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return detect_lines(lines)
+    return detect_lines(lines, _languages(project))
 
 
 def find_terms(glossary: Glossary, path: str | Path, lang: str) -> list[TermHit]:

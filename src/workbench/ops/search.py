@@ -1,11 +1,12 @@
 """Concordance (`workbench search`, the TUI's ctrl+k): a phrase's words across every unit
 of every document's working file and every imported translation memory (`tm/`).
 
-The index lives in `.workbench-cache/concordance.sqlite3` (gitignored, a cache: delete it
-and it is rebuilt). Before each search it is brought up to date: a source whose file
-changed is read again, and of its rows only the changed ones are written, so a search
-after one save costs a few milliseconds more than one before it. A project whose cache
-folder cannot be written keeps the index in memory for the process.
+The index lives in the project's cache folder (`Project.cache_dir`), as
+`concordance.sqlite3` (gitignored, a cache: delete it and it is rebuilt). Before each
+search it is brought up to date: a source whose file changed is read again, and of its
+rows only the changed ones are written, so a search after one save costs a few
+milliseconds more than one before it. A project whose cache folder cannot be written
+keeps the index in memory for the process.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from typing import TYPE_CHECKING
 from workbench import store
 from workbench.errors import WorkbenchError
 from workbench.inline import plain
-from workbench.mt.cache import CACHE_DIR
 from workbench.ops.select import origin_kind
 from workbench.search import ConcordanceIndex, Query, Result, Row, Source, SyncReport
 from workbench.tm import memory_files, memory_name, read_memory
@@ -36,7 +36,7 @@ _OPEN_LOCK = threading.Lock()
 
 
 def index_path(project: Project) -> Path:
-    return Path(project.root) / CACHE_DIR / INDEX_FILE
+    return project.cache_dir / INDEX_FILE
 
 
 def concordance_index(project: Project) -> ConcordanceIndex:

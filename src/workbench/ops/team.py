@@ -74,7 +74,7 @@ def _setup(git: Git, project: Project) -> list[str]:
                     "working files merge unit by unit (workbench merge-driver)"):
         changed.append(".gitattributes")
     if ensure_lines(project.root / ".gitignore", IGNORED,
-                    "locks and temporary files of running sessions, exports"):
+                    "locks and temporary files of running sessions, exports, the cache"):
         changed.append(".gitignore")
     return changed
 

@@ -231,7 +231,7 @@ def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | No
         source_lang=project.source_lang, target_lang=project.target_lang,
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path), memory=memory,
-        cache_root=Path(project.root) if use_cache else None,
+        cache_dir=project.cache_dir if use_cache else None,
         settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
         romanisation=project.settings.letterhead.romanisation, translator=translator)
 

@@ -12,9 +12,11 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `path` via a temporary file in the same folder: write, fsync,
-    `os.replace`, then fsync the folder so the rename itself is durable.
+    `os.replace`, then fsync the folder so the rename itself is durable. `durable=False`
+    skips both fsyncs (still all-or-nothing for readers): for caches, where losing the
+    newest write to a power cut costs only a recomputation.
 
     Never through a symbolic link: a link at `path` is refused (a cloned repository can
     hold one pointing at any file of the user's), and the temporary file is created
@@ -33,22 +35,24 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(st.st_mode)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_and_replace(path, data, mode)
+        _write_and_replace(path, data, mode, durable)
     except OSError as exc:  # name the file written, not its temporary name
         if exc.errno is None:
             raise
         raise OSError(exc.errno, exc.strerror, str(path)) from None
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
-def _write_and_replace(path: Path, data: bytes, mode: int) -> None:
+def _write_and_replace(path: Path, data: bytes, mode: int, durable: bool = True) -> None:
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.project import CACHE_FOLDER
 
 DRIVER = "workbench"
 DRIVER_NAME = "workbench: merge working files unit by unit"
 ATTRIBUTES = ("translations/*.xlf merge=workbench",)
-IGNORED = ("translations/.*.lock", "translations/.*.tmp", "exports/")
+# what running sessions leave beside the work: locks, temporary files, exports, and the
+# project's cache folder (computed again from the files; never shared)
+IGNORED = ("translations/.*.lock", "translations/.*.tmp", "exports/", f"{CACHE_FOLDER}/")
 
 
 @dataclass

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 FOLDER = "tm"
-CACHE = Path(".workbench-cache") / "tm"
+CACHE = "tm"  # in the project's cache folder (`Project.cache_dir`)
 CACHE_VERSION = 1
 _LOADED: dict[tuple, tuple[MemoryInfo, list[TMUnit]]] = {}
 _LOCK = threading.Lock()
@@ -162,7 +162,7 @@ def _code_from(row: list) -> InlineCode:
 
 
 def _cache_path(project: Project, digest: str) -> Path:
-    return Path(project.root) / CACHE / f"{digest}.json"
+    return project.cache_dir / CACHE / f"{digest}.json"
 
 
 def _digest(data: bytes, src: str, tgt: str) -> str:

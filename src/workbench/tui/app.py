@@ -34,8 +34,10 @@ class WorkbenchApp(App[int]):
     TITLE = "workbench"
     COMMANDS = App.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+k", "concordance", "Concordance"),
+        # Not in the footers (the corpus screen shows ctrl+k and q; help and the palette
+        # list these): an 80-column footer keeps room for each screen's own keys.
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("ctrl+k", "concordance", "Concordance", show=False),
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]

@@ -24,6 +24,8 @@ def screen_commands(screen, focused=None) -> Iterator[tuple[str, object, str, st
                 continue
             if binding.action in seen or binding.description in seen:
                 continue
+            if owner.check_action(binding.action, ()) is False:  # e.g. while editing
+                continue
             seen.update((binding.action, binding.description))
             key = binding.key_display or binding.key
             yield binding.description, owner, binding.action, f"key: {key}"

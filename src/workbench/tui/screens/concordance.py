@@ -77,7 +77,7 @@ class ConcordanceScreen(Screen[None]):
         yield Static("", id="concordance-options")
         yield DataTable(id="concordance-hits", cursor_type="row", zebra_stripes=True)
         yield Static("", id="concordance-detail")
-        yield Footer()
+        yield Footer(compact=True)  # 80 columns hold the main keys
 
     def on_mount(self) -> None:
         self.title = "workbench"

@@ -85,6 +85,7 @@ class CorpusScreen(Screen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("f5", "refresh", "Refresh"),
         Binding("S", "stats", "Statistics"),
+        Binding("ctrl+k", "app.concordance", "Concordance"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -111,7 +112,7 @@ class CorpusScreen(Screen):
                     id="filter")
         yield DocumentList(id="documents", cursor_type="row", zebra_stripes=True)
         yield Static("", id="corpus-status")
-        yield Footer()
+        yield Footer(compact=True)  # 80 columns hold the main keys
 
     def on_mount(self) -> None:
         self.sub_title = self.project.root.name

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Input, Static
 
 from workbench.errors import WorkbenchError
@@ -28,7 +29,12 @@ from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompts import GoToScreen, ReasonScreen
 from workbench.tui.screens.stats import StatsScreen
 from workbench.tui.state.filters import go_to_index, parse_filter
-from workbench.tui.state.worklist import is_low_confidence, is_unreviewed, next_index
+from workbench.tui.state.worklist import (
+    fit_middle,
+    is_low_confidence,
+    is_unreviewed,
+    next_index,
+)
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.proposal_panel import ProposalPanel
@@ -48,7 +54,7 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         Binding("U,ctrl+y", "redo", "Redo", key_display="U", show=False),
         Binding("a", "approve", "Approve"),
         Binding("r", "reject", "Reject"),
-        Binding("s", "sign_off", "Sign off"),
+        Binding("s", "sign_off", "Sign off", show=False),
         Binding("n", "next_unreviewed", "Unrev."),
         Binding("slash", "find", "Find", key_display="/"),
         Binding("g", "go_to", "Go to unit (id or number)", show=False),
@@ -74,6 +80,18 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
+    # The screen's own actions: while the editor is open its keys type text, so the
+    # footer shows the editor's keys instead (and the palette does not offer these).
+    _ACTIONS = frozenset(b.action for b in BINDINGS if isinstance(b, Binding))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._ACTIONS:
+            try:
+                return not self.editing
+            except NoMatches:  # not composed yet
+                return True
+        return True
+
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -88,10 +106,10 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
             yield DiffView(id="diff", classes="panel")
             yield QAPanel(id="qa", classes="panel")
             yield TermPanel(id="terms", classes="panel")
-        yield Footer()
+        yield Footer(compact=True)  # 80 columns hold the main keys
 
     def on_mount(self) -> None:
-        self.sub_title = self.doc_id
+        self._fit_header()
         self.title = "workbench"
         self.editor.display = False
         self.query_one(DiffView).display = False
@@ -104,6 +122,14 @@ class DocumentScreen(TranslatingActions, AlignmentActions):
             f"{self.doc_id} · reading (aligning when nothing is stored yet)…")
         self.load_units()
         self.set_interval(2.0, self.check_disk)
+
+    def on_resize(self) -> None:
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The document's id in the header, whole when it fits (the header's icon, its
+        margins and "workbench — " take 32 columns)."""
+        self.sub_title = fit_middle(self.doc_id, max(12, self.size.width - 32))
 
     def check_disk(self) -> None:
         """Show what another session or the CLI saved meanwhile (never while typing)."""

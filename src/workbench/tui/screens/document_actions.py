@@ -14,7 +14,6 @@ from workbench.errors import WorkbenchError
 from workbench.tui.screens.document_base import DocumentView
 from workbench.tui.screens.prompts import ConfirmScreen
 from workbench.tui.state.session import fixed_text
-from workbench.tui.state.worklist import editor_text, stored_text
 from workbench.tui.widgets.editor import EnglishEditor
 
 
@@ -30,10 +29,13 @@ class TranslatingActions(DocumentView):
         except (WorkbenchError, ImportError):
             terms = []
         editor = self.editor
-        shown, editor.codes = editor_text(unit.target_text, unit.codes)
-        editor.start(unit.id, shown, terms)
+        editor.start(unit.id, unit.target_text, terms, source=unit.source_text,
+                     codes=unit.codes)
         editor.display = True
         editor.focus()
+        self.refresh_bindings()  # the footer shows the editor's keys
+        # The table is shorter now: keep the unit being edited (its source) in view.
+        self.call_after_refresh(self.table.scroll_to_cursor)
 
     def on_english_editor_saved(self, event: EnglishEditor.Saved) -> None:
         if self._blocked():
@@ -59,7 +61,7 @@ class TranslatingActions(DocumentView):
         if self._blocked():
             return False
         try:
-            self.session.edit(self.editor.unit_id, self.editor.text)
+            self.session.edit(self.editor.unit_id, self.editor.stored)
         except WorkbenchError as exc:
             self._error(exc)
             return False
@@ -70,8 +72,7 @@ class TranslatingActions(DocumentView):
         if not self.editing:
             return False
         try:
-            return stored_text(self.editor.text, self.editor.codes) != \
-                self.session.unit(self.editor.unit_id).target_text
+            return self.editor.stored != self.session.unit(self.editor.unit_id).target_text
         except WorkbenchError:
             return True
 

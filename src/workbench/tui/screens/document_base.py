@@ -82,6 +82,7 @@ class DocumentView(Screen[None]):
     def _close_editor(self) -> None:
         self.editor.display = False
         self.table.focus()
+        self.refresh_bindings()  # the screen's keys are back in the footer
 
     @property
     def editing(self) -> bool:
@@ -126,7 +127,8 @@ class DocumentView(Screen[None]):
         stored = "" if self.session.stored or not units else " (not saved yet)"
         conflicts = sum(1 for u in units if u.conflict is not None)
         clash = f" · {conflicts} in conflict (K)" if conflicts else ""
-        text = (f"{self.doc_id} · {len(units)} units{stored} · {done} reviewed{clash} · "
+        # The document's id is in the header: this line keeps 80 columns for the figures.
+        text = (f"{len(units)} units{stored} · {done} reviewed{clash} · "
                 f"showing {shown} · {self.session.user}")
         if self.busy:  # progress first: it must be visible on an 80-column terminal
             text = f"{self.busy} · {text}"

@@ -20,7 +20,8 @@ from workbench.tui.widgets.unit_table import UnitTable
 
 INTRO = (
     "Work moves from alignment (A align, ctrl+t split, = merge, shift+↑/↓ move a segment, "
-    "l lock, R realign) to translation (e or Enter edit, Tab completes a glossary term, "
+    "l lock, R realign) to translation (e or Enter edit; in the editor Tab completes a "
+    "glossary term and ctrl+t or F9 inserts the source's next missing tag; "
     "t proposals, p accept the best, T fill all empty units) to review (a approve, "
     "r reject, s sign off; n, c, i jump to the next unreviewed, low-confidence, QA issue). "
     "u undoes any of these and U redoes (ctrl+z / ctrl+y too); someone else's later "
@@ -28,7 +29,8 @@ INTRO = (
     "g goes to a unit, h shows its history, ctrl+k searches every document and TM "
     "(concordance), S counts words. Every action saves at once; ⇄ marks units two "
     "clones changed differently (K settles them). ctrl+p opens the command palette: "
-    "every action is there."
+    "every action is there. Tags are another tool's inline codes: ⟨1⟩ … ⟨/1⟩ a pair, ⟨2/⟩ "
+    "a standalone code, ¦ a segment boundary; the editor keeps each whole."
 )
 
 

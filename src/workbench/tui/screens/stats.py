@@ -85,7 +85,7 @@ class StatsScreen(Screen[None]):
             yield Static("counting…", id="stats-figures")
             yield Static("", id="stats-documents")
             yield Static("", id="stats-how", classes="intro")
-        yield Footer()
+        yield Footer(compact=True)  # 80 columns hold the main keys
 
     def on_mount(self) -> None:
         self.sub_title = "statistics: " + (", ".join(self.doc_ids) or "the project")

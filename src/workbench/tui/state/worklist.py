@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from workbench import ops
-from workbench.inline import InlineCode, placeholder, plain, visible
+from workbench.inline import plain, visible
 from workbench.model import BlockKind, Document, Flag, Origin, Proposal, Segment, State, Unit
 
 # States a reviewer still has to look at.
@@ -258,6 +258,17 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines or [(0, 0)]
 
 
+def fit_middle(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut in the middle ("C-Projects-…Printer.doc"):
+    a long document id keeps its start and its end (where file names differ)."""
+    if len(text) <= width:
+        return text
+    if width < 3:
+        return text[:max(0, width)]
+    head = (width - 1) // 2
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
 # --- completion ---------------------------------------------------------------------
 
 _WORD_START = regex.compile(r"(?:^|(?<=\s))\S")
@@ -288,27 +299,3 @@ def term_completions(before_cursor: str, terms: Sequence[str],
                 seen.add(term)
     return found
 
-
-# Inline codes in the editor: each placeholder shows as one visible character (a circled
-# number: ① … ⑳, then ㉑ …), so a tag stays one character — moved or deleted whole, never
-# half-deleted — and goes back to its placeholder when the English is saved.
-_CIRCLED = [chr(c) for c in (*range(0x2460, 0x2474), *range(0x3251, 0x3260),
-                             *range(0x32B1, 0x32C0))]
-
-
-def editor_text(text: str, codes: Sequence[InlineCode]) -> tuple[str, dict[str, str]]:
-    """(what the editor shows, display character → placeholder) for a unit's English."""
-    if not codes:
-        return text, {}
-    mapping: dict[str, str] = {}
-    for index in range(min(len(codes), len(_CIRCLED))):
-        mapping[_CIRCLED[index]] = placeholder(index)
-    back = {v: k for k, v in mapping.items()}
-    return "".join(back.get(ch, ch) for ch in text), mapping
-
-
-def stored_text(shown: str, mapping: dict[str, str]) -> str:
-    """The editor's text with its code characters back as placeholders."""
-    if not mapping:
-        return shown
-    return "".join(mapping.get(ch, ch) for ch in shown)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from workbench import ops
 from workbench.model import BlockKind, State, Unit
+from workbench.tui.state.codes import editor_codes
 from workbench.tui.state.worklist import ORIGIN_MARK, Row, is_low_confidence, wrap_offsets
 
 KIND_LETTER = {
@@ -67,6 +68,7 @@ class UnitTable(ScrollView, can_focus=True):
         "unit-table--fold",
         "unit-table--low-confidence",
         "unit-table--term",
+        "unit-table--code",
         "unit-table--badge",
         "unit-table--flag",
         "unit-table--separator",
@@ -294,17 +296,20 @@ class UnitTable(ScrollView, can_focus=True):
         truncated = sub == last and sub < len(lines) - 1
         if truncated:
             end = min(end, start + avail - 1)
-        spans = self.term_spans(index, side) if self.term_spans else ()
         term_style = style + self._style("term")
+        code_style = style + self._style("code")
+        spans = sorted([(s, e, term_style) for s, e in
+                        (self.term_spans(index, side) if self.term_spans else ())]
+                       + [(s, e, code_style) for s, e in self._code_spans(index, text)])
         pos = start
-        for s, e in spans:
+        for s, e, span_style in spans:
             if e <= pos or s >= end:
                 continue
             s = max(s, pos)
             e = min(e, end)
             if s > pos:
                 out.append(Segment(_flat(text[pos:s]), style))
-            out.append(Segment(_flat(text[s:e]), term_style))
+            out.append(Segment(_flat(text[s:e]), span_style))
             pos = e
         if pos < end:
             out.append(Segment(_flat(text[pos:end]), style))
@@ -314,6 +319,13 @@ class UnitTable(ScrollView, can_focus=True):
             used += 1
         out.append(Segment(" " * max(0, avail - used), style))
         return out
+
+    def _code_spans(self, index: int, text: str) -> list[tuple[int, int]]:
+        """Where the row's inline codes (shown as tags) are, for their own style."""
+        unit_index = self.rows[index].unit_index
+        if unit_index < 0 or not self.units[unit_index].codes:
+            return []
+        return editor_codes(self.units[unit_index].codes).spans(text)
 
     # --- cursor -------------------------------------------------------------------
 
