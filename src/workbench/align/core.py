@@ -13,6 +13,7 @@ import numpy as np
 from workbench.align import anchors
 from workbench.align.confidence import bead_features, calibrate
 from workbench.align.languages import char_ratio
+from workbench.align.local import Embed, refine
 from workbench.align.search import search
 from workbench.align.signals import (
     EMBEDDING_PARAMS,
@@ -115,7 +116,7 @@ def _subset(side: Side, index: Sequence[int]) -> Side:
                 fragment=None if side.fragment is None else side.fragment[rows],
                 parts={new: side.parts[old] for new, old in enumerate(index)
                        if old in side.parts},
-                lang=side.lang)
+                lang=side.lang, texts=tuple(side.texts[k] for k in rows) if side.texts else ())
 
 
 def _blank(side: Side) -> np.ndarray:
@@ -155,11 +156,12 @@ def _set_aside(src: Side, tgt: Side, standalone: Sequence[Bead],
 
 
 def align_sides(src: Side, tgt: Side, *, ratio: float, params: Params,
-                locked: Sequence[Bead] = ()) -> list[Bead]:
+                locked: Sequence[Bead] = (), embed: Embed | None = None) -> list[Bead]:
     """Align prepared sides, realigning only the gaps between `locked` beads.
 
     Locked 1-0/0-1 beads and empty segments are set aside first (they pair with nothing,
-    so they must not cut or pull the search); locked pairs split it into gaps."""
+    so they must not cut or pull the search); locked pairs split it into gaps. With
+    `embed` (texts → vectors), the merges found are checked by the local pass."""
     weights = anchors.key_weights(src.keys, tgt.keys)
     paired, nulls = check_locked(locked, src.n, tgt.n)
     locked_src = {i for b in locked for i in b.src}
@@ -169,18 +171,18 @@ def align_sides(src: Side, tgt: Side, *, ratio: float, params: Params,
     blanks += [Bead((), (int(k),), 1.0) for k in np.flatnonzero(_blank(tgt))
                if k not in locked_tgt]
     if not nulls and not blanks:
-        return _align_around(src, tgt, paired, ratio, params, weights)
+        return _align_around(src, tgt, paired, ratio, params, weights, embed)
 
     def inner(s: Side, t: Side, pos_src: dict[int, int], pos_tgt: dict[int, int]):
         moved = [Bead(tuple(pos_src[i] for i in b.src), tuple(pos_tgt[j] for j in b.tgt),
                       b.confidence) for b in paired]
-        return _align_around(s, t, moved, ratio, params, weights)
+        return _align_around(s, t, moved, ratio, params, weights, embed)
 
     return _set_aside(src, tgt, [*nulls, *blanks], inner)
 
 
 def _align_around(src: Side, tgt: Side, paired: Sequence[Bead], ratio: float, params: Params,
-                  weights: dict[str, tuple[float, float]]) -> list[Bead]:
+                  weights: dict[str, tuple[float, float]], embed: Embed | None) -> list[Bead]:
     """Locked pairs (checked, in order) as they are; the gaps between them aligned."""
     beads: list[Bead] = []
     s0 = t0 = 0
@@ -188,7 +190,7 @@ def _align_around(src: Side, tgt: Side, paired: Sequence[Bead], ratio: float, pa
         s1 = src.n if bead is None else bead.src[0]
         t1 = tgt.n if bead is None else bead.tgt[0]
         beads += _align_gap(_subset(src, range(s0, s1)), _subset(tgt, range(t0, t1)), s0, t0,
-                            ratio, params, weights)
+                            ratio, params, weights, embed)
         if bead is not None:
             beads.append(bead)
             s0, t0 = bead.src[-1] + 1, bead.tgt[-1] + 1
@@ -196,7 +198,7 @@ def _align_around(src: Side, tgt: Side, paired: Sequence[Bead], ratio: float, pa
 
 
 def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Params,
-               weights: dict[str, tuple[float, float]]) -> list[Bead]:
+               weights: dict[str, tuple[float, float]], embed: Embed | None) -> list[Bead]:
     if src.n == 0 or tgt.n == 0:  # one-sided: nothing to pair, every segment stands alone
         return ([Bead((s0 + i,), (), 1.0) for i in range(src.n)]
                 + [Bead((), (t0 + j,), 1.0) for j in range(tgt.n)])
@@ -208,8 +210,12 @@ def _align_gap(src: Side, tgt: Side, s0: int, t0: int, ratio: float, params: Par
     scorer = scorer_for(src, tgt)
     path = search(scorer, lo, hi)
     mode = "embeddings" if params.embed_weight and src.vectors is not None else "length"
+    first = path
+    if mode == "embeddings" and embed is not None and src.texts and tgt.texts:
+        path = refine(scorer, lo, hi, path, embed, search)
     beads: list[Bead] = []
-    for features, (a, b, i, j) in zip(evidence(scorer, path, lo), path.steps, strict=True):
+    for features, (a, b, i, j) in zip(evidence(scorer, path, lo, first), path.steps,
+                                      strict=True):
         conf = calibrate(features, mode)
         if _has_fragment(src, i - a, i) or _has_fragment(tgt, j - b, j):
             conf = min(conf, FRAGMENT_CAP)
@@ -232,8 +238,9 @@ class Scored(Bead):
     mode: str = ""
 
 
-def evidence(scorer: Scorer, path, lo: np.ndarray) -> list[np.ndarray]:
-    """Features of each bead of `path` (see `confidence.bead_features`)."""
+def evidence(scorer: Scorer, path, lo: np.ndarray, first=None) -> list[np.ndarray]:
+    """Features of each bead of `path` (see `confidence.bead_features`); `first`, the
+    path before the local pass, gives each bead's posterior before it."""
     src, tgt, p = scorer.src, scorer.tgt, scorer.p
     band = path.band
     one = band[(1, 1)] / 2 if band is not None else None
@@ -248,14 +255,17 @@ def evidence(scorer: Scorer, path, lo: np.ndarray) -> list[np.ndarray]:
                 x = src.vectors[i - a:i].sum(axis=0)
                 y = tgt.vectors[j - b:j].sum(axis=0)
                 cosine = float(x @ y / max(np.linalg.norm(x) * np.linalg.norm(y), 1e-9))
-                cosine -= p.embed_mean
+                cosine = p.embed_weight * (cosine - p.embed_mean)  # in USE's units
             length = float(scorer.length_loglik(np.array([src.lengths[i - a:i].sum()]),
                                                 np.array([tgt.lengths[j - b:j].sum()]))[0])
         else:
             quality, length = 0.0, 0.0
             cosine = _best_alternative(one, lo, i, j, a) if one is not None else 0.0
+        before = (post if first is None or first is path or first.posterior is None
+                  else first.posterior(a, b, i, j))
         out.append(bead_features(post, null=not (a and b), merge=a + b > 2, quality=quality,
-                                 cosine=cosine, length=length, shortest=min(lengths)))
+                                 cosine=cosine, length=length, shortest=min(lengths),
+                                 first=before))
     return out
 
 
@@ -291,17 +301,15 @@ def prepare_side(texts: Sequence[str], lang: str, *,
 
 
 def _with_vectors(side: Side, texts: Sequence[str], needed: Sequence[int],
-                  cache_path: str | None) -> Side:
+                  embed: Embed, dim: int) -> Side:
     """The side with embedding vectors for the `needed` segments (zeros elsewhere: those
     segments are in kept beads and never scored)."""
-    from workbench.align.embeddings import DIM, embed
-
-    vectors = np.zeros((side.n, DIM), dtype=np.float32)
+    vectors = np.zeros((side.n, dim), dtype=np.float32)
     sentences = {k: spans for k in needed
                  if len(spans := _sentences(texts[k], side.lang)) > 1}
     extra = [texts[k][s:e] for k, spans in sentences.items() for s, e in spans]
     if len(needed):
-        out = embed([texts[k] for k in needed] + extra, cache_path=cache_path)
+        out = embed([texts[k] for k in needed] + extra)
         vectors[list(needed)] = out[:len(needed)]
         start = len(needed)
         parts = {}
@@ -311,12 +319,6 @@ def _with_vectors(side: Side, texts: Sequence[str], needed: Sequence[int],
             start += len(spans)
         return dataclasses.replace(side, vectors=vectors, parts=parts)
     return dataclasses.replace(side, vectors=vectors)
-
-
-def _covered(lang: str) -> bool:
-    from workbench.align.embeddings import covers
-
-    return not lang or covers(lang)
 
 
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -341,16 +343,17 @@ def _sure_inside(beads: Sequence[Bead], locked: Sequence[Bead]) -> list[Bead]:
 def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side, tgt: Side,
                    *, ratio: float, embeddings: bool, locked: Sequence[Bead] = (),
                    params: Params | None = None, cache_path: str | None = None,
-                   two_pass: bool = False) -> list[Bead]:
+                   two_pass: bool = False, model: str | None = None) -> list[Bead]:
     """Align sides prepared without vectors.
 
-    With embeddings, a length+anchors pass comes first: its pairs at confidence SURE or
-    above (all right on the benchmark) are kept as they are, and only the segments left
-    over are embedded and realigned with embeddings. Embedding is most of the time an
-    alignment takes, so this saves most of it on long, clean pairs."""
-    if embeddings and not (_covered(src.lang) and _covered(tgt.lang)):
-        embeddings = False  # the model does not know a language: length and anchors only
-    if not embeddings:
+    With embeddings, every segment is embedded by `model` (default: the one that covers
+    both languages, `embeddings.model_for`; none does: length and anchors only). With
+    `two_pass`, a length+anchors pass comes first and its pairs at confidence SURE or
+    above are kept without embedding them: faster on long, clean pairs."""
+    from workbench.align import embeddings as emb
+
+    name = (model or emb.model_for(src.lang, tgt.lang)) if embeddings else None
+    if name is None:
         return align_sides(src, tgt, ratio=ratio, params=params or LENGTH_PARAMS, locked=locked)
     keep = list(locked)
     if two_pass:
@@ -358,33 +361,55 @@ def align_prepared(src_texts: Sequence[str], tgt_texts: Sequence[str], src: Side
         keep += _sure_inside(first, locked)
     kept_src = {i for b in keep for i in b.src}
     kept_tgt = {j for b in keep for j in b.tgt}
+    spec = emb.MODELS[name]
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return emb.embed(texts, cache_path=cache_path, model=name)
+
     src = _with_vectors(src, src_texts, [k for k in range(src.n) if k not in kept_src],
-                        cache_path)
+                        embed, spec.dim)
     tgt = _with_vectors(tgt, tgt_texts, [k for k in range(tgt.n) if k not in kept_tgt],
-                        cache_path)
-    return align_sides(src, tgt, ratio=ratio, params=params or EMBEDDING_PARAMS, locked=keep)
+                        embed, spec.dim)
+    return align_sides(src, tgt, ratio=ratio, params=in_units(params or EMBEDDING_PARAMS,
+                                                                spec),
+                       locked=keep, embed=embed)
+
+
+def in_units(params: Params, spec: Any) -> Params:
+    """`params` for an embedding model whose cosines are not USE's: its unrelated level,
+    and the embedding weight times how much narrower its cosines spread."""
+    from workbench.align import embeddings as emb
+
+    if spec.name == emb.DEFAULT:
+        return params
+    return dataclasses.replace(params, embed_mean=spec.unrelated,
+                               embed_weight=params.embed_weight * spec.scale)
 
 
 def align_texts(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
                 locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
                 params: Params | None = None, cache_path: str | None = None,
-                two_pass: bool = False, glossary: Any = None) -> list[Bead]:
+                two_pass: bool = False, glossary: Any = None,
+                model: str | None = None) -> list[Bead]:
     """Beads in order covering every index of both lists once, each with a confidence.
-    A glossary (`workbench.glossary.Glossary`) makes its terms anchors."""
+    A glossary (`workbench.glossary.Glossary`) makes its terms anchors; `model` names
+    the embedding model (`embeddings.MODELS`; default: the one covering both languages)."""
     beads = align_scored(src, tgt, embeddings=embeddings, locked=locked,
                          source_lang=source_lang, target_lang=target_lang, params=params,
-                         cache_path=cache_path, two_pass=two_pass, glossary=glossary)
+                         cache_path=cache_path, two_pass=two_pass, glossary=glossary,
+                         model=model)
     return [b if type(b) is Bead else Bead(b.src, b.tgt, b.confidence) for b in beads]
 
 
 def align_scored(src: Sequence[str], tgt: Sequence[str], *, embeddings: bool = True,
                  locked: Sequence[Bead] = (), source_lang: str = "ru", target_lang: str = "en",
                  params: Params | None = None, cache_path: str | None = None,
-                 two_pass: bool = False, glossary: Any = None) -> list[Bead]:
+                 two_pass: bool = False, glossary: Any = None,
+                 model: str | None = None) -> list[Bead]:
     """`align_texts`, with each computed bead a `Scored` bead carrying its evidence."""
     src_side = prepare_side(src, source_lang, term_ids=glossary_terms(glossary, "source"))
     tgt_side = prepare_side(tgt, target_lang, term_ids=glossary_terms(glossary, "target"))
     ratio = estimate_ratio(src, tgt, char_ratio(source_lang, target_lang))
     return align_prepared(src, tgt, src_side, tgt_side, ratio=ratio, embeddings=embeddings,
                           locked=locked, params=params, cache_path=cache_path,
-                          two_pass=two_pass)
+                          two_pass=two_pass, model=model)

@@ -9,6 +9,7 @@ probability, which is its confidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,8 @@ class Path:
     confidences: list[float]
     score: float
     band: dict[tuple[int, int], np.ndarray] | None = None  # the scores searched
+    # posterior of any bead (a, b, i, j) under the scores searched
+    posterior: Callable[[int, int, int, int], float] | None = None
 
 
 def _shifted(values: np.ndarray, lo_from: int, lo_to: int, length: int, b: int) -> np.ndarray:
@@ -91,19 +94,22 @@ def search(scorer: Scorer, lo: np.ndarray, hi: np.ndarray,
     bwd = _backward(band, scorer, lo, lengths, tgt_cum, temp)
     z = fwd[n][m - lo[n]]
     src_null, tgt_null = _null_marginals(scorer, fwd, bwd, lo, lengths, temp)
-    confidences = []
-    for a, b, i, j in steps:
+
+    def posterior(a: int, b: int, i: int, j: int) -> float:
+        """Probability, over all paths through the band, of the bead ending at (i, j)."""
         if not (a and b):
             # a run of unaligned segments can be ordered many ways; what matters (and what
             # the confidence says) is that this segment is unaligned at all
-            post = np.exp((src_null[i - 1] if a else tgt_null[j - 1]) - z)
-            confidences.append(float(min(max(post, 0.0), 1.0)))
-            continue
-        s = band[(a, b)][i, j - lo[i]]
-        start = fwd[i - a][j - b - lo[i - a]]
-        post = np.exp(start + s / temp + bwd[i][j - lo[i]] - z)
-        confidences.append(float(min(max(post, 0.0), 1.0)))
-    return Path(steps, confidences, total, band)
+            log_p = src_null[i - 1] if a else tgt_null[j - 1]
+        else:
+            if not (0 <= j - lo[i] < lengths[i] and 0 <= j - b - lo[i - a] < lengths[i - a]):
+                return 0.0
+            log_p = (fwd[i - a][j - b - lo[i - a]] + band[(a, b)][i, j - lo[i]] / temp
+                     + bwd[i][j - lo[i]])
+        return float(min(max(np.exp(log_p - z), 0.0), 1.0))
+
+    confidences = [posterior(*step) for step in steps]
+    return Path(steps, confidences, total, band, posterior)
 
 
 def _null_marginals(scorer: Scorer, fwd, bwd, lo, lengths, temp

@@ -36,7 +36,11 @@ class Params:
     merge_penalty: tuple[float, float, float, float] = (0.0, 0.04, 0.05, 0.08)  # 1-1, 1-2, 2-2, 1-3
     split_slope: float = 0.75  # extra 2-2 cost per unit of evidence it splits into 1-1s
     block_penalty: float = 0.5  # crossing a block boundary, or pairing blocks of two kinds
-    part_penalty: float = 0.3  # per sentence of a segment a 1-1 bead leaves unmatched
+    part_penalty: float = 0.1  # per sentence of a segment a 1-1 bead leaves unmatched
+    local_rounds: int = 3  # searches of the local pass (local.py); 0: none
+    earn_margin: float = 0.15  # evidence an edge segment of a merge must show (local.py)
+    earn_slope: float = 2.0  # cost per segment per unit it falls short of that
+    margin_k: int = 0  # > 0: unrelated level per segment from its k nearest neighbours
     temperature: float = 0.1  # softness of the posterior behind confidence
 
     def merge_cost(self, a: int, b: int) -> float:
@@ -66,6 +70,7 @@ class Side:
     parts: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     lang: str = ""
     fragment: np.ndarray | None = None  # (n,) True for a piece cut off at an excerpt's edge
+    texts: Sequence[str] = ()  # the segments themselves (for joined-text embeddings)
 
     def __post_init__(self) -> None:
         n = len(self.lengths)
@@ -114,6 +119,9 @@ class Scorer:
                                                      for k, v in positions.items()}
         self.src_skip = np.full(src.n, params.skip)
         self.tgt_skip = np.full(tgt.n, params.skip)
+        self._hub = self._hubness() if params.embed_weight else None
+        # score changes of single cells (a, b, i, j), from the local pass (local.py)
+        self.adjust: dict[tuple[int, int, int, int], float] = {}
 
     def _anchor_pairs(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, ...]:
         """(source index, target index, match weight, miss weight) of every key shared by a
@@ -154,20 +162,48 @@ class Scorer:
             jj = np.minimum(np.maximum(cols, b), tgt.n)
             q = p.length_weight * self._length_loglik(a, b, ii, jj)
             if p.embed_weight and src.span_vectors:
-                q += p.embed_weight * (self._cosines(a, b, ii, jj, dots) - p.embed_mean)
+                q += p.embed_weight * (self._cosines(a, b, ii, jj, dots)
+                                       - self._baseline(a, b, ii, jj))
                 if a == b == 1 and (src.parts or tgt.parts):
                     q = np.maximum(q, partial_match(self, lo, hi, width))
             if pairs is not None:
                 q += p.anchor_weight * self._anchor_score(pairs, a, b, lo, ii, jj, width)
             q += p.base - p.merge_cost(a, b)
             if a == b == 2 and p.embed_weight and src.span_vectors and p.split_slope:
-                q -= p.split_slope * self._split_evidence(ii, jj, dots)
+                q -= p.split_slope * p.embed_weight * self._split_evidence(ii, jj, dots)
             if src.blocks is not None and tgt.blocks is not None:
                 q -= p.block_penalty * self._crosses_structure(a, b, ii, jj)
             score = (a + b) * q
+            for (ca, cb, i, j), delta in self.adjust.items():
+                if (ca, cb) == (a, b) and 0 <= j - lo[i] < width:
+                    score[i, j - lo[i]] += delta
             score[~in_band | (cols < b) | (rows < a)[:, None]] = -np.inf
             out[(a, b)] = score
         return out
+
+    def _baseline(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray) -> np.ndarray | float:
+        """The cosine an unrelated pair would have: `embed_mean`, or with `margin_k` that
+        shifted per segment by how much its k nearest neighbours on the other side exceed
+        the document's average (a margin, as in Artetxe & Schwenk's mining)."""
+        p = self.p
+        if not p.margin_k or self._hub is None:
+            return p.embed_mean
+        hs, ht = self._hub
+        cs = np.concatenate(([0.0], np.cumsum(hs)))
+        ct = np.concatenate(([0.0], np.cumsum(ht)))
+        src = (cs[ii] - cs[np.maximum(ii - a, 0)]) / a
+        tgt = (ct[jj] - ct[np.maximum(jj - b, 0)]) / b
+        return p.embed_mean + (src[:, None] + tgt) / 2
+
+    def _hubness(self) -> tuple[np.ndarray, np.ndarray] | None:
+        src, tgt, k = self.src.vectors, self.tgt.vectors, self.p.margin_k
+        if not k or src is None or tgt is None or self.src.n * self.tgt.n > DOT_MATRIX_CELLS:
+            return None
+        sims = src @ tgt.T
+        ks, kt = min(k, sims.shape[1]), min(k, sims.shape[0])
+        hs = np.sort(sims, axis=1)[:, -ks:].mean(axis=1)
+        ht = np.sort(sims, axis=0)[-kt:, :].mean(axis=0)
+        return hs - hs.mean(), ht - ht.mean()
 
     def _length_loglik(self, a: int, b: int, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
         return self.length_loglik(self.src.span_length(ii, a)[:, None],
@@ -272,7 +308,7 @@ def make_side(texts: Sequence[str], keys: list[set[str]], vectors: np.ndarray | 
               blocks: Sequence[int] | None = None, kinds: Sequence[int] | None = None,
               lang: str = "") -> Side:
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
-    return Side(lengths=lengths, keys=keys, vectors=vectors, lang=lang,
+    return Side(lengths=lengths, keys=keys, vectors=vectors, lang=lang, texts=tuple(texts),
                 fragment=np.array([is_fragment(texts, k) for k in range(len(texts))],
                                   dtype=bool),
                 blocks=None if blocks is None else np.asarray(blocks),

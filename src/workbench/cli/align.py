@@ -80,11 +80,20 @@ def cmd_align(args: argparse.Namespace) -> int:
                              "--sentences SRC TGT or --pairs LIST.tsv")
     if args.jobs is not None and args.jobs < 1:
         raise WorkbenchError(f"--jobs must be at least 1, not {args.jobs}")
+    _note_model(args)
     if args.sentences:
         return _align_files(args)
     if args.pairs:
         return _align_pairs(args)
     return _align_docs(args)
+
+
+def _note_model(args: argparse.Namespace) -> None:
+    """Say on stderr when the languages are aligned with another model than USE, or
+    with none (the output itself stays as it is)."""
+    note = ops.embedding_note(*_langs(args), embeddings=not args.no_embeddings)
+    if note:
+        print(f"workbench align: {note}", file=sys.stderr)
 
 
 def _align_files(args: argparse.Namespace) -> int:

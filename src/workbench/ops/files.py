@@ -20,8 +20,28 @@ from workbench.segment import segment_side
 if TYPE_CHECKING:
     from workbench.project import Project
 
-__all__ = ["align_files", "file_languages", "find_terms", "glossary_summary", "load_glossary",
-           "read_file", "segment_file"]
+__all__ = ["align_files", "embedding_note", "file_languages", "find_terms", "glossary_summary",
+           "load_glossary", "read_file", "segment_file"]
+
+
+def embedding_note(source_lang: str, target_lang: str, embeddings: bool = True) -> str | None:
+    """A line telling the user that these languages are not aligned with the default
+    embedding model (multilingual USE, 16 languages): which model does it instead, or
+    that none covers them and length and anchors decide. None when USE covers both."""
+    from workbench.align import embeddings as emb
+
+    if not embeddings:
+        return None
+    name = emb.model_for(source_lang, target_lang)
+    if name == emb.DEFAULT:
+        return None
+    outside = ", ".join(lang for lang in (source_lang, target_lang)
+                        if lang and not emb.covers(lang))
+    if name is None:
+        return (f"note: no installed embedding model covers {outside}: aligning on length "
+                "and anchors only (confidences from the length model)")
+    return (f"note: multilingual USE does not cover {outside}: aligning with "
+            f"{name} ({emb.MODELS[name].package})")
 
 
 def _languages(project: Project | None) -> tuple[str, ...] | None:
