@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from workbench.testing import shared
+from workbench.testing.timing import median_ms
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS = shared.SHARED / "bench-data" / "align-news-ruen"
@@ -46,12 +47,8 @@ QUERIES = (  # (label, text, side, lemma)
 
 
 def timed(fn, repeats: int = 20) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    """Median wall time in milliseconds."""
+    return median_ms(fn, repeats)[0]
 
 
 def _indices(text: str) -> list[str]:

@@ -19,12 +19,12 @@ import dataclasses
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from workbench.testing.timing import median_ms
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = "ucp-cpsu-belarus-solidarity-2020"
@@ -38,14 +38,9 @@ CPU: list[float] = []  # processor time of the last `timed` runs (this process o
 
 def timed(fn, repeats=REPEATS) -> float:
     """Median wall time in milliseconds (the median processor time goes to CPU)."""
-    times, cpu = [], []
-    for _ in range(repeats):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    CPU[:] = [statistics.median(cpu)]
-    return statistics.median(times)
+    wall, cpu = median_ms(fn, repeats)
+    CPU[:] = [cpu]
+    return wall
 
 
 def build(tmp: Path):

@@ -18,11 +18,12 @@ from __future__ import annotations
 import dataclasses
 import platform
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from workbench.testing.timing import median_ms
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = "ucp-cpsu-belarus-solidarity-2020"
@@ -32,12 +33,7 @@ REPEATS = 5
 
 def timed(fn, repeats=REPEATS) -> float:
     """Median wall time in milliseconds."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return median_ms(fn, repeats)[0]
 
 
 def etree_serialise(wf) -> bytes:
