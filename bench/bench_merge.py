@@ -84,7 +84,8 @@ def change(wf, who: str, edits: range, approvals: range, english: str):
 def main() -> None:
     from workbench import __version__
     from workbench.formats.safexml import parse_xml
-    from workbench.formats.xlf import parse_root, serialize
+    from workbench.formats.xlf import serialize
+    from workbench.formats.xlf_read import parse_root
     from workbench.model import HistoryEntry, State, Unit
     from workbench.team.driver import merge_paths
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.formats.safexml import check_well_formed, parse_xml
-from workbench.formats.xlf import NS, NS_MDA, parse_root, parse_unit
+from workbench.formats.xlf import NS, NS_MDA
+from workbench.formats.xlf_read import parse_root, parse_unit
 from workbench.model import Unit, WorkingFile
 
 # "<" is escaped in text and attribute values, so outside comments and CDATA (refused

@@ -11,7 +11,8 @@ from xml.etree.ElementTree import Element
 
 from workbench.formats.import_model import FileInfo, ImportedUnit
 from workbench.formats.safexml import local
-from workbench.formats.xlf import GROUP, NS, NS_MDA, parse_root, serialize, xliff_state
+from workbench.formats.xlf import GROUP, NS, NS_MDA, serialize, xliff_state
+from workbench.formats.xlf_read import parse_root
 from workbench.model import State, WorkingFile
 
 

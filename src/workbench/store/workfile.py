@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError, file_error
 from workbench.formats.safexml import parse_xml
-from workbench.formats.xlf import parse_root, serialize
+from workbench.formats.xlf import serialize
+from workbench.formats.xlf_read import parse_root
 from workbench.model import Unit, WorkingFile
 from workbench.store import lock as _lock
 from workbench.store.atomic import atomic_write, remove_stale_temps

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.formats.safexml import parse_xml
-from workbench.formats.xlf import parse_root, unit_text
+from workbench.formats.xlf import unit_text
+from workbench.formats.xlf_read import parse_root
 from workbench.formats.xlf_units import (
     UnitTexts,
     parse_unit_text,
