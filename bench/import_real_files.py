@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from workbench import __version__
+from workbench.testing.projects import empty_pair_project
 
 REPO = Path(__file__).resolve().parents[1]
 WORKBENCH = [sys.executable, "-m", "workbench"]
@@ -62,13 +63,7 @@ def command(path: Path) -> tuple[str, list[str]]:
 def run_one(path: Path, scratch: Path) -> tuple[str, int, str]:
     data = path.read_bytes()
     source, target = languages(path, data)
-    root = scratch / "p"
-    (root / "sources").mkdir(parents=True)
-    (root / "translations").mkdir()
-    (root / "workbench.toml").write_text(
-        f'[languages]\nsource = "{source}"\ntarget = "{target}"\n', encoding="utf-8")
-    (root / "glossary.yaml").write_text(
-        f"source_lang: {source}\ntarget_lang: {target}\nterms: []\n", encoding="utf-8")
+    root = empty_pair_project(scratch / "p", source, target)
     label, args = command(path)
     env = {**os.environ, "WORKBENCH_USER": "measure"}
     done = subprocess.run([*WORKBENCH, "--root", str(root), *args, str(path)],

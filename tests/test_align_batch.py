@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from support.corpus import copy_corpus
-from support.paths import EADAILY, REPO, UCP
+from support.corpus import copy_corpus, pairs_folder
+from support.paths import EADAILY, UCP
 from workbench.project import open_project
 from workbench.store import load_stored
 
@@ -93,23 +93,9 @@ def test_unknown_ids_and_conflicting_modes_are_one_line_errors(project):
     assert out.returncode == 2 and "--jobs" in out.stderr
 
 
-def _pairs_folder(folder: Path) -> list[str]:
-    """Real corpus lines, one segment per line, as a pipeline would hand them over."""
-    folder.mkdir(parents=True)
-    rows = []
-    for n, doc in enumerate((UCP, EADAILY)):
-        for side, path in (("ru", REPO / "sources" / f"{doc}.ru.txt"),
-                           ("en", REPO / "translations" / f"{doc}.en.txt")):
-            text = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()
-                    if x.strip()]
-            (folder / f"{n}.{side}").write_text("\n".join(text) + "\n", encoding="utf-8")
-        rows.append(f"{n}.ru\t{n}.en\tout/{n}.beads")
-    return rows
-
-
 def test_pairs_writes_the_sentences_format_for_each_line(tmp_path):
     folder = tmp_path / "pairs"
-    rows = _pairs_folder(folder)
+    rows = pairs_folder(folder)
     (folder / "list.tsv").write_text("# source\ttarget\toutput\n\n" + "\n".join(rows) + "\n",
                                      encoding="utf-8")
     out = wb(None, "align", "--pairs", str(folder / "list.tsv"), "--scores", "--jobs", "2",
@@ -126,7 +112,7 @@ def test_pairs_writes_the_sentences_format_for_each_line(tmp_path):
 
 def test_pairs_list_errors_name_the_line_and_a_bad_pair_spares_the_others(tmp_path):
     folder = tmp_path / "pairs"
-    rows = _pairs_folder(folder)
+    rows = pairs_folder(folder)
     bad = folder / "bad.tsv"
     bad.write_text(rows[0] + "\n0.ru 0.en out/x\n", encoding="utf-8")
     out = wb(None, "align", "--pairs", str(bad), "--no-embeddings", cwd=tmp_path)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from support.argos import isolate_argos
-from support.corpus import copy_corpus
+from support.corpus import copy_corpus, pairs_folder
 from support.paths import EADAILY, REPO, UCP
 from workbench import ops
 from workbench.model import Origin, State
@@ -170,17 +170,8 @@ def test_align_and_check_on_ray_are_the_single_process_results(cluster, twins):
 
 def test_pairs_on_ray_match_one_process(cluster, tmp_path):
     folder = tmp_path / "pairs"
-    folder.mkdir()
-    lines = []
-    for n, doc in enumerate((UCP, EADAILY)):
-        # real corpus lines, one segment per line, as a pipeline would hand them over
-        for side, path in (("ru", REPO / "sources" / f"{doc}.ru.txt"),
-                           ("en", REPO / "translations" / f"{doc}.en.txt")):
-            text = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()
-                    if x.strip()]
-            (folder / f"{n}.{side}").write_text("\n".join(text) + "\n", encoding="utf-8")
-        lines.append(f"{n}.ru\t{n}.en\tout/{n}.local\n")
-    (folder / "list.tsv").write_text("".join(lines), encoding="utf-8")
+    rows = pairs_folder(folder, suffix="local")
+    (folder / "list.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     pairs = ops.read_pairs(folder / "list.tsv")
     local = list(ops.align_pairs(pairs, source_lang="ru", target_lang="en", embeddings=False,
                                  jobs=1))

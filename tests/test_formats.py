@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support.corpus import line_project, store_aligned
+from support.corpus import line_project, reviewed_line_project
 from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
 from workbench.errors import WorkbenchError
@@ -17,12 +17,7 @@ from workbench.ops.export import export_documents
 
 @pytest.fixture
 def project(tmp_path):
-    project = line_project(tmp_path)
-    store_aligned(project, PAIRED)
-    ops.approve(project, PAIRED, ["u2", "u3", "u5"], user="Rita Reviewer")
-    ops.sign_off(project, PAIRED, ["u3"], user="Lena Lead")
-    ops.reject(project, PAIRED, ["u4"], reason="the party's name is wrong", user="Rita Reviewer")
-    return project
+    return reviewed_line_project(tmp_path)
 
 
 def write(tmp_path, project, fmt, doc_ids=(PAIRED,)):

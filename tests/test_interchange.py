@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.corpus import line_project, store_aligned
+from support.corpus import line_project, reviewed_line_project, store_aligned
 from support.interchange import FILES, Schemas, pair_project
 from support.paths import PAIRED
 from workbench import ops, store
@@ -25,12 +25,7 @@ def schemas():
 
 @pytest.fixture
 def corpus(tmp_path):
-    project = line_project(tmp_path)
-    store_aligned(project, PAIRED)
-    ops.approve(project, PAIRED, ["u2", "u3", "u5"], user="Rita Reviewer")
-    ops.sign_off(project, PAIRED, ["u3"], user="Lena Lead")
-    ops.reject(project, PAIRED, ["u4"], reason="the party's name is wrong", user="Rita Reviewer")
-    return project
+    return reviewed_line_project(tmp_path)
 
 
 def export(project, fmt, doc_ids, tmp_path, **kwargs):

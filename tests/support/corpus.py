@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from support.paths import GLOSSARY, PAIRED, REPO
+from support.paths import EADAILY, GLOSSARY, PAIRED, REPO, UCP
 from workbench.align.units import segmentation_key, unit_from_bead
 from workbench.model import Bead, Block, BlockKind, Segment, Side, SideText, WorkingFile, now_iso
 from workbench.project import Project
@@ -54,6 +54,35 @@ def fresh_copy(template: Path, dest: Path, *, symlinks: bool = False) -> Path:
     """A copy of a prepared project folder for one test to change."""
     shutil.copytree(template, dest, symlinks=symlinks)
     return dest
+
+
+def pairs_folder(folder: Path, suffix: str = "beads") -> list[str]:
+    """Real corpus lines of two documents, one segment per line, as a pipeline would hand
+    them over (`0.ru`, `0.en`, …), and the `--pairs` list rows naming them
+    (`N.ru<TAB>N.en<TAB>out/N.<suffix>`)."""
+    folder.mkdir(parents=True)
+    rows = []
+    for n, doc in enumerate((UCP, EADAILY)):
+        for side, path in (("ru", REPO / "sources" / f"{doc}.ru.txt"),
+                           ("en", REPO / "translations" / f"{doc}.en.txt")):
+            text = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()
+                    if x.strip()]
+            (folder / f"{n}.{side}").write_text("\n".join(text) + "\n", encoding="utf-8")
+        rows.append(f"{n}.ru\t{n}.en\tout/{n}.{suffix}")
+    return rows
+
+
+def reviewed_line_project(tmp_path: Path) -> LineProject:
+    """A line project with the paired document stored and reviewed in every state:
+    u2, u3, u5 approved, u3 signed off, u4 rejected with a reason."""
+    from workbench import ops
+
+    project = line_project(tmp_path)
+    store_aligned(project, PAIRED)
+    ops.approve(project, PAIRED, ["u2", "u3", "u5"], user="Rita Reviewer")
+    ops.sign_off(project, PAIRED, ["u3"], user="Lena Lead")
+    ops.reject(project, PAIRED, ["u4"], reason="the party's name is wrong", user="Rita Reviewer")
+    return project
 
 
 class LineProject(Project):

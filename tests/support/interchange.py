@@ -7,6 +7,7 @@ from pathlib import Path
 
 from support.paths import REPO
 from workbench.project import Project, open_project
+from workbench.testing.projects import empty_pair_project
 
 DATA = REPO / "tests" / "data"
 FILES = DATA / "interchange"
@@ -15,13 +16,7 @@ SCHEMAS = DATA / "schemas"
 
 def pair_project(root: Path, source: str, target: str) -> Project:
     """An empty project translating `source`→`target` (glossary included)."""
-    (root / "sources").mkdir(parents=True)
-    (root / "translations").mkdir()
-    (root / "workbench.toml").write_text(
-        f'[languages]\nsource = "{source}"\ntarget = "{target}"\n', encoding="utf-8")
-    (root / "glossary.yaml").write_text(
-        f"source_lang: {source}\ntarget_lang: {target}\nterms: []\n", encoding="utf-8")
-    return open_project(root)
+    return open_project(empty_pair_project(root, source, target))
 
 
 class Schemas:

@@ -8,8 +8,8 @@ width, `t` saying when it found nothing. Every change is checked on disk."""
 from __future__ import annotations
 
 import pytest
+from pilot import edit_english, go_to_unit, on_disk, open_ucp, settle
 from rapidfuzz import fuzz
-from test_workflows import go_to_unit, on_disk, open_ucp, settle
 from tui_helpers import UCP, screen_text, store_positional_units
 
 from workbench import ops
@@ -20,7 +20,6 @@ from workbench.tui.screens.concordance import ConcordanceScreen
 from workbench.tui.screens.document import DocumentScreen
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.stats import StatsScreen
-from workbench.tui.widgets.editor import EnglishEditor
 from workbench.tui.widgets.qa_panel import QAPanel
 
 pytestmark = pytest.mark.anyio
@@ -123,11 +122,7 @@ async def test_undo_refuses_another_persons_later_change(corpus_copy):
     app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_ucp(corpus_copy, pilot, app)
-        await go_to_unit(pilot, screen, "u6")
-        await pilot.press("e")
-        screen.query_one(EnglishEditor).load_text("Tester's English.")
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await edit_english(app, pilot, screen, "u6", "Tester's English.")
         ops.approve(open_project(corpus_copy), UCP, ["u6"], user="boris")
         await pilot.press("u")
         await settle(app, pilot)
@@ -141,12 +136,8 @@ async def test_history_panel_and_rejection_reason_on_the_unit(corpus_copy):
     app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_ucp(corpus_copy, pilot, app)
-        await go_to_unit(pilot, screen, "u6")
-        await pilot.press("e")
-        screen.query_one(EnglishEditor).load_text("Address of the Union of Communist "
-                                                  "Parties – CPSU to the world")
-        await pilot.press("escape")
-        await settle(app, pilot)
+        await edit_english(app, pilot, screen, "u6",
+                           "Address of the Union of Communist Parties – CPSU to the world")
         await pilot.press("r", *"keep the full title", "enter")
         await settle(app, pilot)
         panel = str(screen.query_one(QAPanel).content)  # the reason, on the unit

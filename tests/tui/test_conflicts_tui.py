@@ -5,6 +5,7 @@ read back from disk."""
 from __future__ import annotations
 
 import pytest
+from pilot import settle
 from tui_helpers import UCP, screen_text, store_conflict
 
 from workbench import store
@@ -24,12 +25,6 @@ SIZE = (110, 32)
 def on_disk(root, unit_id):
     store.workfile._cache.clear()
     return store.load_stored(open_project(root), UCP).unit(unit_id)
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def opened(app, pilot) -> DocumentScreen:

@@ -5,6 +5,7 @@ screen marks the unit that holds the bad bytes."""
 from __future__ import annotations
 
 import pytest
+from pilot import settle
 from tui_helpers import UCP, screen_text
 
 from workbench.tui.app import make_app
@@ -20,12 +21,6 @@ def damage_one_byte(root) -> None:
     data = path.read_bytes()
     at = data.index(b" ", len(data) // 2) + 1
     path.write_bytes(data[:at] + b"\xff" + data[at:])
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_invalid_utf8_is_shown_on_the_corpus_and_document_screens(corpus_copy):

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_workflows import go_to_unit, settle
+from pilot import go_to_unit, settle
 from tui_helpers import screen_text
 
 from support.interchange import FILES, pair_project

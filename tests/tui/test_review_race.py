@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from pilot import settle
 from tui_helpers import UCP, screen_text, store_positional_units
 
 from workbench import store
@@ -40,12 +41,6 @@ def other_session_edits(root, unit_id, text=NEW):
                           "boris", "edit", UCP, unit_id, text], capture_output=True,
                          env={**os.environ}, timeout=120)
     assert out.returncode == 0, out.stderr
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_at(app, pilot, unit_id) -> DocumentScreen:

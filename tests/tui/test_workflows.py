@@ -7,6 +7,7 @@ what the TUI shows must be what is saved.
 from __future__ import annotations
 
 import pytest
+from pilot import go_to_unit, on_disk, open_ucp, run_from_palette, settle
 from tui_helpers import UCP, screen_text, store_positional_units
 
 from workbench import store
@@ -21,47 +22,6 @@ from workbench.tui.widgets.unit_table import UnitTable
 
 pytestmark = pytest.mark.anyio
 SIZE = (100, 32)
-
-
-def on_disk(root, doc_id=UCP):
-    return {u.id: u for u in store.load_stored(open_project(root), doc_id).units}
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def open_ucp(root, pilot, app) -> DocumentScreen:
-    await settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, DocumentScreen)
-    return screen
-
-
-async def run_from_palette(pilot, words: str) -> None:
-    """Open the command palette, type `words`, wait for the matches, run the first."""
-    from textual.command import CommandList, CommandPalette
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*words)
-    for _ in range(100):
-        await pilot.pause(0.05)
-        screen = pilot.app.screen
-        if isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count:
-            break
-    await pilot.pause(0.2)  # let every provider's matches arrive and sort
-    await pilot.press("enter")
-
-
-async def go_to_unit(pilot, screen: DocumentScreen, unit_id: str) -> None:
-    table = screen.table
-    index = next(i for i, u in enumerate(screen.session.units) if u.id == unit_id)
-    table.cursor = table.row_of_unit(index)
-    await pilot.pause()
-    assert screen.current_unit().id == unit_id
 
 
 async def test_corpus_screen_lists_documents_filters_and_opens(corpus_copy):
