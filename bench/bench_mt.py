@@ -18,9 +18,14 @@ translate every segment as given.
 Two models, because they stress different things:
 - tiny (d=32, 2+2 layers, outputs of 1-2 tokens): all encoder, no decoding to speak of;
   batching saves only per-call overhead;
-- base-sized (Argos's own shape: d=512, 6+6 layers) with a decoder wired to emit 30
-  tokens per segment, so each segment costs the decoding steps a real translation does
-  (random weights alone stop at once or run to the 256-token limit).
+- base-sized: Argos's own shape (d=512, 6+6 layers, ffn 2048, a 50,000-row shared
+  vocabulary, as argos-train's `spm_train --vocab_size=50000`), with SentencePiece
+  trained on the corpus and the WMT news sentences in ../shared (read in place, never
+  copied) so segments are as many pieces long as text of this kind is, and a decoder
+  wired to emit 30 tokens per segment, so each segment costs the decoding steps a real
+  translation does (random weights alone stop at once or run to the 256-token limit).
+  `--base-pieces 300` gives the earlier setting (300 pieces trained on the corpus alone:
+  segments three times as long in pieces, an output layer 170 times smaller).
 
 "warm" is throughput with the model loaded; "cold" is a fresh process translating one
 document (import + model load + translation), what a command-line user waits for.
@@ -42,11 +47,23 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+from workbench.testing.shared import NEWS  # noqa: E402  (WMT news: read in place)
+
 HOME = Path(tempfile.mkdtemp(prefix="bench-mt-"))
 # Argos reads its dirs once, at import: isolate them before anything imports it.
 os.environ.update({"XDG_DATA_HOME": str(HOME / "data"), "XDG_CONFIG_HOME": str(HOME / "config"),
                    "XDG_CACHE_HOME": str(HOME / "cache"), "ARGOS_DEVICE_TYPE": "cpu"})
 os.environ.pop("ARGOS_PACKAGES_DIR", None)
+
+
+def base_training_text(corpus: list[str], pieces: int) -> tuple[list[str], str]:
+    """SentencePiece training text for the base-sized model: the corpus, and for a real
+    vocabulary the WMT news sentences too (the corpus alone gives a few thousand pieces)."""
+    if pieces <= 1000 or not (NEWS / "doc001").is_dir():
+        return corpus, "the corpus" + ("" if pieces <= 1000 else f" (no {NEWS})")
+    news = [line for path in sorted(NEWS.glob("doc*/*.sents"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return corpus + news, f"the corpus and {len(news):,} WMT news lines"
 
 
 def russian_segments(project) -> list[str]:
@@ -188,14 +205,18 @@ def main() -> int:
                     help="segments for the base-sized model (0 skips it: it takes minutes)")
     ap.add_argument("--base-repeat", type=int, default=3,
                     help="interleaved runs on the base-sized model (the median is quoted)")
-    ap.add_argument("--batch-tokens", type=int, default=1024,
-                    help="the workbench engine's tokens per batch (max_batch_tokens)")
+    ap.add_argument("--batch-tokens", type=int, default=0,
+                    help="the workbench engine's tokens per batch (max_batch_tokens; 0: "
+                    "its default, by the beam)")
+    ap.add_argument("--base-pieces", type=int, default=50000,
+                    help="vocabulary of the base-sized model (Argos's: 50,000)")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                     help="CPU cores for the workbench engine (parallel batches); Argos is "
                     "measured with 1 thread and with this many, and the faster is the baseline")
     args = ap.parse_args()
 
     import ctranslate2
+    import sentencepiece
 
     from workbench.mt import models
     from workbench.project import open_project
@@ -222,7 +243,8 @@ def main() -> int:
     print("# bench_mt: batched CTranslate2 engine vs argostranslate.translate")
     print(f"python {platform.python_version()}, ctranslate2 {ctranslate2.__version__}, "
           f"argostranslate 1.11.0, {os.cpu_count()} CPUs (shared), workbench threads="
-          f"{args.threads}, batch tokens {args.batch_tokens}; medians of {args.repeat} "
+          f"{args.threads}, batch tokens {args.batch_tokens or 'by the beam (2,048 ÷ beam)'}; "
+          f"medians of {args.repeat} "
           f"(tiny) and {args.base_repeat} (base-sized) interleaved runs")
     print(f"data: the {len(pool)} Russian segments of the corpus (workbench segmentation), "
           f"cycled to the count given per model")
@@ -234,18 +256,25 @@ def main() -> int:
 
     if args.base_segments:
         base_segments = [pool[i % len(pool)] for i in range(args.base_segments)]
+        text, where = base_training_text(lines, args.base_pieces)
         t0 = time.perf_counter()
         base_archive = argos_tiny.build_package(
-            HOME / "build-base", lines, version="0.0.2", d_model=512, d_ffn=2048, layers=6, heads=8,
-            output_tokens=BASE_OUTPUT_TOKENS)
+            HOME / "build-base", text, version="0.0.2", d_model=512, d_ffn=2048, layers=6,
+            heads=8, output_tokens=BASE_OUTPUT_TOKENS, vocab_size=args.base_pieces,
+            model_vocabulary=args.base_pieces)
         base_s = time.perf_counter() - t0
         models.remove("ru", "en")
         base_model = models.install_file(base_archive)
+        sp = sentencepiece.SentencePieceProcessor(
+            model_file=str(base_model.path / "sentencepiece.model"))
+        per_segment = statistics.mean(len(sp.encode(seg)) for seg in base_segments)
         print()
         print(f"## warm, base-sized model: Transformer-base shape as Argos's own models "
-              f"(d=512, 6+6 layers, 8 heads, ffn 2048), random encoder, decoder wired to emit "
-              f"{BASE_OUTPUT_TOKENS} tokens per segment so decoding costs what a translation's "
-              f"does (built in {base_s:.1f} s); {len(base_segments)} segments")
+              f"(d=512, 6+6 layers, 8 heads, ffn 2048, {args.base_pieces:,}-row vocabulary), "
+              f"random encoder, decoder wired to emit {BASE_OUTPUT_TOKENS} tokens per segment "
+              f"so decoding costs what a translation's does (built in {base_s:.1f} s); "
+              f"SentencePiece: {sp.get_piece_size():,} pieces trained on {where}, "
+              f"{per_segment:.1f} pieces per segment; {len(base_segments)} segments")
         warm_table(translate, argos_settings, base_model, base_segments, args.base_repeat,
                    args.threads, args.batch_tokens)
         models.remove("ru", "en")

@@ -33,6 +33,28 @@ def test_plan_batches_sorts_by_length_and_caps_padded_tokens():
     assert plan_batches(lengths, 12) == batches  # the same plan every time
 
 
+def test_benchmark_model_emits_its_chain_with_a_vocabulary_larger_than_the_model(
+        tmp_path, monkeypatch):
+    """The benchmark's Argos-sized package (more vocabulary rows than model dimensions)
+    decodes exactly the wired number of tokens at every beam, through real CTranslate2."""
+    import ctranslate2
+
+    from workbench.testing import argos_tiny
+
+    isolate_argos(monkeypatch, tmp_path / "argos")
+    archive = argos_tiny.build_package(tmp_path / "build", corpus_sentences(40), d_model=64,
+                                       d_ffn=64, output_tokens=7, model_vocabulary=3000)
+    installed = models.install_file(archive)
+    translator = ctranslate2.Translator(str(installed.path / "model"))
+    engine = Engine(installed, EngineSettings(threads=1))
+    tokens = [engine.tokenize(t) for t in corpus_sentences(5)]
+    for beam in (1, 4):
+        for result in translator.translate_batch(tokens, beam_size=beam,
+                                                 max_decoding_length=100):
+            assert len(result.hypotheses[0]) == 7
+            assert not any(t.startswith("<unused") for t in result.hypotheses[0])
+
+
 @pytest.fixture
 def model(tmp_path, monkeypatch, tiny_zip):
     isolate_argos(monkeypatch, tmp_path / "argos")

@@ -123,22 +123,30 @@ def _make_spec(vocab: list[str], seed: int, eos_bias: float = 4.0, d_model: int 
 
 
 def _chain_decoder(spec, vocab: list[str], d: int, length: int) -> None:
-    """Rewire the decoder to emit `length` chained tokens, then EOS (see _make_spec)."""
+    """Rewire the decoder to emit `length` chained tokens, then EOS (see _make_spec).
+
+    Each token of the chain (and <s>) gets its own axis of the residual stream, so the
+    chain needs `length + 1 <= d`; the rest of a vocabulary larger than `d` has zero
+    embeddings and is never predicted, but its rows of the output projection are
+    computed at every step, as a real model's are."""
     v = len(vocab)
     bos, eos = vocab.index("<s>"), vocab.index("</s>")
     chain = [i for i in range(v) if i not in (0, bos, eos)][:length]
-    if len(chain) < length or v > d:
-        raise ValueError(f"a {length}-token chain needs {length + 3} pieces and vocab <= d")
+    if len(chain) < length or length + 1 > d:
+        raise ValueError(f"a {length}-token chain needs {length + 3} pieces and d > {length}")
     for layer in spec.decoder.layer:  # each sub-layer adds nothing to the residual stream
         for out in (layer.self_attention.linear[1], layer.attention.linear[2],
                     layer.ffn.linear_1):
             out.weight = np.zeros_like(out.weight)
+    axis = ({i: i for i in range(v)} if v <= d
+            else {token: k for k, token in enumerate([bos, *chain])})
     embeddings = np.zeros((v, d), np.float32)
-    embeddings[np.arange(v), np.arange(v)] = 100.0  # dwarfs the position encoding
+    for token, k in axis.items():
+        embeddings[token, k] = 100.0  # dwarfs the position encoding
     spec.decoder.embeddings.weight = embeddings
     projection = np.zeros((v, d), np.float32)
     for prev, nxt in zip([bos, *chain], [*chain, eos], strict=True):
-        projection[nxt, prev] = 1.0  # after layer norm, token `prev` reads ~sqrt(d) on axis prev
+        projection[nxt, axis[prev]] = 1.0  # after layer norm, `prev` reads ~sqrt(d) on its axis
     spec.decoder.projection.weight = projection
     spec.decoder.projection.bias = np.zeros(v, np.float32)
 
@@ -147,17 +155,22 @@ def build_package(out_dir: Path, lines: Iterable[str], *, from_code: str = "ru",
                   to_code: str = "en", version: str = "0.0.1", seed: int = 1,
                   quantization: str | None = None, vocab_size: int = 300,
                   eos_bias: float = 4.0, d_model: int = D_MODEL, d_ffn: int = D_FFN,
-                  layers: int = 2, heads: int = 2, output_tokens: int = 0) -> Path:
+                  layers: int = 2, heads: int = 2, output_tokens: int = 0,
+                  model_vocabulary: int = 0) -> Path:
     """Write `translate-<from>_<to>-<version>.argosmodel` into `out_dir` and return its path.
 
     Defaults: the tiny test model (d=32, 2+2 layers, ~300 pieces). Argos's own models are
-    Transformer-base (d=512, 6+6 layers); the sizes are parameters for benchmarks."""
+    Transformer-base (d=512, 6+6 layers) with a 50,000-piece shared vocabulary; the sizes
+    are parameters for benchmarks. `model_vocabulary` rows in the model's embeddings and
+    output projection when the training text gives SentencePiece fewer pieces (the extra
+    entries are never produced by the tokenizer: they cost what a real model's do)."""
     from ctranslate2.converters import Converter
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     sp_model = train_sentencepiece(lines, vocab_size)
     vocab = _vocabulary(sp_model)
+    vocab += [f"<unused{i}>" for i in range(len(vocab), model_vocabulary)]
 
     class _SeededConverter(Converter):
         def _load(self):
