@@ -33,6 +33,18 @@ def test_plan_batches_sorts_by_length_and_caps_padded_tokens():
     assert plan_batches(lengths, 12) == batches  # the same plan every time
 
 
+def test_batch_size_follows_the_beam_unless_set(monkeypatch):
+    # the decoder works on batch × beam rows: a wider beam gets fewer tokens per batch
+    assert EngineSettings(beam_size=4).batch_tokens() == 512
+    assert EngineSettings(beam_size=2).batch_tokens() == 1024
+    assert EngineSettings(beam_size=64).batch_tokens() == 64
+    assert EngineSettings(beam_size=4, max_batch_tokens=300).batch_tokens() == 300
+    monkeypatch.setenv("WORKBENCH_MT_BATCH_TOKENS", "0")
+    assert EngineSettings.from_env(beam_size=4).batch_tokens() == 512
+    monkeypatch.setenv("WORKBENCH_MT_BATCH_TOKENS", "2048")
+    assert EngineSettings.from_env(beam_size=4).batch_tokens() == 2048
+
+
 def test_benchmark_model_emits_its_chain_with_a_vocabulary_larger_than_the_model(
         tmp_path, monkeypatch):
     """The benchmark's Argos-sized package (more vocabulary rows than model dimensions)

@@ -68,7 +68,7 @@ class RayTranslator:
         empty = [i for i, toks in enumerate(tokens) if not toks]
         if empty:
             yield empty, [MTResult("", 0.0)] * len(empty)
-        batches = plan_batches([len(t) for t in tokens], settings.max_batch_tokens)
+        batches = plan_batches([len(t) for t in tokens], settings.batch_tokens())
         rows = [{"key": b, "tokens": [tokens[i] for i in indices]}
                 for b, indices in enumerate(batches)]
         kwargs = {"model": model, "settings": settings}

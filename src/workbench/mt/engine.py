@@ -25,6 +25,12 @@ COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int8_float16", "int
                  "int16", "float16", "bfloat16", "float32")
 
 
+# Source tokens × beam per batch. On CPU (bench/bench_mt.py, Argos-sized model, 2 cores)
+# 512 tokens at beam 4 and 512-1,024 at beam 2 were fastest: larger batches pad more
+# and attend over more, smaller ones leave the matrix products too thin.
+BATCH_BUDGET = 2048
+
+
 @dataclass(frozen=True)
 class EngineSettings:
     """How the model runs. Defaults suit a laptop CPU: int8 weights, beam 2, all cores.
@@ -36,7 +42,7 @@ class EngineSettings:
     compute_type: str = "auto"  # "auto": int8 on CPU (when supported), the model's own on GPU
     beam_size: int = 2  # 2 keeps nearly all of beam 4's quality at about half the cost
     threads: int = 0  # CPU cores to use (batches run in parallel, one core each); 0: all
-    max_batch_tokens: int = 1024  # tokens per batch, padding included (one CT2 call each)
+    max_batch_tokens: int = 0  # source tokens per batch, padding included; 0: by the beam
     chunk_batches: int = 2  # batches queued per worker (keeps every worker busy)
     length_penalty: float = 0.2  # as Argos Translate decodes its own models
     max_input_tokens: int = 1024
@@ -51,13 +57,21 @@ class EngineSettings:
             compute_type=env_choice("WORKBENCH_MT_COMPUTE_TYPE", "auto", COMPUTE_TYPES),
             beam_size=env_int("WORKBENCH_MT_BEAM", 2, minimum=1, maximum=64),
             threads=env_int("WORKBENCH_MT_THREADS", 0, minimum=0, maximum=1024),
-            max_batch_tokens=env_int("WORKBENCH_MT_BATCH_TOKENS", 1024, minimum=16,
+            max_batch_tokens=env_int("WORKBENCH_MT_BATCH_TOKENS", 0, minimum=0,
                                      maximum=1 << 20),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
     def workers(self) -> int:
         return self.threads if self.threads > 0 else max(1, os.cpu_count() or 1)
+
+    def batch_tokens(self) -> int:
+        """Source tokens per batch (one CTranslate2 call each): `max_batch_tokens`, or
+        else `BATCH_BUDGET` divided by the beam. The decoder works on batch × beam rows
+        at every step, so a wider beam wants fewer segments per batch."""
+        if self.max_batch_tokens:
+            return max(16, self.max_batch_tokens)
+        return max(64, BATCH_BUDGET // self.beam_size)
 
     def resolved_compute_type(self) -> str:
         if self.compute_type != "auto":
@@ -156,7 +170,7 @@ class Engine:
         empty = [i for i, toks in enumerate(tokens) if not toks]
         if empty:
             yield empty, [MTResult("", 0.0)] * len(empty)
-        batches = plan_batches([len(t) for t in tokens], self.settings.max_batch_tokens)
+        batches = plan_batches([len(t) for t in tokens], self.settings.batch_tokens())
         yield from zip(batches, self.run_batches([[tokens[i] for i in b] for b in batches]),
                        strict=True)
 
