@@ -3,10 +3,14 @@ moving to a unit, editing its English, the command palette; and the units on dis
 
 from __future__ import annotations
 
-from tui_helpers import UCP
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from tui_helpers import UCP, store_positional_units
 
 from workbench import store
 from workbench.project import open_project
+from workbench.tui.app import make_app
 from workbench.tui.screens.document import DocumentScreen
 from workbench.tui.widgets.editor import EnglishEditor
 
@@ -26,6 +30,16 @@ async def open_ucp(root, pilot, app) -> DocumentScreen:
     screen = app.screen
     assert isinstance(screen, DocumentScreen)
     return screen
+
+
+@asynccontextmanager
+async def ucp_screen(root, size: tuple[int, int]) -> AsyncIterator[tuple]:
+    """(app, pilot, screen): the UCP document open in the TUI at `size`, its units paired
+    by position and stored first (`store_positional_units`), where most screen tests start."""
+    store_positional_units(root)
+    app = make_app(root, embeddings=False, open_doc=UCP)
+    async with app.run_test(size=size) as pilot:
+        yield app, pilot, await open_ucp(root, pilot, app)
 
 
 async def run_from_palette(pilot, words: str) -> None:

@@ -8,7 +8,7 @@ width, `t` saying when it found nothing. Every change is checked on disk."""
 from __future__ import annotations
 
 import pytest
-from pilot import edit_english, go_to_unit, on_disk, open_ucp, settle
+from pilot import edit_english, go_to_unit, on_disk, open_ucp, settle, ucp_screen
 from rapidfuzz import fuzz
 from tui_helpers import UCP, screen_text, store_positional_units
 
@@ -33,10 +33,7 @@ def shown_ids(screen: DocumentScreen) -> list[str]:
 
 
 async def test_slash_finds_and_filters_and_no_longer_splits(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         before = {u.id: (u.src, u.tgt) for u in on_disk(corpus_copy).values()}
         await pilot.press("slash", *"solidarity")
         await settle(app, pilot)
@@ -69,10 +66,7 @@ async def test_slash_finds_and_filters_and_no_longer_splits(corpus_copy):
 
 
 async def test_go_to_a_unit_by_id_or_number(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (_app, pilot, screen):
         await pilot.press("g", *"u7", "enter")
         await pilot.pause()
         assert screen.current_unit().id == "u7"
@@ -85,10 +79,7 @@ async def test_go_to_a_unit_by_id_or_number(corpus_copy):
 
 
 async def test_undo_and_redo_every_kind_of_action_with_keys(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u6")
         for keys, check in ((("a",), lambda u: u.state is State.REVIEWED),
                             (("l",), lambda u: u.locked),
@@ -118,10 +109,7 @@ async def test_undo_and_redo_every_kind_of_action_with_keys(corpus_copy):
 
 
 async def test_undo_refuses_another_persons_later_change(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await edit_english(app, pilot, screen, "u6", "Tester's English.")
         ops.approve(open_project(corpus_copy), UCP, ["u6"], user="boris")
         await pilot.press("u")
@@ -132,10 +120,7 @@ async def test_undo_refuses_another_persons_later_change(corpus_copy):
 
 
 async def test_history_panel_and_rejection_reason_on_the_unit(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await edit_english(app, pilot, screen, "u6",
                            "Address of the Union of Communist Parties – CPSU to the world")
         await pilot.press("r", *"keep the full title", "enter")
@@ -228,10 +213,7 @@ async def test_fuzzy_match_shows_source_diff_percentage_and_origin_mark(corpus_c
 async def test_one_threshold_for_low_confidence_from_the_project(corpus_copy):
     (corpus_copy / "workbench.toml").write_text("[review]\nlow_confidence = 0.45\n",
                                                 encoding="utf-8")
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (_app, pilot, screen):
         assert screen.table.low_confidence == 0.45
         await go_to_unit(pilot, screen, "u2")  # 0.4: low; the next below 0.45 is u8 (0.3)
         await pilot.press("c")
@@ -250,10 +232,7 @@ async def test_english_only_document_uses_the_full_width(corpus_copy):
 
 
 async def test_t_says_so_when_it_finds_nothing(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         screen.session.engines = ("tm",)  # an empty memory: nothing to find
         await go_to_unit(pilot, screen, "u5")
         await pilot.press("t")

@@ -7,7 +7,7 @@ what the TUI shows must be what is saved.
 from __future__ import annotations
 
 import pytest
-from pilot import go_to_unit, on_disk, open_ucp, run_from_palette, settle
+from pilot import go_to_unit, on_disk, open_ucp, run_from_palette, settle, ucp_screen
 from tui_helpers import UCP, screen_text, store_positional_units
 
 from workbench import store
@@ -49,10 +49,7 @@ async def test_corpus_screen_lists_documents_filters_and_opens(corpus_copy):
 
 
 async def test_translate_edit_with_term_completion_and_undo(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u5")
         before = on_disk(corpus_copy)["u5"].target_text
         await pilot.press("e")
@@ -74,10 +71,7 @@ async def test_translate_edit_with_term_completion_and_undo(corpus_copy):
 
 
 async def test_accept_tm_proposal_with_one_key_and_see_the_diff(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         screen.session.engines = ("tm", "rules")
         # u1 and u3 have the same Russian (the title is repeated in the original).
         units = screen.session.units
@@ -104,10 +98,7 @@ async def test_accept_tm_proposal_with_one_key_and_see_the_diff(corpus_copy):
 
 
 async def test_review_approve_reject_with_reason_sign_off(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u4")
         await pilot.press("a")
         await settle(app, pilot)
@@ -130,10 +121,7 @@ async def test_review_approve_reject_with_reason_sign_off(corpus_copy):
 
 
 async def test_jump_to_unreviewed_low_confidence_qa_issue_and_filter(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u1")
         await pilot.press("a", "n")
         await settle(app, pilot)
@@ -152,10 +140,7 @@ async def test_jump_to_unreviewed_low_confidence_qa_issue_and_filter(corpus_copy
 
 
 async def test_qa_fix_applied_by_a_key(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u8")  # "Communist party of the United States"
         assert "term-capitalisation" in screen_text(app)
         await pilot.press("x")
@@ -167,10 +152,7 @@ async def test_qa_fix_applied_by_a_key(corpus_copy):
 
 
 async def test_alignment_editing_split_merge_shift_lock(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u1")
         await pilot.press("equals_sign")
         await settle(app, pilot)
@@ -214,10 +196,7 @@ async def test_help_screen_lists_every_key(corpus_copy):
 
 
 async def test_command_palette_runs_actions(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u2")
         await run_from_palette(pilot, "Approve")
         await settle(app, pilot)
@@ -225,10 +204,7 @@ async def test_command_palette_runs_actions(corpus_copy):
 
 
 async def test_export_tmx_of_approved_units(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u4")
         await pilot.press("a", "E")
         await settle(app, pilot)
@@ -237,10 +213,7 @@ async def test_export_tmx_of_approved_units(corpus_copy):
 
 
 async def test_quit_mid_edit_offers_to_save(corpus_copy):
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         await go_to_unit(pilot, screen, "u4")
         await pilot.press("e")
         screen.query_one(EnglishEditor).load_text("Dear comrades!")
@@ -323,10 +296,7 @@ async def test_fill_empty_units_from_letterhead_rules_in_a_worker(corpus_copy):
 async def test_palette_offers_every_key_of_the_screen_and_the_table(corpus_copy):
     from workbench.tui.commands import screen_commands
 
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         offered = list(screen_commands(screen, screen.table))
         titles = {title for title, *_ in offered}
         assert {b.action for b in DocumentScreen.BINDINGS} <= {a for _, _, a, _ in offered}
@@ -340,10 +310,7 @@ async def test_palette_offers_every_key_of_the_screen_and_the_table(corpus_copy)
 async def test_changes_saved_by_another_session_are_shown(corpus_copy):
     from workbench import ops
 
-    store_positional_units(corpus_copy)
-    app = make_app(corpus_copy, embeddings=False, open_doc=UCP)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_ucp(corpus_copy, pilot, app)
+    async with ucp_screen(corpus_copy, SIZE) as (app, pilot, screen):
         assert screen.session.unit("u4").state is State.TRANSLATED
         ops.approve(open_project(corpus_copy), UCP, ["u4"], user="someone-else")
         for _ in range(80):  # the screen looks every 2 s
