@@ -1,6 +1,7 @@
-"""Fixtures every test may use: a copy of the shipped corpus to change, the tiny Argos
-package (built once per session), an Argos home of the test's own. The helpers behind
-them, and the paths of the corpus and the shared data, are in tests/support/."""
+"""Fixtures every test may use: a copy of the shipped corpus to change, an aligned corpus
+to copy, the tiny Argos package (both built once per session), an Argos home of the
+test's own. The helpers behind them, and the paths of the corpus and the shared data,
+are in tests/support/."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from support.argos import isolate_argos, tiny_package
-from support.corpus import copy_corpus
+from support.corpus import aligned_corpus_copy, copy_corpus
 
 
 @pytest.fixture
@@ -18,6 +19,13 @@ def corpus_copy(tmp_path: Path) -> Path:
     """sources/, translations/ (texts and metadata, no working files) and glossary.yaml,
     copied into a folder of the test's own."""
     return copy_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture(scope="session")
+def aligned_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus with its paired document aligned and saved, built once per session: a
+    template that tests copy (`support.corpus.fresh_copy`) and never change."""
+    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="session")

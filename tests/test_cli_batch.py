@@ -10,16 +10,11 @@ import json
 import pytest
 
 from support.cli import run
-from support.corpus import aligned_corpus_copy, copy_corpus, fresh_copy
+from support.corpus import copy_corpus, fresh_copy
 from support.paths import PAIRED
 from workbench import ops, store
 from workbench.model import State
 from workbench.project import open_project
-
-
-@pytest.fixture(scope="module")
-def aligned_corpus(tmp_path_factory):
-    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture

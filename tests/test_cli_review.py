@@ -10,18 +10,13 @@ import sys
 import pytest
 
 from support.cli import run
-from support.corpus import aligned_corpus_copy, fresh_copy
+from support.corpus import fresh_copy
 from support.paths import ENGLISH_ONLY, PAIRED
 from workbench import ops, store
 from workbench.model import State
 from workbench.project import open_project
 
 FURNITURE_DOC = "lugansk-forum-invitation-2015"
-
-
-@pytest.fixture(scope="module")
-def aligned_corpus(tmp_path_factory):
-    return aligned_corpus_copy(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture
