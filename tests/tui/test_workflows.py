@@ -55,6 +55,8 @@ async def test_translate_edit_with_term_completion_and_undo(corpus_copy):
         await pilot.press("e")
         editor = screen.query_one(EnglishEditor)
         assert editor.has_focus and editor.text == before
+        await pilot.press("ctrl+a", *"Gus")  # select all: typing replaces the English
+        assert editor.text == "Gus"
         editor.load_text("")
         # "Communist Party U" completes to the unit's own term "Communist Party USA".
         await pilot.press(*"Gus Hall of the Communist Party U", "tab")

@@ -43,6 +43,10 @@ class EnglishEditor(TextArea):
                 tooltip="insert the source's next inline code that the English lacks "
                 "(ctrl+t or F9); a missing pair wraps the selection", priority=True),
         Binding("ctrl+g", "cancel", "Discard", priority=True),
+        # Select all, as in every CAT editor (TextArea gives ctrl+a to line start; Home
+        # still goes there). A priority binding runs before the next key is forwarded, so
+        # text typed right after it replaces the selection instead of racing it.
+        Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
     ]
 
     class Saved(Message):
