@@ -15,7 +15,8 @@ from workbench.model import Issue, Severity, State
 from workbench.ops.check import check_project
 from workbench.ops.status import StatusCache, corpus_status, unit_progress
 from workbench.project import open_project
-from workbench.tui.state.session import DocumentSession, GlossaryView, fixed_text, split_points
+from workbench.tui.state.glossary import GlossaryView
+from workbench.tui.state.session import DocumentSession, fixed_text, split_points
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from workbench.tui.screens.corpus import CorpusScreen
 from workbench.tui.screens.document import DocumentScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.prompts import QuitScreen
-from workbench.tui.state.session import DocumentSession, GlossaryView
+from workbench.tui.state.glossary import GlossaryView
+from workbench.tui.state.session import DocumentSession
 
 if TYPE_CHECKING:
     from workbench.project import Project

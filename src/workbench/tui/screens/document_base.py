@@ -13,7 +13,8 @@ from workbench import ops
 from workbench.errors import WorkbenchError, os_error
 from workbench.model import State, Unit
 from workbench.tui.state.filters import UnitFilter, matches
-from workbench.tui.state.session import DocumentSession, GlossaryView
+from workbench.tui.state.glossary import GlossaryView
+from workbench.tui.state.session import DocumentSession
 from workbench.tui.state.worklist import CONFLICTS, build_rows, filter_rows, word_diff
 from workbench.tui.widgets.diff_view import DiffView
 from workbench.tui.widgets.editor import EnglishEditor
