@@ -5,6 +5,7 @@ No Textual import here: the TUI's panels and the editor's completion read this v
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,18 +33,14 @@ class GlossaryView:
         return cls(project.glossary())
 
     def source_hits(self, text: str) -> list[TermHit]:
-        if self.glossary is None or not text:
+        if self.glossary is None:
             return []
-        if text not in self._source_hits:
-            self._source_hits[text] = list(self.glossary.match_source(text))
-        return self._source_hits[text]
+        return _cached(self._source_hits, self.glossary.match_source, text)
 
     def target_hits(self, text: str) -> list[TermHit]:
-        if self.glossary is None or not text:
+        if self.glossary is None:
             return []
-        if text not in self._target_hits:
-            self._target_hits[text] = list(self.glossary.match_target(text))
-        return self._target_hits[text]
+        return _cached(self._target_hits, self.glossary.match_target, text)
 
     def canonical(self, term_id: str) -> str:
         return self.glossary.term(term_id).en if self.glossary is not None else ""
@@ -70,3 +67,12 @@ class GlossaryView:
         if self.glossary is None:
             return []
         return [e.en for e in self.glossary.entries if e.en]
+
+
+def _cached(cache: dict[str, list[TermHit]], match: Callable[[str], Iterable[TermHit]],
+            text: str) -> list[TermHit]:
+    if not text:
+        return []
+    if text not in cache:
+        cache[text] = list(match(text))
+    return cache[text]
