@@ -69,8 +69,7 @@ else:
         translator = cluster.translator()
         start = time.perf_counter()
         results = list(ops.translate_documents(project, ids, user="bench",
-                                               translator=translator,
-                                               window_units=cluster.window_units))
+                                               translator=translator))
         out["seconds"] = time.perf_counter() - start
         out["actors_peak_rss_kb"] = sorted(cluster.stats.peak_rss_kb.values())
         out["actor_segments"] = sorted(cluster.stats.rows.values())

@@ -94,8 +94,10 @@ class Counting(LocalTranslator):
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self.calls = 0  # one per window that had something new for the model
 
     def translate(self, model, settings, texts):
+        self.calls += 1
         self.texts += list(texts)
         return super().translate(model, settings, texts)
 
@@ -115,9 +117,14 @@ def test_windows_and_repeats_translate_each_distinct_segment_once(tmp_path, monk
         for doc_id in ids:
             ops.load_and_keep(project, doc_id, user="tester")
         counted[window] = Counting()
-        results = list(ops.translate_documents(project, ids, user="tester",
-                                               translator=counted[window],
-                                               window_units=window))
+        if window == 100_000:  # given to the call
+            results = list(ops.translate_documents(project, ids, user="tester",
+                                                   translator=counted[window],
+                                                   window_units=window))
+        else:  # by default, the window of where the model runs (a cluster's is larger)
+            counted[window].window_units = window
+            results = list(ops.translate_documents(project, ids, user="tester",
+                                                   translator=counted[window]))
         assert [r.doc_id for r in results] == ids
     one, many = roots
     for doc_id in one.document_ids():
@@ -126,6 +133,7 @@ def test_windows_and_repeats_translate_each_distinct_segment_once(tmp_path, monk
             [(u.id, u.target_text, u.proposal) for u in b.units]
     sent = counted[100_000].texts
     assert len(sent) == len(set(sent)) > 5  # one window: each distinct segment once
+    assert counted[100_000].calls == 1 and counted[5].calls > 1  # the windows were taken
     # small windows: a repeat in a later window comes from the cache, never the model
     assert len(counted[5].texts) == len(set(counted[5].texts)) == len(set(sent))
     filled = [u for u in load_stored(one, "copy2").units if str(u.origin) == "mt"]

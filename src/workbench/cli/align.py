@@ -145,16 +145,23 @@ def _align_docs(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace, outcomes, progress: Progress | None, start: float,
             jobs: int) -> int:
+    def say(line: str, out=None) -> None:  # never on the progress bar's line
+        if progress is not None:
+            progress.say(line, out)
+        else:
+            print(line, file=out or sys.stdout)
+
     done = []
     try:
         for outcome in outcomes:
             done.append(outcome)
-            if outcome.error is not None:
-                if not args.json:
-                    print(f"workbench: {outcome.error}", file=sys.stderr)
+            if args.json:
                 continue
-            if not args.json:
-                _print_outcome(args, outcome)
+            if outcome.error is not None:
+                say(f"workbench: {outcome.error}", sys.stderr)
+            else:
+                for line in _outcome_lines(args, outcome):
+                    say(line)
     finally:
         if progress is not None:
             progress.close()
@@ -163,24 +170,21 @@ def _report(args: argparse.Namespace, outcomes, progress: Progress | None, start
         print(json.dumps(ops.batch_summary(done, seconds=time.perf_counter() - start,
                                            jobs=jobs, kind=kind), ensure_ascii=False,
                          indent=2))
-    if len(done) == 1 and done[0].error is not None and not args.json:
-        return 2
     return 2 if any(o.error is not None for o in done) else 0
 
 
-def _print_outcome(args: argparse.Namespace, outcome) -> None:
+def _outcome_lines(args: argparse.Namespace, outcome) -> list[str]:
     if args.pairs:
-        print(f"{outcome.name}: {outcome.units} beads"
-              + (f"; {outcome.low} with confidence below {outcome.threshold:g}"
-                 if outcome.low else ""))
-        return
-    print(f"{outcome.name}: {outcome.units} units saved to {outcome.path}"
-          + (f"; {outcome.low} with confidence below {outcome.threshold:g} "
-             "([review] low_confidence)" if outcome.low else ""))
+        return [f"{outcome.name}: {outcome.units} beads"
+                + (f"; {outcome.low} with confidence below {outcome.threshold:g}"
+                   if outcome.low else "")]
+    lines = [f"{outcome.name}: {outcome.units} units saved to {outcome.path}"
+             + (f"; {outcome.low} with confidence below {outcome.threshold:g} "
+                "([review] low_confidence)" if outcome.low else "")]
     if args.scores:
-        for unit_id, bead, confidence in outcome.rows:
-            conf = "" if confidence is None else f"\t{confidence:.4f}"
-            print(f"{unit_id}\t{bead}{conf}")
+        lines += [f"{unit_id}\t{bead}" + ("" if confidence is None else f"\t{confidence:.4f}")
+                  for unit_id, bead, confidence in outcome.rows]
+    return lines
 
 
 def _align_pairs(args: argparse.Namespace) -> int:

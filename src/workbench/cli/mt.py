@@ -117,7 +117,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
         with connect(args.ray) as cluster:
             return _translate(args, project, doc_ids, user, engines, settings, loaded,
-                              progress, cluster.translator(settings))
+                              progress, cluster.translator())
     return _translate(args, project, doc_ids, user, engines, settings, loaded, progress, None)
 
 

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from workbench.distributed.translate import RayTranslator
     from workbench.glossary import Glossary
     from workbench.model import Issue
-    from workbench.mt.engine import EngineSettings
     from workbench.ops.align_batch import AlignOutcome, Pair
     from workbench.project import Project
 
@@ -67,18 +66,12 @@ class Cluster:
                 on_batch(int(row["pid"]))
             yield row
 
-    def translator(self, settings: EngineSettings | None = None, *,
-                   on_batch: Callable[[int], None] | None = None) -> RayTranslator:
+    def translator(self, *, on_batch: Callable[[int], None] | None = None
+                   ) -> RayTranslator:
         """Neural MT on the cluster, for `ops.translate_documents(translator=…)`."""
         from workbench.distributed.translate import RayTranslator
 
         return RayTranslator(self, on_batch=on_batch)
-
-    @property
-    def window_units(self) -> int:
-        """Units a translation run hands the cluster at a time: enough to keep every
-        actor busy for a while (each window starts the actor pool anew)."""
-        return 16_384 * self.workers
 
     def align_documents(self, project: Project, doc_ids: Sequence[str], *, user: str,
                         embeddings: bool = True, scores: bool = False,

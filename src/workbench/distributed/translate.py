@@ -1,5 +1,5 @@
 """Neural MT on a Ray cluster: the driver tokenises the segments to do and plans the
-same length-sorted token batches a single process would (`mt.engine.plan_batches`);
+same length-sorted token batches a single process would (`mt.engine.plan_segments`);
 each batch is one row of a Ray dataset and one CTranslate2 call on an actor holding the
 translator, so every segment gets exactly the result it gets in one process."""
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.distributed.rows import result_row, table
 from workbench.errors import WorkbenchError
-from workbench.mt.engine import EngineSettings, MTResult, load_tokenizer, plan_batches
+from workbench.mt.engine import EngineSettings, MTResult, load_tokenizer, plan_segments
 from workbench.mt.models import ModelInfo, find_model
 
 if TYPE_CHECKING:
@@ -58,21 +58,20 @@ class RayTranslator:
     def __init__(self, cluster: Cluster, *,
                  on_batch: Callable[[int], None] | None = None) -> None:
         self.cluster = cluster
+        # Enough units per window to keep every actor busy for a while: each window
+        # starts the actor pool anew.
+        self.window_units = 16_384 * cluster.workers
         self.on_batch = on_batch
         self.sent = 0  # segments handed to the cluster
 
     def translate(self, model: ModelInfo, settings: EngineSettings, texts: Sequence[str]
                   ) -> Iterator[tuple[list[int], list[MTResult]]]:
-        tokenize = load_tokenizer(model, settings)
-        tokens = [tokenize(t) if t.strip() else [] for t in texts]
-        empty = [i for i, toks in enumerate(tokens) if not toks]
+        empty, batches = plan_segments(texts, load_tokenizer(model, settings), settings)
         if empty:
             yield empty, [MTResult("", 0.0)] * len(empty)
-        batches = plan_batches([len(t) for t in tokens], settings.batch_tokens())
-        rows = [{"key": b, "tokens": [tokens[i] for i in indices]}
-                for b, indices in enumerate(batches)]
+        rows = [{"key": key, "tokens": pieces} for key, (_, pieces) in enumerate(batches)]
         kwargs = {"model": model, "settings": settings}
-        self.sent += sum(len(b) for b in batches)
+        self.sent += sum(len(indices) for indices, _ in batches)
         for row in self.cluster.run(rows, TranslatorActor, kwargs, self.on_batch):
-            yield batches[row["key"]], [MTResult(text, conf) for text, conf
+            yield batches[row["key"]][0], [MTResult(text, conf) for text, conf
                                         in zip(row["texts"], row["confidence"], strict=True)]

@@ -29,6 +29,8 @@ RULES_VERSION = "lh2"  # what the model is given changes with the protected lett
 class LocalTranslator:
     """Neural MT in this process, on the model loaded once (`get_engine`)."""
 
+    window_units = 4096  # one chain call per window of a corpus: memory stays bounded
+
     def translate(self, model: ModelInfo, settings: EngineSettings, texts: Sequence[str]
                   ) -> Iterator[tuple[list[int], list[MTResult]]]:
         return get_engine(model, settings).translate_stream(texts)

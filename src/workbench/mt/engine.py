@@ -105,6 +105,17 @@ def plan_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
     return batches
 
 
+def plan_segments(texts: Sequence[str], tokenize: Callable[[str], list[str]],
+                  settings: EngineSettings
+                  ) -> tuple[list[int], list[tuple[list[int], list[list[str]]]]]:
+    """The segments with nothing to translate, and (indices, their pieces) per batch:
+    the one plan that the engine here and the actors of a cluster both run."""
+    tokens = [tokenize(t) if t.strip() else [] for t in texts]
+    empty = [i for i, pieces in enumerate(tokens) if not pieces]
+    batches = plan_batches([len(t) for t in tokens], settings.batch_tokens())
+    return empty, [(indices, [tokens[i] for i in indices]) for indices in batches]
+
+
 @dataclass(frozen=True)
 class MTResult:
     """One translation: the text and the model's confidence (geometric-mean token probability)."""
@@ -140,8 +151,7 @@ class Engine:
         return engine_label(self.model, self.settings)
 
     def tokenize(self, text: str) -> list[str]:
-        return self.sp.encode(text, out_type=str)[: self.settings.max_input_tokens]
-
+        return _pieces(self.sp, text, self.settings)
 
     def detokenize(self, pieces: list[str]) -> str:
         prefix = self.model.target_prefix
@@ -166,13 +176,11 @@ class Engine:
                          ) -> Iterator[tuple[list[int], list[MTResult]]]:
         """(indices into `texts`, their results) per batch, as batches finish; empty
         texts come first, with empty results."""
-        tokens = [self.tokenize(t) if t.strip() else [] for t in texts]
-        empty = [i for i, toks in enumerate(tokens) if not toks]
+        empty, batches = plan_segments(texts, self.tokenize, self.settings)
         if empty:
             yield empty, [MTResult("", 0.0)] * len(empty)
-        batches = plan_batches([len(t) for t in tokens], self.settings.batch_tokens())
-        yield from zip(batches, self.run_batches([[tokens[i] for i in b] for b in batches]),
-                       strict=True)
+        yield from zip((indices for indices, _ in batches),
+                       self.run_batches([pieces for _, pieces in batches]), strict=True)
 
     def run_batches(self, batches: Iterable[list[list[str]]]) -> Iterator[list[MTResult]]:
         """Translate batches of tokenised segments, each in one CTranslate2 call (so a
@@ -227,7 +235,12 @@ def load_tokenizer(model: ModelInfo, settings: EngineSettings) -> Callable[[str]
     """The model's tokeniser alone (no translator loaded), exactly as `Engine.tokenize`:
     a driver plans batches with it for workers that hold the translator."""
     sp = _sentencepiece(model)
-    return lambda text: sp.encode(text, out_type=str)[: settings.max_input_tokens]
+    return lambda text: _pieces(sp, text, settings)
+
+
+def _pieces(sp, text: str, settings: EngineSettings) -> list[str]:
+    """A segment's pieces as the model reads them: cut at `max_input_tokens`."""
+    return sp.encode(text, out_type=str)[: settings.max_input_tokens]
 
 
 _ENGINES: dict[tuple, Engine] = {}

@@ -36,6 +36,9 @@ class Translator(Protocol):
     """Where neural MT runs: this process (`workbench.mt.argos.LocalTranslator`) or a
     cluster (`workbench.distributed`). Results may come in any order."""
 
+    window_units: int  # units to fill that a batch run hands it at a time
+
+
     def translate(self, model: ModelInfo, settings: EngineSettings, texts: Sequence[str]
                   ) -> Iterator[tuple[list[int], list[MTResult]]]:
         """(indices into `texts`, their results), batch by batch as they finish."""

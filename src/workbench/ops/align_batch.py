@@ -228,8 +228,8 @@ def align_one(where: Project | str, doc_id: str, user: str, embeddings: bool,
     threshold = low_confidence(project)
     low = sum(1 for u in units if is_low_confidence(u, threshold))
     where = str(wf.path) if wf.path is not None else f"translations/{doc_id}.xlf"
-    rows = ([(u.id, f"[{','.join(map(str, u.src))}]:[{','.join(map(str, u.tgt))}]",
-              u.confidence) for u in units] if scores else [])
+    rows = ([(u.id, str(Bead(tuple(u.src), tuple(u.tgt))), u.confidence) for u in units]
+            if scores else [])
     return AlignOutcome(doc_id, units=len(units), low=low, threshold=threshold, path=where,
                         rows=rows, seconds=time.perf_counter() - start)
 
@@ -263,7 +263,7 @@ def write_beads(output: str, beads: Sequence[Bead], scores: bool, *,
 
 
 def batch_summary(outcomes: Iterable[AlignOutcome], *, seconds: float, jobs: int,
-            kind: str) -> dict[str, Any]:
+                  kind: str) -> dict[str, Any]:
     """The `--json` summary of a batch."""
     items = list(outcomes)
     return {"kind": kind, "items": [o.as_json() for o in items],

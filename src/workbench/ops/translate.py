@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from workbench import store
 from workbench.model import Proposal, State, Unit
 from workbench.mt import chain
+from workbench.mt.argos import LocalTranslator
 from workbench.mt.chain import DEFAULT_ENGINES, ENGINES, parse_engines
 from workbench.mt.engine import EngineSettings
 from workbench.mt.letterhead import damage_reason
@@ -35,7 +36,6 @@ from workbench.tm import memory_files, tm_units
 if TYPE_CHECKING:
     from workbench.project import Project
 
-WINDOW_UNITS = 4096  # units to fill taken together: one chain call, bounded memory
 _MEMORIES: dict[Path, tuple[tuple, TranslationMemory]] = {}  # per project, while unchanged
 _MEMORIES_LOCK = threading.Lock()
 
@@ -90,7 +90,7 @@ def translate_documents(project: Project, doc_ids: Sequence[str], *, user: str,
                         progress: Progress | None = None,
                         loaded: Mapping[str, Sequence[Unit]] | None = None,
                         translator: Translator | None = None,
-                        window_units: int = WINDOW_UNITS) -> Iterator[DocResult]:
+                        window_units: int | None = None) -> Iterator[DocResult]:
     """Fill the empty units of documents, streaming: documents are taken a window of
     about `window_units` units to fill at a time (so memory stays bounded however large
     the corpus), the proposal chain runs once per window (the model sees each distinct
@@ -101,28 +101,39 @@ def translate_documents(project: Project, doc_ids: Sequence[str], *, user: str,
     rerun continues. A dry run saves nothing and keeps every proposal in its result.
 
     `loaded` gives documents' units already loaded; `translator` says where the model
-    runs (this process when None, else e.g. a Ray cluster)."""
+    runs (this process when None, else e.g. a Ray cluster), and by default how many
+    units a window holds."""
     engines = parse_engines(engines)
     memory = translation_memory(project) if "tm" in engines else None  # once per run
-    window: list[tuple[str, Sequence[Unit]]] = []
-    size = 0
-    for doc_id in doc_ids:
+    if window_units is None:
+        window_units = (translator or LocalTranslator()).window_units
+
+    def units_of(doc_id: str) -> Sequence[Unit]:
         units = loaded.get(doc_id) if loaded is not None else None
         if units is None:
             units = (load_or_align(project, doc_id) if dry_run else
                      load_and_keep(project, doc_id, user=user)).units
-        window.append((doc_id, units))
-        size += len(candidates(units))
-        if size >= window_units:
-            yield from _translate_window(project, window, user=user, engines=engines,
-                                         settings=settings, dry_run=dry_run,
-                                         progress=progress, memory=memory,
-                                         translator=translator)
-            window, size = [], 0
-    if window:
+        return units
+
+    for window in _windows(((d, units_of(d)) for d in doc_ids), window_units):
         yield from _translate_window(project, window, user=user, engines=engines,
                                      settings=settings, dry_run=dry_run, progress=progress,
                                      memory=memory, translator=translator)
+
+
+def _windows(documents: Iterable[tuple[str, Sequence[Unit]]], window_units: int
+             ) -> Iterator[list[tuple[str, Sequence[Unit]]]]:
+    """Documents taken together until they have about `window_units` units to fill."""
+    window: list[tuple[str, Sequence[Unit]]] = []
+    size = 0
+    for document in documents:
+        window.append(document)
+        size += len(candidates(document[1]))
+        if size >= window_units:
+            yield window
+            window, size = [], 0
+    if window:
+        yield window
 
 
 def _translate_window(project: Project, window: Sequence[tuple[str, Sequence[Unit]]], *,
@@ -212,9 +223,8 @@ def propose(project: Project, units: Sequence[Unit], *,
     need is loaded (the glossary for rules and MT, the memory for tm).
     """
     names = parse_engines(engines)
-    memory = translation_memory(project) if "tm" in names else None
     context = proposal_context(project, names, doc_id=doc_id, settings=settings,
-                               use_cache=use_cache, memory=memory)
+                               use_cache=use_cache)
     return chain.propose(units, context, names, progress=progress)
 
 
@@ -232,7 +242,7 @@ def proposal_context(project: Project, names: Sequence[str], *, doc_id: str | No
         glossary=project.glossary() if {"rules", "argos"} & set(names) else None,
         glossary_path=Path(project.glossary_path), memory=memory,
         cache_dir=project.cache_dir if use_cache else None,
-        settings=settings, doc_id=doc_id, languages=project.settings.langid.languages,
+        settings=settings, doc_id=doc_id, languages=project.langid_languages,
         romanisation=project.settings.letterhead.romanisation, translator=translator)
 
 
